@@ -1,0 +1,2 @@
+/** The live dashboard. Arrives with the dashboard issue. */
+package io.east.dashboard;

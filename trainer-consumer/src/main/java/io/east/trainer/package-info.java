@@ -1,0 +1,2 @@
+/** The trainer consumer. Arrives with the trainer issue. */
+package io.east.trainer;
