@@ -1,0 +1,118 @@
+package io.east.schemas.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.east.schemas.ModelVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+/** Records written with another version of a schema decode into the current class once that version is known. */
+class SchemaEvolutionTest {
+
+    /** ModelVersion before the defaulted fields were added, and with step still an int (promoted to long since). */
+    private static final Schema OLDER = new Schema.Parser().parse("""
+            {"type": "record", "name": "ModelVersion", "namespace": "io.east.schemas", "fields": [
+              {"name": "version", "type": "long"},
+              {"name": "checkpoint_uri", "type": "string"},
+              {"name": "step", "type": "int"},
+              {"name": "created_at", "type": {"type": "long", "logicalType": "timestamp-millis"}}
+            ]}""");
+
+    /** A future ModelVersion with a new field and the fields in another order. */
+    private static final Schema NEWER = new Schema.Parser().parse("""
+            {"type": "record", "name": "ModelVersion", "namespace": "io.east.schemas", "fields": [
+              {"name": "created_at", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+              {"name": "version", "type": "long"},
+              {"name": "checkpoint_uri", "type": "string"},
+              {"name": "step", "type": "long"},
+              {"name": "tokenizer", "type": "string", "default": "qwen2"},
+              {"name": "loss", "type": "string", "default": "sft"}
+            ]}""");
+
+    private static final Instant CREATED_AT = Instant.parse("2025-01-02T03:04:05.678Z");
+
+    @Test
+    void olderRecordDecodesIntoTheCurrentClassWithDefaults() {
+        GenericRecord old = new GenericData.Record(OLDER);
+        old.put("version", 3L);
+        old.put("checkpoint_uri", "file:///ckpt/v3");
+        old.put("step", 600);
+        old.put("created_at", CREATED_AT.toEpochMilli());
+        byte[] bytes = encode(OLDER, old);
+
+        ModelVersion decoded = AvroSerde.of(ModelVersion.class, List.of(OLDER)).deserialize(bytes);
+
+        assertThat(decoded).isEqualTo(ModelVersion.newBuilder()
+                .setVersion(3).setCheckpointUri("file:///ckpt/v3").setStep(600).setCreatedAt(CREATED_AT)
+                .setParentVersion(null).setExamplesSeen(0).setLoss("sft").setExperiment(null)
+                .build());
+    }
+
+    @Test
+    void newerRecordDecodesIntoTheCurrentClassDroppingUnknownFields() {
+        GenericRecord newer = new GenericData.Record(NEWER);
+        newer.put("created_at", CREATED_AT.toEpochMilli());
+        newer.put("version", 9L);
+        newer.put("checkpoint_uri", "s3://bucket/v9");
+        newer.put("step", 1L << 33);
+        newer.put("tokenizer", "llama3");
+        newer.put("loss", "kto");
+
+        ModelVersion decoded = AvroSerde.of(ModelVersion.class, List.of(NEWER)).deserialize(encode(NEWER, newer));
+
+        assertThat(decoded.getVersion()).isEqualTo(9);
+        assertThat(decoded.getStep()).isEqualTo(1L << 33);
+        assertThat(decoded.getLoss()).isEqualTo("kto");
+        assertThat(decoded.getExamplesSeen()).isZero();
+        assertThat(decoded.getCreatedAt()).isEqualTo(CREATED_AT);
+    }
+
+    @Test
+    void recordOfAnUnknownVersionIsRejectedByName() {
+        GenericRecord old = new GenericData.Record(OLDER);
+        old.put("version", 3L);
+        old.put("checkpoint_uri", "x");
+        old.put("step", 1);
+        old.put("created_at", 0L);
+        byte[] bytes = encode(OLDER, old);
+
+        assertThatThrownBy(() -> EastSerdes.modelVersion().deserialize(bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("io.east.schemas.ModelVersion")
+                .hasMessageContaining(SingleObjectFrame.hex(AnyRecordDecoder.fingerprintOf(bytes)))
+                .hasMessageContaining("written with a schema this build does not know");
+    }
+
+    @Test
+    void currentClassStillWritesWithItsOwnSchema() {
+        AvroSerde<ModelVersion> serde = AvroSerde.of(ModelVersion.class, List.of(OLDER, NEWER));
+        ModelVersion record = ModelVersion.newBuilder().setVersion(1).setCheckpointUri("c").setStep(2)
+                .setCreatedAt(CREATED_AT).build();
+
+        byte[] bytes = serde.serialize(record);
+
+        assertThat(AnyRecordDecoder.known().labelOf(AnyRecordDecoder.fingerprintOf(bytes)))
+                .hasValueSatisfying(label -> assertThat(label).startsWith("io.east.schemas.ModelVersion v")
+                        .endsWith("(current)"));
+        assertThat(EastSerdes.modelVersion().deserialize(bytes)).isEqualTo(record);
+    }
+
+    private static byte[] encode(Schema writer, GenericRecord record) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(record, out);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out.toByteArray();
+    }
+}
