@@ -1,0 +1,276 @@
+package io.east.core.answer;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the final answer in a model response or a dataset solution. Answers are returned trimmed but otherwise
+ * verbatim; {@link AnswerNormalizer} and {@link ParsedAnswer} interpret them.
+ */
+public final class AnswerExtractor {
+
+    /** Final answers sit at the end; only this many trailing characters of a huge response are searched. */
+    static final int MAX_SCANNED = 100_000;
+    /** Bounds the work spent on responses full of unbalanced {@code \boxed{} }. */
+    private static final int MAX_BOX_ATTEMPTS = 8;
+    private static final int MAX_BARE_LENGTH = 200;
+
+    private static final Pattern HASH_ANSWER = Pattern.compile("####[ \\t]*([^\\n]*)");
+    private static final Pattern ANSWER_IS = Pattern.compile(
+            "(?i)\\banswer\\s+is\\s*:?|\\banswer\\s*:");
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?:(?<![\\w)\\]}])[-\\u2212])?(?<![\\w.])(?:\\d{1,3}(?:,\\d{3})+(?![\\d])|\\d+)(?:\\.\\d+)?(?:/\\d+)?");
+    /** ", and ...", ", which ...": the clause after the answer. */
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(",\\s+(?=[A-Za-z]{2,}\\b)");
+    private static final Pattern GROUP_COMMAND = Pattern.compile(
+            "\\\\(?:text|textbf|textit|textrm|mathrm|mathbf|mbox|operatorname)\\s*\\{[^{}]*\\}");
+
+    /** Words allowed in a bare answer besides units: function names and LaTeX-free spellings of math words. */
+    private static final Set<String> MATH_WORDS = Set.of(
+            "sin", "cos", "tan", "sec", "csc", "cot", "log", "ln", "exp", "sqrt", "pi", "infty", "inf", "infinity", "and",
+            "or", "cm", "mm", "km", "kg", "ft", "am", "pm");
+
+    private static final Set<String> UNIT_WORDS = Set.of(
+            "unit", "units", "square", "cubic", "inches", "inch", "feet", "foot", "meters", "meter", "miles", "mile",
+            "hours", "hour", "minutes", "minute", "seconds", "second", "days", "day", "weeks", "years", "dollars",
+            "dollar", "cents", "cent", "degrees", "degree", "pounds", "pound", "grams", "gram", "percent", "ways", "mph");
+
+    private AnswerExtractor() {}
+
+    /**
+     * Final answer of a model response: the last {@code \boxed{...}} (balanced braces; also {@code \boxed 5} and
+     * {@code \fbox{...}}); else a GSM8K {@code #### N} line; else "The answer is N" (case-insensitive, also "the
+     * final answer is" and "Answer: N"); else the last number in the text. Empty when nothing is found. An empty
+     * box is skipped.
+     */
+    public static Optional<String> extract(String response) {
+        if (response == null || response.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = tail(response);
+        Optional<String> boxed = lastBoxed(text).map(String::strip).filter(b -> !b.isEmpty());
+        if (boxed.isPresent()) {
+            return boxed;
+        }
+        Optional<String> hash = lastHashAnswer(text);
+        if (hash.isPresent()) {
+            return hash;
+        }
+        Optional<String> stated = answerIs(text);
+        if (stated.isPresent()) {
+            return stated;
+        }
+        return lastNumber(text);
+    }
+
+    /** Content of the last {@code \boxed{...}} or {@code \fbox{...}}, balanced braces; may be empty. */
+    public static Optional<String> lastBoxed(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        String t = tail(text);
+        int from = t.length();
+        for (int attempt = 0; attempt < MAX_BOX_ATTEMPTS && from >= 0; attempt++) {
+            int boxed = t.lastIndexOf("\\boxed", from);
+            int fbox = t.lastIndexOf("\\fbox", from);
+            int at = Math.max(boxed, fbox);
+            if (at < 0) {
+                return Optional.empty();
+            }
+            String content = boxedAt(t, at, at == boxed ? 6 : 5);
+            if (content != null) {
+                return Optional.of(content);
+            }
+            from = at - 1;
+        }
+        return Optional.empty();
+    }
+
+    public static boolean containsBoxed(String text) {
+        return lastBoxed(text).isPresent();
+    }
+
+    /**
+     * For inputs that may be either a bare answer ({@code 1/2}, {@code \frac{1}{2}}, {@code (1, 2)}) or a whole
+     * response or solution: an explicit marker (box, {@code ####}, "the answer is") wins; else text that looks like
+     * a bare answer (no prose) is returned whole; else the last number.
+     */
+    public static Optional<String> extractOrBare(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String t = text.strip();
+        if (containsBoxed(t) || HASH_ANSWER.matcher(t).find() || ANSWER_IS.matcher(t).find()) {
+            return extract(t);
+        }
+        if (looksBare(t)) {
+            return Optional.of(t);
+        }
+        return lastNumber(tail(t));
+    }
+
+    private static String tail(String s) {
+        return s.length() <= MAX_SCANNED ? s : s.substring(s.length() - MAX_SCANNED);
+    }
+
+    /** The box content starting at {@code at}, or null when the box is malformed (unbalanced, truncated). */
+    private static String boxedAt(String t, int at, int commandLength) {
+        int i = at + commandLength;
+        if (LatexScan.isLetterAt(t, i)) {
+            return null; // \boxedsomething is another command
+        }
+        while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i >= t.length()) {
+            return null;
+        }
+        if (t.charAt(i) == '{') {
+            int end = LatexScan.matchBrace(t, i);
+            return end < 0 ? null : t.substring(i + 1, end);
+        }
+        if (i == at + commandLength) {
+            return null; // "\boxed5" is not LaTeX
+        }
+        // "\boxed 5$": the token up to the closing dollar or the end of the line.
+        int end = i;
+        while (end < t.length() && t.charAt(end) != '$' && t.charAt(end) != '\n' && !Character.isWhitespace(t.charAt(end))) {
+            end++;
+        }
+        String token = trimSentenceEnd(t.substring(i, end));
+        return token.isEmpty() ? null : token;
+    }
+
+    private static Optional<String> lastHashAnswer(String text) {
+        int at = text.lastIndexOf("####");
+        if (at < 0) {
+            return Optional.empty();
+        }
+        Matcher m = HASH_ANSWER.matcher(text);
+        if (!m.find(at)) {
+            return Optional.empty();
+        }
+        String answer = m.group(1).strip();
+        return answer.isEmpty() ? Optional.empty() : Optional.of(answer);
+    }
+
+    /** "The answer is $\frac{1}{2}$." and "The final answer is 18 apples." */
+    private static Optional<String> answerIs(String text) {
+        Matcher m = ANSWER_IS.matcher(text);
+        int last = -1;
+        while (m.find()) {
+            last = m.end();
+        }
+        if (last < 0) {
+            return Optional.empty();
+        }
+        String rest = text.substring(last, Math.min(text.length(), last + 500)).strip();
+        rest = stripMarkdown(rest);
+        String math = leadingMath(rest);
+        if (math != null && !math.isBlank()) {
+            return Optional.of(math.strip());
+        }
+        String segment = firstSentence(rest);
+        Matcher clause = CLAUSE_BREAK.matcher(segment);
+        if (clause.find()) {
+            segment = segment.substring(0, clause.start());
+        }
+        segment = trimSentenceEnd(segment);
+        if (segment.isEmpty()) {
+            return Optional.empty();
+        }
+        if (looksBare(segment)) {
+            return Optional.of(segment);
+        }
+        Matcher n = NUMBER.matcher(segment);
+        return n.find() ? Optional.of(n.group()) : Optional.empty();
+    }
+
+    private static String stripMarkdown(String s) {
+        String t = s;
+        while (t.startsWith("*") || t.startsWith(":") || t.startsWith("_")) {
+            t = t.substring(1).strip();
+        }
+        return t;
+    }
+
+    /** Content of a leading {@code $...$}, {@code $$...$$}, {@code \(...\)} or {@code \[...\]}. */
+    private static String leadingMath(String s) {
+        String[][] delimiters = {{"$$", "$$"}, {"$", "$"}, {"\\(", "\\)"}, {"\\[", "\\]"}};
+        for (String[] d : delimiters) {
+            if (s.startsWith(d[0])) {
+                int end = s.indexOf(d[1], d[0].length());
+                return end < 0 ? null : s.substring(d[0].length(), end);
+            }
+        }
+        return null;
+    }
+
+    private static String firstSentence(String s) {
+        int end = s.length();
+        int newline = s.indexOf('\n');
+        if (newline >= 0) {
+            end = newline;
+        }
+        for (int i = 0; i < end; i++) {
+            if (s.charAt(i) == '.' && (i + 1 >= end || Character.isWhitespace(s.charAt(i + 1)))) {
+                return s.substring(0, i);
+            }
+        }
+        return s.substring(0, end);
+    }
+
+    private static String trimSentenceEnd(String s) {
+        String t = s.strip();
+        while (!t.isEmpty() && ".,;!?*".indexOf(t.charAt(t.length() - 1)) >= 0
+                && !(t.length() >= 2 && t.charAt(t.length() - 2) == '\\')) {
+            t = t.substring(0, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    private static Optional<String> lastNumber(String text) {
+        Matcher m = NUMBER.matcher(text);
+        String last = null;
+        while (m.find()) {
+            last = m.group();
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /**
+     * A bare answer has at most one prose word (letters only, not a unit or function name, outside {@code \text}):
+     * "Monday", "18 apples" and "x^2+1" are bare, "Natalia sold 48 clips" is not.
+     */
+    static boolean looksBare(String t) {
+        if (t.length() > MAX_BARE_LENGTH || t.indexOf('\n') >= 0) {
+            return false;
+        }
+        String withoutText = GROUP_COMMAND.matcher(t).replaceAll(" ");
+        int prose = 0;
+        for (String token : withoutText.split("\\s+")) {
+            String word = token;
+            while (!word.isEmpty() && "([{".indexOf(word.charAt(0)) >= 0) {
+                word = word.substring(1);
+            }
+            while (!word.isEmpty() && ".,;:!?)]}".indexOf(word.charAt(word.length() - 1)) >= 0) {
+                word = word.substring(0, word.length() - 1);
+            }
+            if (word.length() < 2 || !word.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+                continue;
+            }
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (MATH_WORDS.contains(lower) || UNIT_WORDS.contains(lower)) {
+                continue;
+            }
+            prose++;
+            if (prose > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,488 @@
+package io.east.core.answer;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Canonical string form of a final answer, used for exact clustering (the reference pipeline's behaviour) and as
+ * the first, cheapest equality test of {@link ParsedAnswer}. It only rewrites notation; it never evaluates, so
+ * {@code 0.5}, {@code 1/2} and {@code \frac{1}{2}} stay three different strings (equivalence clustering merges them).
+ *
+ * <p>Percent signs are removed ({@code 50\%} becomes {@code 50}), as in the common MATH normalisers; the grader
+ * remembers the sign separately so that {@code 50\%} can also equal {@code 0.5}.
+ *
+ * <p>A comma-grouped integer at bracket depth 0 ({@code 1,000} or {@code 70,110}) is read as a thousands-separated
+ * number, so an unbracketed list of two numbers whose second has exactly three digits is read as one number.
+ */
+public final class AnswerNormalizer {
+
+    /** Longer inputs are not answers; they only get whitespace removed so that normalisation stays linear. */
+    static final int MAX_LENGTH = 1_000;
+
+    private static final int MAX_PASSES = 6;
+
+    private static final Set<String> DROPPED_COMMANDS = Set.of(
+            "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl",
+            "Biggr", "displaystyle", "textstyle", "scriptstyle", "limits", "middle");
+
+    private static final Set<String> GREEK = Set.of(
+            "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
+            "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
+            "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Upsilon", "Phi", "Psi", "Omega");
+
+    private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{\\s*\\\\circ\\s*\\}|\\^\\s*\\\\circ|\\\\degree");
+    private static final Pattern AND_WORD = Pattern.compile("\\s+(?:and|or)\\s+");
+    private static final Pattern MIXED_NUMBER = Pattern.compile("(?<![\\w.\\\\}^])(\\d+)\\s+(\\d+)\\s*/\\s*(\\d+)(?![\\d.])");
+    private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?!\\d|,\\d)");
+    private static final Pattern LEADING_DOT = Pattern.compile("(?<![\\d.])\\.(\\d)");
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d+)(?:\\.(\\d+))?(?![\\d.])");
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "^\\s*(?:[A-Za-z](?:_\\{?[A-Za-z0-9]+\\}?)?'*|[A-Za-z]\\([A-Za-z]\\)|\\\\([A-Za-z]+))\\s*(?:=|\\\\in(?![A-Za-z]))\\s*(.+)$",
+            Pattern.DOTALL);
+    private static final Pattern TUPLE_ASSIGNMENT =
+            Pattern.compile("^\\s*\\(\\s*[A-Za-z](?:\\s*,\\s*[A-Za-z])+\\s*\\)\\s*=\\s*(.+)$", Pattern.DOTALL);
+
+    private AnswerNormalizer() {}
+
+    /**
+     * Canonical form of an answer (see the class comment). Never throws; {@code null} gives the empty string.
+     * Idempotent: the rewriting pass is repeated until it reaches a fixed point.
+     */
+    public static String normalize(String answer) {
+        if (answer == null) {
+            return "";
+        }
+        if (isCanonicalInteger(answer)) {
+            return answer;
+        }
+        if (answer.length() > MAX_LENGTH) {
+            return removeAllWhitespace(answer);
+        }
+        String s = answer;
+        try {
+            for (int i = 0; i < MAX_PASSES; i++) {
+                String next = pass(s);
+                if (next.equals(s)) {
+                    return next;
+                }
+                s = next;
+            }
+            return s;
+        } catch (RuntimeException | StackOverflowError e) {
+            return removeAllWhitespace(answer); // defensive: a rewriting bug must not break grading
+        }
+    }
+
+    private static String pass(String input) {
+        String s = replaceUnicode(input);
+        s = rewriteCommands(s);
+        s = s.replace("$", "");
+        s = stripMathDelimiters(s.strip());
+        s = UnitStripper.handleTextGroups(s);
+        s = DEGREES.matcher(s).replaceAll("");
+        s = s.replace("\\%", "").replace("%", "");
+        s = fixFracAndSqrt(s);
+        s = s.replace("{,}", "");
+        s = AND_WORD.matcher(s).replaceAll(",");
+        s = UnitStripper.stripTrailingUnitWords(s.strip());
+        s = stripTrailingDots(s);
+        s = stripAssignments(s);
+        s = MIXED_NUMBER.matcher(s).replaceAll("$1\\\\frac{$2}{$3}");
+        s = removeThousandsSeparators(s);
+        s = removeWhitespace(s);
+        s = canonicalNumbers(s);
+        if (s.startsWith("+") && s.length() > 1) {
+            s = s.substring(1);
+        }
+        if (s.equals("-0")) {
+            s = "0";
+        }
+        return s;
+    }
+
+    private static boolean isCanonicalInteger(String s) {
+        int n = s.length();
+        if (n == 0 || n > 18) {
+            return false;
+        }
+        int start = s.charAt(0) == '-' ? 1 : 0;
+        if (start == n || (s.charAt(start) == '0' && (n - start > 1 || start == 1))) {
+            return false;
+        }
+        for (int i = start; i < n; i++) {
+            if (!LatexScan.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String replaceUnicode(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String r = switch (c) {
+                case '\u2212', '\u2013', '\u2012', '\uFE63', '\uFF0D' -> "-";
+                case '\u00A0', '\u2009', '\u202F', '\u2002', '\u2003', '\u3000' -> " ";
+                case '\u221E' -> "\\infty ";
+                case '\u03C0' -> "\\pi ";
+                case '\u00B0' -> "^\\circ ";
+                case '\u00D7' -> "\\times ";
+                case '\u00B7', '\u22C5' -> "\\cdot ";
+                case '\u00F7' -> "\\div ";
+                case '\u221A' -> "\\sqrt";
+                case '\u2264' -> "\\le ";
+                case '\u2265' -> "\\ge ";
+                case '\u2260' -> "\\ne ";
+                case '\u222A' -> "\\cup ";
+                case '\u2205' -> "\\emptyset ";
+                case '\u00BD' -> "\\frac{1}{2}";
+                case '\u00BC' -> "\\frac{1}{4}";
+                case '\u00BE' -> "\\frac{3}{4}";
+                case '\uFF0C' -> ",";
+                default -> null;
+            };
+            if (r != null && out == null) {
+                out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            if (out != null) {
+                if (r != null) {
+                    out.append(r);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** One scan over backslash commands: drops sizing/spacing, unifies synonyms, keeps everything else verbatim. */
+    private static String rewriteCommands(String s) {
+        if (s.indexOf('\\') < 0 && s.indexOf('~') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '~') {
+                out.append(' ');
+                i++;
+                continue;
+            }
+            if (c != '\\' || i + 1 >= s.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            char n = s.charAt(i + 1);
+            if (!LatexScan.isAsciiLetter(n)) {
+                switch (n) {
+                    case ',', ':', ';', '>', ' ' -> out.append(' ');
+                    case '!' -> { } // negative thin space, e.g. "\!-3" or "85,\!184"
+                    case '$' -> { } // escaped dollar = currency sign
+                    default -> out.append(c).append(n); // "\\", "\{", "\}", "\%", "\(", ...
+                }
+                i += 2;
+                continue;
+            }
+            int j = i + 1;
+            while (j < s.length() && LatexScan.isAsciiLetter(s.charAt(j))) {
+                j++;
+            }
+            String name = s.substring(i + 1, j);
+            if (DROPPED_COMMANDS.contains(name)) {
+                if (j < s.length() && s.charAt(j) == '.' && (name.equals("left") || name.equals("right"))) {
+                    j++; // "\left." / "\right." are invisible delimiters
+                }
+                out.append(' ');
+            } else {
+                switch (name) {
+                    case "quad", "qquad", "enspace", "thinspace", "medspace", "thickspace" -> out.append(' ');
+                    case "dfrac", "tfrac", "cfrac" -> out.append("\\frac");
+                    case "dbinom", "tbinom" -> out.append("\\binom");
+                    case "leq", "leqslant" -> out.append("\\le");
+                    case "geq", "geqslant" -> out.append("\\ge");
+                    case "neq" -> out.append("\\ne");
+                    case "varnothing" -> out.append("\\emptyset");
+                    case "infinity" -> out.append("\\infty");
+                    case "mbox" -> out.append("\\text");
+                    case "dollar" -> { }
+                    case "lbrace" -> out.append("\\{");
+                    case "rbrace" -> out.append("\\}");
+                    case "lvert", "rvert", "vert", "mid" -> out.append('|');
+                    default -> out.append('\\').append(name);
+                }
+            }
+            i = j;
+        }
+        return out.toString();
+    }
+
+    private static String stripMathDelimiters(String s) {
+        String t = s;
+        while (t.length() >= 4
+                && ((t.startsWith("\\(") && t.endsWith("\\)")) || (t.startsWith("\\[") && t.endsWith("\\]")))) {
+            t = t.substring(2, t.length() - 2).strip();
+        }
+        return t;
+    }
+
+    /** Braces the arguments of {@code \frac12} and {@code \sqrt2}, recursively, so they compare as strings. */
+    private static String fixFracAndSqrt(String s) {
+        if (!s.contains("\\frac") && !s.contains("\\sqrt")) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        int i = 0;
+        while (i < s.length()) {
+            boolean frac = s.startsWith("\\frac", i) && !LatexScan.isLetterAt(s, i + 5);
+            boolean sqrt = s.startsWith("\\sqrt", i) && !LatexScan.isLetterAt(s, i + 5);
+            if (!frac && !sqrt) {
+                char c = s.charAt(i);
+                if (c == '{') {
+                    int end = LatexScan.matchBrace(s, i);
+                    if (end > 0) {
+                        out.append('{').append(fixFracAndSqrt(s.substring(i + 1, end))).append('}');
+                        i = end + 1;
+                        continue;
+                    }
+                }
+                out.append(c);
+                i++;
+                continue;
+            }
+            out.append(frac ? "\\frac" : "\\sqrt");
+            int j = i + 5;
+            if (sqrt) {
+                int k = skipSpaces(s, j);
+                if (k < s.length() && s.charAt(k) == '[') {
+                    int close = s.indexOf(']', k);
+                    if (close < 0) {
+                        out.append(s.substring(j));
+                        return out.toString();
+                    }
+                    out.append('[').append(s, k + 1, close).append(']');
+                    j = close + 1;
+                }
+            }
+            int args = frac ? 2 : 1;
+            for (int a = 0; a < args; a++) {
+                int k = skipSpaces(s, j);
+                if (k >= s.length()) {
+                    j = k;
+                    break;
+                }
+                char c = s.charAt(k);
+                if (c == '{') {
+                    int end = LatexScan.matchBrace(s, k);
+                    if (end < 0) {
+                        break;
+                    }
+                    out.append('{').append(fixFracAndSqrt(s.substring(k + 1, end))).append('}');
+                    j = end + 1;
+                } else if (c == '\\' && LatexScan.isLetterAt(s, k + 1)) {
+                    int e = k + 1;
+                    while (e < s.length() && LatexScan.isAsciiLetter(s.charAt(e))) {
+                        e++;
+                    }
+                    out.append('{').append(s, k, e).append('}');
+                    j = e;
+                } else if (Character.isLetterOrDigit(c)) {
+                    out.append('{').append(c).append('}');
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            }
+            i = j;
+        }
+        return out.toString();
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static String stripTrailingDots(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '.' || Character.isWhitespace(s.charAt(end - 1)))) {
+            if (end >= 2 && s.charAt(end - 1) == '.' && s.charAt(end - 2) == '\\') {
+                break;
+            }
+            end--;
+        }
+        return end == s.length() ? s : s.substring(0, end);
+    }
+
+    /** Removes leading {@code x =}, {@code f(x) =}, {@code \theta =}, {@code x \in} and {@code (a,b) =}. */
+    private static String stripAssignments(String s) {
+        if (s.indexOf('=') < 0 && !s.contains("\\in")) {
+            return s;
+        }
+        Matcher tm = TUPLE_ASSIGNMENT.matcher(s);
+        if (tm.matches() && LatexScan.countTopLevel(tm.group(1), '=') == 0) {
+            return tm.group(1).strip();
+        }
+        List<String> parts = LatexScan.splitTopLevel(s, ',');
+        StringBuilder out = new StringBuilder(s.length());
+        boolean changed = false;
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            Matcher m = ASSIGNMENT.matcher(part);
+            if (m.matches()
+                    && (m.group(1) == null || GREEK.contains(m.group(1)))
+                    && LatexScan.countTopLevel(m.group(2), '=') == 0
+                    && !m.group(2).isBlank()) {
+                part = m.group(2).strip();
+                changed = true;
+            }
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(part);
+        }
+        return changed ? out.toString() : s;
+    }
+
+    /** {@code 1,000} becomes {@code 1000} outside brackets only, so tuples such as {@code (1,234)} survive. */
+    private static String removeThousandsSeparators(String s) {
+        if (s.indexOf(',') < 0) {
+            return s;
+        }
+        Matcher m = THOUSANDS.matcher(s);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            if (depthAt(s, m.start()) != 0) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length());
+            }
+            out.append(s, last, m.start()).append(m.group().replace(",", ""));
+            last = m.end();
+        }
+        if (out == null) {
+            return s;
+        }
+        return out.append(s, last, s.length()).toString();
+    }
+
+    private static int depthAt(String s, int end) {
+        int depth = 0;
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                if (i + 1 < end && (s.charAt(i + 1) == '{')) {
+                    depth++;
+                } else if (i + 1 < end && (s.charAt(i + 1) == '}')) {
+                    depth--;
+                }
+                i++;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            }
+        }
+        return depth;
+    }
+
+    /**
+     * Removes whitespace, except one space between a command name and a following letter ({@code \pi r}), where
+     * removing it would create a different command.
+     */
+    private static String removeWhitespace(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            int j = i;
+            while (j < s.length() && Character.isWhitespace(s.charAt(j))) {
+                j++;
+            }
+            if (j < s.length() && LatexScan.isAsciiLetter(s.charAt(j)) && endsWithCommandName(out)) {
+                out.append(' ');
+            }
+            i = j - 1;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static boolean endsWithCommandName(CharSequence out) {
+        int k = out.length() - 1;
+        while (k >= 0 && LatexScan.isAsciiLetter(out.charAt(k))) {
+            k--;
+        }
+        return k >= 0 && k < out.length() - 1 && out.charAt(k) == '\\';
+    }
+
+    private static String removeAllWhitespace(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code .5 -> 0.5}, {@code 007 -> 7}, {@code 2.50 -> 2.5}, {@code 3.0 -> 3}. */
+    private static String canonicalNumbers(String s) {
+        boolean hasDigit = false;
+        for (int i = 0; i < s.length() && !hasDigit; i++) {
+            hasDigit = LatexScan.isDigit(s.charAt(i));
+        }
+        if (!hasDigit) {
+            return s;
+        }
+        String t = s.indexOf('.') >= 0 ? LEADING_DOT.matcher(s).replaceAll("0.$1") : s;
+        Matcher m = NUMBER.matcher(t);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            String intPart = m.group(1);
+            String frac = m.group(2);
+            int z = 0;
+            while (z < intPart.length() - 1 && intPart.charAt(z) == '0') {
+                z++;
+            }
+            String canonInt = intPart.substring(z);
+            String canonFrac = frac;
+            if (frac != null) {
+                int e = frac.length();
+                while (e > 0 && frac.charAt(e - 1) == '0') {
+                    e--;
+                }
+                canonFrac = frac.substring(0, e);
+            }
+            String canon = canonFrac == null || canonFrac.isEmpty() ? canonInt : canonInt + "." + canonFrac;
+            if (!canon.equals(m.group())) {
+                if (out == null) {
+                    out = new StringBuilder(t.length());
+                }
+                out.append(t, last, m.start()).append(canon);
+                last = m.end();
+            }
+        }
+        if (out == null) {
+            return t;
+        }
+        return out.append(t, last, t.length()).toString();
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * Final-answer extraction and grading for GSM8K and MATH style answers.
+ *
+ * <ul>
+ *   <li>{@link io.east.core.answer.AnswerExtractor} finds the final answer in a response or solution.
+ *   <li>{@link io.east.core.answer.AnswerNormalizer} rewrites notation only; its output is the key of exact
+ *       clustering (the reference pipeline's behaviour).
+ *   <li>{@link io.east.core.answer.ParsedAnswer} parses once and compares many times (equivalence clustering);
+ *       {@link io.east.core.answer.AnswerGrader} is the one-shot entry point.
+ * </ul>
+ *
+ * <p>Equivalence policy. Numbers agree within a relative tolerance of 1e-6 (absolute 1e-12 near zero), except
+ * that two answers written exactly (integers, integer fractions, mixed numbers) must be exactly equal. A percent
+ * sign on one side also allows a factor of 100 ({@code 50\%} equals 50 and 0.5). Expressions with variables are
+ * compared by their values at four fixed pseudo-random points per variable (same variable set required; {@code e}
+ * is Euler's number and {@code i} an ordinary variable). Tuples and intervals compare in order with equal bracket
+ * kinds; a gold set, an unbracketed gold list and unions of intervals accept any order. Equations compare as
+ * {@code lhs - rhs} up to a nonzero factor; a single-variable left side ({@code y = ...}) is dropped by
+ * normalisation. Text compares case-insensitively. Numeric evaluation uses EvalEx with guarded power, factorial,
+ * root and binomial operations, and inputs are length-capped, so grading neither throws nor hangs.
+ *
+ * <p>Not handled: numbers in other bases ({@code 52_8}), inequalities and set-builder notation (compared as text),
+ * complex arithmetic beyond linear use of {@code i}, equations against their solved form ({@code x+y=5} vs
+ * {@code y=5-x}), units conversion, and values whose magnitude is below 1e-12 (they equal 0). An unbracketed list
+ * whose second item has exactly three digits ({@code 70,110}) is read as a number with a thousands separator.
+ */
+package io.east.core.answer;

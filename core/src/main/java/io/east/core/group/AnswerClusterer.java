@@ -1,0 +1,69 @@
+package io.east.core.group;
+
+import io.east.core.answer.ParsedAnswer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Groups the answers of one question into clusters, in order of each cluster's first sample index. */
+final class AnswerClusterer {
+
+    private AnswerClusterer() {
+    }
+
+    /** @param answers sorted by sample index */
+    static List<AnswerCluster> cluster(List<SampleAnswer> answers, Clustering clustering) {
+        return clustering == Clustering.EXACT ? byString(answers) : byEquivalence(answers);
+    }
+
+    private static List<AnswerCluster> byString(List<SampleAnswer> answers) {
+        Map<String, List<SampleAnswer>> groups = new LinkedHashMap<>();
+        for (SampleAnswer answer : answers) {
+            // A null key is allowed in LinkedHashMap: responses without an answer form one cluster, as in the reference.
+            groups.computeIfAbsent(answer.answer(), key -> new ArrayList<>()).add(answer);
+        }
+        List<AnswerCluster> clusters = new ArrayList<>(groups.size());
+        groups.values().forEach(members -> clusters.add(toCluster(members)));
+        return clusters;
+    }
+
+    private static List<AnswerCluster> byEquivalence(List<SampleAnswer> answers) {
+        List<ParsedAnswer> representatives = new ArrayList<>();
+        List<List<SampleAnswer>> groups = new ArrayList<>();
+        List<SampleAnswer> noAnswer = new ArrayList<>();
+        for (SampleAnswer answer : answers) {
+            if (answer.answer() == null || answer.answer().isBlank()) {
+                noAnswer.add(answer);
+                continue;
+            }
+            ParsedAnswer parsed = ParsedAnswer.parse(answer.answer());
+            int found = -1;
+            for (int i = 0; i < representatives.size() && found < 0; i++) {
+                if (parsed.equivalentTo(representatives.get(i))) {
+                    found = i;
+                }
+            }
+            if (found < 0) {
+                representatives.add(parsed);
+                groups.add(new ArrayList<>());
+                found = groups.size() - 1;
+            }
+            groups.get(found).add(answer);
+        }
+        if (!noAnswer.isEmpty()) {
+            groups.add(noAnswer);
+        }
+        List<AnswerCluster> clusters = new ArrayList<>(groups.size());
+        groups.forEach(members -> clusters.add(toCluster(members)));
+        clusters.sort(Comparator.comparingInt(cluster -> cluster.members().get(0)));
+        return clusters;
+    }
+
+    private static AnswerCluster toCluster(List<SampleAnswer> members) {
+        SampleAnswer first = members.get(0);
+        List<Integer> indexes = members.stream().map(SampleAnswer::sampleIndex).toList();
+        return new AnswerCluster(first.answer(), indexes, first.correct());
+    }
+}

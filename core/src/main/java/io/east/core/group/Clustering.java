@@ -1,0 +1,26 @@
+package io.east.core.group;
+
+import java.util.Locale;
+
+/** How the n answers of a question are grouped into clusters before the entropy is taken. */
+public enum Clustering {
+    /**
+     * Answers are one cluster when their recorded strings are equal. Producers record normalised answers, and the
+     * Qwen evaluation pipeline records its own normalised predictions, so this is the reference code's rule.
+     */
+    EXACT,
+    /** Answers are one cluster when the grader finds them equivalent ("0.5" and "1/2" are one answer). */
+    EQUIVALENT;
+
+    public static Clustering parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("clustering must be exact or equivalent, got '" + text + "'");
+        }
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

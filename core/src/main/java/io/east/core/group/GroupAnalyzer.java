@@ -1,0 +1,117 @@
+package io.east.core.group;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Applies METHOD.md sections 2 and 3 to the responses of one question task: clusters, entropy, A, R, the
+ * keep/discard rules and the seeded choice of the chosen and rejected responses.
+ */
+public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long seed) {
+
+    public GroupAnalyzer {
+        Objects.requireNonNull(clustering, "clustering");
+        Objects.requireNonNull(rules, "rules");
+    }
+
+    /**
+     * @param taskId  seeds the choice of chosen and rejected responses
+     * @param gold    the gold answer string (only the string-match rule reads it)
+     * @param answers at least one response, in any order, with distinct sample indexes
+     */
+    public GroupAnalysis analyze(String taskId, String gold, List<SampleAnswer> answers) {
+        if (answers.isEmpty()) {
+            throw new IllegalArgumentException("task " + taskId + ": no responses to analyse");
+        }
+        List<SampleAnswer> graded = answers.stream()
+                .sorted(Comparator.comparingInt(SampleAnswer::sampleIndex))
+                .map(answer -> applyStringMatch(answer, gold))
+                .toList();
+        int n = graded.size();
+        if (graded.stream().map(SampleAnswer::sampleIndex).distinct().count() != n) {
+            throw new IllegalArgumentException("task " + taskId + ": repeated sample_index among " + n + " responses");
+        }
+        List<AnswerCluster> clusters = AnswerClusterer.cluster(graded, clustering);
+        double entropy = Entropy.bits(clusters.stream().map(AnswerCluster::count).toList());
+
+        List<SampleAnswer> correct = graded.stream().filter(SampleAnswer::correct).toList();
+        List<SampleAnswer> eligibleChosen = rules.requireBoxedChosen()
+                ? correct.stream().filter(SampleAnswer::containsBoxed).toList()
+                : correct;
+        List<SampleAnswer> rejectedCluster = mostCommonWrongCluster(clusters, graded);
+        double accuracy = (double) correct.size() / n;
+        double rejectedShare = (double) rejectedCluster.size() / n;
+
+        Optional<DiscardReason> reason = discardReason(graded, answers, gold, correct, eligibleChosen, rejectedCluster);
+        if (reason.isPresent()) {
+            return new GroupAnalysis(clusters, n, entropy, accuracy, rejectedShare, reason,
+                    Optional.empty(), Optional.empty());
+        }
+        SeededChoice choice = new SeededChoice(seed, taskId);
+        int chosen = eligibleChosen.get(choice.nextIndex(eligibleChosen.size())).sampleIndex();
+        Optional<Integer> rejected = rejectedCluster.isEmpty()
+                ? Optional.empty()
+                : Optional.of(rejectedCluster.get(choice.nextIndex(rejectedCluster.size())).sampleIndex());
+        return new GroupAnalysis(clusters, n, entropy, accuracy, rejectedShare, Optional.empty(),
+                Optional.of(chosen), rejected);
+    }
+
+    private SampleAnswer applyStringMatch(SampleAnswer answer, String gold) {
+        if (!rules.requireStringMatch() || !answer.correct() || Objects.equals(answer.answer(), gold)) {
+            return answer;
+        }
+        return new SampleAnswer(answer.sampleIndex(), answer.answer(), false, answer.containsBoxed());
+    }
+
+    private Optional<DiscardReason> discardReason(List<SampleAnswer> graded, List<SampleAnswer> original, String gold,
+            List<SampleAnswer> correct, List<SampleAnswer> eligibleChosen, List<SampleAnswer> rejectedCluster) {
+        if (correct.isEmpty()) {
+            return Optional.of(DiscardReason.NO_CORRECT);
+        }
+        if (correct.size() == graded.size()) {
+            return Optional.of(DiscardReason.ALL_CORRECT);
+        }
+        if (rules.requireStringMatch()) {
+            long matchingGold = original.stream().filter(a -> Objects.equals(a.answer(), gold)).count();
+            long gradedCorrect = original.stream().filter(SampleAnswer::correct).count();
+            if (matchingGold > gradedCorrect) {
+                return Optional.of(DiscardReason.GRADER_MISMATCH);
+            }
+        }
+        if (eligibleChosen.isEmpty()) {
+            return Optional.of(DiscardReason.NO_BOXED_CORRECT);
+        }
+        if (rules.requireBoxedRejected() && rejectedCluster.isEmpty()) {
+            return Optional.of(DiscardReason.NO_BOXED_REJECTED);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The wrong responses of the largest wrong cluster (ties: the cluster seen first). Under the boxed-rejected rule
+     * only boxed responses count, so R is the share of the most common boxed wrong answer.
+     */
+    private List<SampleAnswer> mostCommonWrongCluster(List<AnswerCluster> clusters, List<SampleAnswer> graded) {
+        Map<Integer, SampleAnswer> byIndex = new HashMap<>();
+        graded.forEach(answer -> byIndex.put(answer.sampleIndex(), answer));
+        List<SampleAnswer> best = List.of();
+        for (AnswerCluster cluster : clusters) {
+            List<SampleAnswer> members = new ArrayList<>();
+            for (int index : cluster.members()) {
+                SampleAnswer answer = byIndex.get(index);
+                if (!answer.correct() && (!rules.requireBoxedRejected() || answer.containsBoxed())) {
+                    members.add(answer);
+                }
+            }
+            if (members.size() > best.size()) {
+                best = members;
+            }
+        }
+        return best;
+    }
+}
