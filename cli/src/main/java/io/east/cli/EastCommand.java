@@ -1,0 +1,52 @@
+package io.east.cli;
+
+import io.east.cli.bench.BenchCommand;
+import io.east.cli.broker.BrokerCommand;
+import io.east.cli.common.ErrorHandlers;
+import io.east.cli.common.VersionProvider;
+import io.east.cli.grade.GradeCommand;
+import io.east.cli.tail.TailCommand;
+import io.east.cli.weights.WeightsCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code east} command: one subcommand per stage of the data flow (see ARCHITECTURE.md). */
+@Command(
+        name = "east",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Continuous self-training of language models on math reasoning with entropy-based adaptive weighting "
+                    + "(EAST), as a Kafka streaming system.",
+            "",
+            "Every Kafka-using subcommand takes --bootstrap HOST:PORT (default: env EAST_BOOTSTRAP, else "
+                    + "localhost:9092), --kafka-config FILE and repeated -X key=value.",
+            ""},
+        subcommands = {
+            GradeCommand.class,
+            WeightsCommand.class,
+            BrokerCommand.class,
+            TailCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})
+public final class EastCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new EastCommand());
+        ErrorHandlers.install(commandLine);
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,85 @@
+package io.east.cli.grade;
+
+import io.east.cli.common.ExitCodes;
+import io.east.cli.common.InputFiles;
+import io.east.cli.common.JsonOutput;
+import io.east.core.answer.AnswerGrader;
+import io.east.producers.files.BadLineException;
+import io.east.producers.files.GradeRequests;
+import io.east.producers.files.JsonLines;
+import io.east.producers.files.LineError;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Grades predictions against gold answers with the same grader the generators use. */
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {
+            "Grade predictions against gold answers.",
+            "Reads JSON Lines {\"prediction\": ..., \"gold\": ...} and writes, in the same order, "
+                    + "{\"equivalent\": bool, \"prediction_answer\": str|null, \"gold_answer\": str|null}.",
+            "A prediction may be a whole response (its final answer is extracted first); a gold may be a bare "
+                    + "answer or a GSM8K solution ending in '#### N'. A malformed line is reported on stderr with "
+                    + "its line number and gets an output line with \"error\" and \"equivalent\": null, so output "
+                    + "lines stay aligned with input lines; the exit code is then 1."})
+public final class GradeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GradeCommand.class);
+
+    @Option(names = {"-i", "--input"}, paramLabel = "F", defaultValue = "-",
+            description = "Input JSONL file, or - for standard input (default: ${DEFAULT-VALUE}).")
+    private Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "F", defaultValue = "-",
+            description = "Output JSONL file, or - for standard output (default: ${DEFAULT-VALUE}).")
+    private Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        InputFiles.readable(input, "--input");
+        long graded = 0;
+        long bad = 0;
+        try (JsonLines lines = JsonLines.open(input); JsonOutput out = JsonOutput.open(output)) {
+            for (JsonLines.Line line : lines) {
+                LineError error = line.error();
+                if (line.ok()) {
+                    try {
+                        GradeRequests.Request request = GradeRequests.parse(line.json());
+                        out.write(result(AnswerGrader.grade(request.prediction(), request.gold())));
+                        graded++;
+                        continue;
+                    } catch (BadLineException e) {
+                        error = line.error(e.getMessage());
+                    }
+                }
+                bad++;
+                LOG.error("{}", error);
+                out.write(failure(error));
+            }
+        }
+        LOG.atInfo().addKeyValue("graded", graded).addKeyValue("malformed", bad).log("grade finished");
+        return bad == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static Map<String, Object> result(AnswerGrader.Grade grade) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("equivalent", grade.equivalent());
+        row.put("prediction_answer", grade.predictionAnswer());
+        row.put("gold_answer", grade.goldAnswer());
+        return row;
+    }
+
+    private static Map<String, Object> failure(LineError error) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("equivalent", null);
+        row.put("prediction_answer", null);
+        row.put("gold_answer", null);
+        row.put("error", "line " + error.line() + ": " + error.reason());
+        return row;
+    }
+}

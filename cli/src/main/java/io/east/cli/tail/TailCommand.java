@@ -1,0 +1,130 @@
+package io.east.cli.tail;
+
+import io.east.cli.common.Durations;
+import io.east.cli.common.ExitCodes;
+import io.east.cli.common.JsonOutput;
+import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.UsageException;
+import io.east.schemas.serde.AnyRecordDecoder;
+import io.east.schemas.serde.RecordJson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Decodes any east topic to JSON Lines, whatever schema version wrote each record. */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+        description = {
+            "Print the records of an east topic as JSON Lines, the record's fields at the top level.",
+            "Records are decoded by the schema fingerprint they carry, so any known schema version of any record "
+                    + "type decodes. A record that does not decode is reported on stderr with its "
+                    + "topic/partition/offset and skipped. Reads committed records only."})
+public final class TailCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TailCommand.class);
+
+    @Parameters(index = "0", paramLabel = "TOPIC", description = "The topic, e.g. east.weighted or east.dlq.")
+    private String topic;
+
+    @Option(names = "--from-beginning", description = "Start at the earliest record instead of the end.")
+    private boolean fromBeginning;
+
+    @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
+    private Long max;
+
+    @Option(names = "--timeout", paramLabel = "D",
+            description = "Stop when no record arrives for this long, e.g. 10s, 2m or PT5S (default: never).")
+    private String timeout;
+
+    @Mixin
+    private KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration idleLimit = timeout == null ? null : Durations.parse(timeout, "--timeout");
+        if (max != null && max < 0) {
+            throw new UsageException("--max must be >= 0, got " + max);
+        }
+        AnyRecordDecoder decoder = AnyRecordDecoder.known();
+        AtomicBoolean stop = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
+        long printed = 0;
+        long undecodable = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties());
+             JsonOutput out = JsonOutput.to(System.out)) {
+            List<TopicPartition> partitions = assign(consumer);
+            Instant lastRecord = Instant.now();
+            while (!stop.get() && (max == null || printed < max)) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    lastRecord = Instant.now();
+                }
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    if (max != null && printed >= max) {
+                        break;
+                    }
+                    try {
+                        out.writeRaw(RecordJson.toJson(decoder.decode(record.value())));
+                        printed++;
+                    } catch (SerializationException | NullPointerException e) {
+                        undecodable++;
+                        LOG.atError().addKeyValue("topic", record.topic())
+                                .addKeyValue("partition", record.partition())
+                                .addKeyValue("offset", record.offset())
+                                .log("record of {} partition {} offset {} does not decode, skipped: {}",
+                                        record.topic(), record.partition(), record.offset(), e.getMessage());
+                    }
+                }
+                out.flush();
+                if (idleLimit != null && Duration.between(lastRecord, Instant.now()).compareTo(idleLimit) > 0) {
+                    break;
+                }
+            }
+            LOG.atDebug().addKeyValue("partitions", partitions.size()).log("tail done");
+        }
+        LOG.atInfo().addKeyValue("topic", topic).addKeyValue("records", printed)
+                .addKeyValue("undecodable", undecodable).log("tail finished");
+        return undecodable == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private Map<String, Object> consumerProperties() {
+        Map<String, Object> properties = kafka.clientProperties();
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return properties;
+    }
+
+    /** Assigns every partition directly: tail is a reader, not a member of any consumer group. */
+    private List<TopicPartition> assign(KafkaConsumer<byte[], byte[]> consumer) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        if (infos == null || infos.isEmpty()) {
+            throw new UsageException("topic " + topic + " does not exist");
+        }
+        List<TopicPartition> partitions = infos.stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
+        return partitions;
+    }
+}

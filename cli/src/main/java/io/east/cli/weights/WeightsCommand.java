@@ -1,0 +1,137 @@
+package io.east.cli.weights;
+
+import io.east.cli.common.Converters;
+import io.east.cli.common.ExitCodes;
+import io.east.cli.common.InputFiles;
+import io.east.cli.common.JsonOutput;
+import io.east.cli.common.Progress;
+import io.east.core.batch.BatchWeighting;
+import io.east.core.batch.WeightRow;
+import io.east.core.batch.WeightingSettings;
+import io.east.core.group.Clustering;
+import io.east.core.group.SelectionRules;
+import io.east.core.weight.Scope;
+import io.east.core.weight.WeightStrategy;
+import io.east.producers.files.GroupFileReader;
+import io.east.producers.files.InputFormat;
+import io.east.producers.files.LineError;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The batch (offline) weighting of a file of generations: the same core code as the streams app. */
+@Command(name = "weights", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Weight the questions of a file of generations, offline.",
+            "Writes one JSON line per question task: question_id, task_id, kept, discard_reason, n, n_expected, "
+                    + "entropy, accuracy, rejected_share, signal, weight (null when discarded), scope_id, "
+                    + "chosen_index, rejected_index.",
+            "Malformed lines are reported on stderr with file and line number and skipped; the rest is "
+                    + "processed and the exit code is then 1."})
+public final class WeightsCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WeightsCommand.class);
+
+    @Option(names = {"-i", "--input"}, paramLabel = "F", required = true,
+            description = "Input JSONL file, or - for standard input.")
+    private Path input;
+
+    @Option(names = "--format", paramLabel = "qwen-eval|samples", required = true,
+            converter = Converters.FormatConverter.class,
+            description = "qwen-eval: one line per question from the Qwen2.5-Math evaluation pipeline (idx, gt, "
+                    + "code, pred, score). samples: one ReasoningSample per line, as 'east tail east.samples' "
+                    + "prints them.")
+    private InputFormat format;
+
+    @Option(names = "--strategy", paramLabel = "S", defaultValue = "entropy",
+            converter = Converters.StrategyConverter.class,
+            description = "entropy | accuracy (1 - A) | rejected (R) | uniform (default: ${DEFAULT-VALUE}).")
+    private WeightStrategy strategy;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1", converter = Converters.FiniteDouble.class,
+            description = "Exponent a of the signal: > 0 favours uncertain questions, 0 is vanilla, < 0 favours "
+                    + "confident ones (default: ${DEFAULT-VALUE}).")
+    private double alpha;
+
+    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "dataset",
+            converter = Converters.ScopeConverter.class,
+            description = "Normalisation scope: dataset | window:K | ema:BETA | fixed:C (default: ${DEFAULT-VALUE}).")
+    private Scope scope;
+
+    @Option(names = "--clustering", paramLabel = "C", defaultValue = "exact",
+            converter = Converters.ClusteringConverter.class,
+            description = "exact (equal answer strings, the reference's rule) | equivalent (the grader decides) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Clustering clustering;
+
+    @Option(names = "--rules", paramLabel = "R", converter = Converters.RulesConverter.class,
+            description = "Keep rules: standard (at least one correct and one wrong response) | reference (also "
+                    + "the reference code's string-match and boxed-answer rules). Default: reference for "
+                    + "qwen-eval, standard for samples.")
+    private SelectionRules rules;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of the choice of chosen and rejected responses (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "F", defaultValue = "-",
+            description = "Output JSONL file, or - for standard output (default: ${DEFAULT-VALUE}).")
+    private Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        InputFiles.readable(input, "--input");
+        WeightingSettings settings = new WeightingSettings(strategy, alpha, scope, clustering,
+                rules != null ? rules : defaultRules(format), seed);
+        GroupFileReader.Result read;
+        try (Progress progress = Progress.start("reading " + input.getFileName(), "lines", -1)) {
+            read = GroupFileReader.read(input, format, progress::stepTo);
+        }
+        read.errors().forEach(error -> LOG.error("{}", error));
+        List<WeightRow> rows = BatchWeighting.run(read.groups(), settings);
+        try (JsonOutput out = JsonOutput.open(output)) {
+            rows.forEach(row -> out.write(WeightsJson.toJson(row)));
+        }
+        logSummary(read, rows, settings);
+        return read.errors().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** The qwen-eval format is the reference code's input, so by default it gets the reference code's rules. */
+    static SelectionRules defaultRules(InputFormat format) {
+        return format == InputFormat.QWEN_EVAL ? SelectionRules.REFERENCE : SelectionRules.STANDARD;
+    }
+
+    private static void logSummary(GroupFileReader.Result read, List<WeightRow> rows, WeightingSettings settings) {
+        Map<String, Integer> discarded = new TreeMap<>();
+        long kept = 0;
+        for (WeightRow row : rows) {
+            if (row.analysis().kept()) {
+                kept++;
+            } else {
+                discarded.merge(row.analysis().discardReason().orElseThrow().code(), 1, Integer::sum);
+            }
+        }
+        LOG.atInfo()
+                .addKeyValue("lines", read.lines())
+                .addKeyValue("malformed", read.errors().size())
+                .addKeyValue("questions", rows.size())
+                .addKeyValue("kept", kept)
+                .addKeyValue("discarded", discarded)
+                .addKeyValue("strategy", settings.strategy().id())
+                .addKeyValue("alpha", settings.alpha())
+                .addKeyValue("scope", settings.scope().id())
+                .addKeyValue("clustering", settings.clustering().id())
+                .addKeyValue("rules", settings.rules().id())
+                .log("weights finished");
+        if (!read.errors().isEmpty()) {
+            LineError first = read.errors().get(0);
+            LOG.warn("{} malformed line(s) skipped, first at {}:{}", read.errors().size(), first.file(), first.line());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.east.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the east command in a child JVM on the test class path, as a user would from a shell: exit code, stdout and
+ * stderr are what the tests check.
+ */
+final class CliRunner {
+
+    record Result(int exitCode, String stdout, String stderr) {
+
+        List<String> stdoutLines() {
+            return stdout.isEmpty() ? List.of() : List.of(stdout.split("\n"));
+        }
+    }
+
+    private CliRunner() {
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), null, args);
+    }
+
+    static Result run(Map<String, String> env, Path stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"),
+                EastCommand.class.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("east-cli-out", ".txt");
+        Path err = Files.createTempFile("east-cli-err", ".txt");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putAll(env);
+            if (stdin != null) {
+                builder.redirectInput(stdin.toFile());
+            }
+            Process process = builder.start();
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("east " + String.join(" ", args) + " did not finish in 2 minutes");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
