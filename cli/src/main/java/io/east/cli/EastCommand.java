@@ -4,7 +4,10 @@ import io.east.cli.bench.BenchCommand;
 import io.east.cli.broker.BrokerCommand;
 import io.east.cli.common.ErrorHandlers;
 import io.east.cli.common.VersionProvider;
+import io.east.cli.feed.FeedCommand;
+import io.east.cli.generate.GenerateCommand;
 import io.east.cli.grade.GradeCommand;
+import io.east.cli.imports.ImportCommand;
 import io.east.cli.tail.TailCommand;
 import io.east.cli.weights.WeightsCommand;
 import picocli.CommandLine;
@@ -27,6 +30,9 @@ import picocli.CommandLine.Command;
             WeightsCommand.class,
             BrokerCommand.class,
             TailCommand.class,
+            ImportCommand.class,
+            FeedCommand.class,
+            GenerateCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})
