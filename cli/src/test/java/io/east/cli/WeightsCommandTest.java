@@ -78,6 +78,7 @@ class WeightsCommandTest {
 
         assertThat(rows).extracting(row -> row.get("question_id").asText())
                 .containsExactly("0", "1", "2", "3", "4", "5");
+        assertThat(rows.get(0).get("task_id").asText()).as("the importer's task id").isEqualTo("import/0@r0");
         assertThat(rows).extracting(row -> row.get("kept").booleanValue())
                 .containsExactly(true, false, false, true, false, false);
         assertThat(rows).extracting(row -> row.get("discard_reason").isNull() ? null : row.get("discard_reason").asText())

@@ -15,6 +15,7 @@ import io.east.core.weight.Scope;
 import io.east.core.weight.WeightStrategy;
 import io.east.producers.files.GroupFileReader;
 import io.east.producers.files.InputFormat;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,8 +66,7 @@ public final class WeightsBench implements Callable<Integer> {
                 WeightingSettings settings = new WeightingSettings(WeightStrategy.ENTROPY, 1.0, scope, clustering,
                         SelectionRules.REFERENCE, 0);
                 double whole = median(() -> wholePath(file, settings));
-                List<QuestionGroup> groups =
-                        GroupFileReader.read(file, InputFormat.QWEN_EVAL, line -> { }).groups();
+                List<QuestionGroup> groups = read(file).groups();
                 double core = median(() -> BatchWeighting.run(groups, settings).size());
                 System.out.printf(Locale.ROOT, "%-12s %22.0f %22.0f%n", clustering.id(), whole, core);
             }
@@ -78,12 +78,16 @@ public final class WeightsBench implements Callable<Integer> {
     }
 
     private int wholePath(Path file, WeightingSettings settings) throws Exception {
-        GroupFileReader.Result read = GroupFileReader.read(file, InputFormat.QWEN_EVAL, line -> { });
+        GroupFileReader.Result read = read(file);
         List<WeightRow> rows = BatchWeighting.run(read.groups(), settings);
         try (JsonOutput out = JsonOutput.to(OutputStream.nullOutputStream())) {
             rows.forEach(row -> out.write(WeightsJson.toJson(row)));
         }
         return rows.size();
+    }
+
+    private static GroupFileReader.Result read(Path file) throws IOException {
+        return GroupFileReader.read(file, InputFormat.QWEN_EVAL, GroupFileReader.Origin.IMPORT, line -> { });
     }
 
     private interface Run {

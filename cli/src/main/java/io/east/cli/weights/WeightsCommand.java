@@ -5,6 +5,7 @@ import io.east.cli.common.ExitCodes;
 import io.east.cli.common.InputFiles;
 import io.east.cli.common.JsonOutput;
 import io.east.cli.common.Progress;
+import io.east.cli.common.UsageException;
 import io.east.core.batch.BatchWeighting;
 import io.east.core.batch.WeightRow;
 import io.east.core.batch.WeightingSettings;
@@ -80,6 +81,15 @@ public final class WeightsCommand implements Callable<Integer> {
             description = "Seed of the choice of chosen and rejected responses (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "import",
+            description = "qwen-eval only: the dataset name in task ids, as given to 'east import' "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = "--round", paramLabel = "R", defaultValue = "0",
+            description = "qwen-eval only: the round in task ids, as given to 'east import' (default: ${DEFAULT-VALUE}).")
+    private int round;
+
     @Option(names = {"-o", "--output"}, paramLabel = "F", defaultValue = "-",
             description = "Output JSONL file, or - for standard output (default: ${DEFAULT-VALUE}).")
     private Path output;
@@ -91,7 +101,7 @@ public final class WeightsCommand implements Callable<Integer> {
                 rules != null ? rules : defaultRules(format), seed);
         GroupFileReader.Result read;
         try (Progress progress = Progress.start("reading " + input.getFileName(), "lines", -1)) {
-            read = GroupFileReader.read(input, format, progress::stepTo);
+            read = GroupFileReader.read(input, format, origin(), progress::stepTo);
         }
         read.errors().forEach(error -> LOG.error("{}", error));
         List<WeightRow> rows = BatchWeighting.run(read.groups(), settings);
@@ -100,6 +110,13 @@ public final class WeightsCommand implements Callable<Integer> {
         }
         logSummary(read, rows, settings);
         return read.errors().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private GroupFileReader.Origin origin() {
+        if (dataset.isBlank() || round < 0) {
+            throw new UsageException("--dataset must not be blank and --round must be >= 0");
+        }
+        return new GroupFileReader.Origin(dataset, round);
     }
 
     /** The qwen-eval format is the reference code's input, so by default it gets the reference code's rules. */

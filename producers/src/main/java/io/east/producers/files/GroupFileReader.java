@@ -1,5 +1,6 @@
 package io.east.producers.files;
 
+import io.east.core.TaskIds;
 import io.east.core.answer.AnswerExtractor;
 import io.east.core.batch.QuestionGroup;
 import io.east.core.group.SampleAnswer;
@@ -26,12 +27,21 @@ public final class GroupFileReader {
     private GroupFileReader() {
     }
 
-    /** @param onLine called with the running line count, for progress */
-    public static Result read(Path file, InputFormat format, LongConsumer onLine) throws IOException {
-        return format == InputFormat.QWEN_EVAL ? readQwenEval(file, onLine) : readSamples(file, onLine);
+    /** Where qwen-eval questions come from; their task ids are made as the importer makes them. */
+    public record Origin(String dataset, int round) {
+
+        public static final Origin IMPORT = new Origin("import", 0);
     }
 
-    private static Result readQwenEval(Path file, LongConsumer onLine) throws IOException {
+    /**
+     * @param origin dataset and round of qwen-eval lines (samples lines carry their own task ids)
+     * @param onLine called with the running line count, for progress
+     */
+    public static Result read(Path file, InputFormat format, Origin origin, LongConsumer onLine) throws IOException {
+        return format == InputFormat.QWEN_EVAL ? readQwenEval(file, origin, onLine) : readSamples(file, onLine);
+    }
+
+    private static Result readQwenEval(Path file, Origin origin, LongConsumer onLine) throws IOException {
         List<QuestionGroup> groups = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
         Map<String, Long> seenAt = new HashMap<>();
@@ -49,7 +59,7 @@ public final class GroupFileReader {
                     if (first != null) {
                         throw new BadLineException("idx " + question.questionId() + " repeats line " + first);
                     }
-                    groups.add(toGroup(question));
+                    groups.add(toGroup(question, origin));
                 } catch (BadLineException e) {
                     errors.add(line.error(e.getMessage()));
                 }
@@ -58,13 +68,15 @@ public final class GroupFileReader {
         return new Result(groups, errors, lines);
     }
 
-    public static QuestionGroup toGroup(QwenEvalQuestion question) {
+    /** The task id is the importer's, so the batch and streaming paths seed their choices alike. */
+    public static QuestionGroup toGroup(QwenEvalQuestion question, Origin origin) {
         List<SampleAnswer> answers = new ArrayList<>(question.n());
         for (int i = 0; i < question.n(); i++) {
             answers.add(new SampleAnswer(i, question.predictions().get(i), question.scores().get(i),
                     AnswerExtractor.containsBoxed(question.responses().get(i))));
         }
-        return new QuestionGroup(question.questionId(), question.questionId(), question.gold(), question.n(), answers);
+        String taskId = TaskIds.of(origin.dataset(), question.questionId(), origin.round());
+        return new QuestionGroup(taskId, question.questionId(), question.gold(), question.n(), answers);
     }
 
     private static Result readSamples(Path file, LongConsumer onLine) throws IOException {

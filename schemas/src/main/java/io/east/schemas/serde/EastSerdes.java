@@ -9,6 +9,8 @@ import io.east.schemas.ReasoningSample;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.WeightStats;
 import io.east.schemas.WeightedExample;
+import io.east.schemas.state.OpenGroup;
+import io.east.schemas.state.WeigherState;
 import io.east.schemas.topics.TopicSpec;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,10 @@ public final class EastSerdes {
     public static final List<Class<? extends SpecificRecord>> ALL_TYPES = List.of(
             QuestionTask.class, ReasoningSample.class, GroupSummary.class, WeightedExample.class, WeightStats.class,
             ModelVersion.class, TrainMetrics.class, EvalResult.class, DeadLetter.class);
+
+    /** Record types of the streams app's state stores: their changelog topics hold them, so they evolve like the rest. */
+    public static final List<Class<? extends SpecificRecord>> STATE_TYPES = List.of(
+            OpenGroup.class, WeigherState.class);
 
     private static final Map<Class<?>, AvroSerde<?>> SERDES = new ConcurrentHashMap<>();
 
