@@ -1,0 +1,22 @@
+package io.east.streams;
+
+/**
+ * Keys of the sample store: the task id, a NUL separator (task ids may not hold control characters, so one task's
+ * prefix never matches another's), and the zero-padded sample index, so a prefix scan returns a task's samples in
+ * index order.
+ */
+final class GroupKeys {
+
+    private static final char SEPARATOR = '\u0000';
+
+    private GroupKeys() {
+    }
+
+    static String prefix(String taskId) {
+        return taskId + SEPARATOR;
+    }
+
+    static String sample(String taskId, int sampleIndex) {
+        return prefix(taskId) + String.format("%06d", sampleIndex);
+    }
+}

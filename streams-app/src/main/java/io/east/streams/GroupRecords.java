@@ -1,0 +1,124 @@
+package io.east.streams;
+
+import io.east.core.group.AnswerCluster;
+import io.east.core.group.DiscardReason;
+import io.east.core.group.GroupAnalysis;
+import io.east.core.group.SampleAnswer;
+import io.east.core.weight.WeightFunction;
+import io.east.schemas.GroupSummary;
+import io.east.schemas.ReasoningSample;
+import io.east.schemas.WeightedExample;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Turns the core analysis of a completed group into the records the app publishes. */
+final class GroupRecords {
+
+    private GroupRecords() {
+    }
+
+    static List<SampleAnswer> answers(List<ReasoningSample> samples) {
+        return samples.stream()
+                .map(s -> new SampleAnswer(s.getSampleIndex(), s.getPredictedAnswer(), s.getCorrect(),
+                        s.getContainsBoxed()))
+                .toList();
+    }
+
+    /**
+     * @param samples    at least one sample of the task
+     * @param analysis   empty reason and stats for a group discarded before analysis (too few samples)
+     */
+    static GroupSummary summary(List<ReasoningSample> samples, int nExpected, GroupAnalysis analysis,
+            String clustering, String completedBy, long now) {
+        ReasoningSample first = samples.get(0);
+        return GroupSummary.newBuilder()
+                .setTaskId(first.getTaskId())
+                .setQuestionId(first.getQuestionId())
+                .setDataset(first.getDataset())
+                .setRound(first.getRound())
+                .setNExpected(nExpected)
+                .setNReceived(samples.size())
+                .setClusters(analysis.clusters().stream().map(GroupRecords::cluster).toList())
+                .setEntropy(analysis.entropy())
+                .setAccuracy(analysis.accuracy())
+                .setRejectedShare(analysis.rejectedShare())
+                .setKept(analysis.kept())
+                .setDiscardReason(analysis.discardReason().map(DiscardReason::code).orElse(null))
+                .setChosenIndex(analysis.chosenIndex().orElse(null))
+                .setRejectedIndex(analysis.rejectedIndex().orElse(null))
+                .setPolicyVersions(List.copyOf(new TreeSet<>(samples.stream()
+                        .map(ReasoningSample::getPolicyVersion).toList())))
+                .setClustering(clustering)
+                .setCompletedBy(completedBy)
+                .setCreatedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+
+    /** The summary of a group that timed out with fewer samples than the minimum. */
+    static GroupSummary incomplete(List<ReasoningSample> samples, int nExpected, String clustering, long now) {
+        ReasoningSample first = samples.get(0);
+        return GroupSummary.newBuilder()
+                .setTaskId(first.getTaskId())
+                .setQuestionId(first.getQuestionId())
+                .setDataset(first.getDataset())
+                .setRound(first.getRound())
+                .setNExpected(nExpected)
+                .setNReceived(samples.size())
+                .setClusters(List.of())
+                .setEntropy(0.0)
+                .setAccuracy(samples.stream().filter(ReasoningSample::getCorrect).count() / (double) samples.size())
+                .setRejectedShare(0.0)
+                .setKept(false)
+                .setDiscardReason(DiscardReason.INCOMPLETE.code())
+                .setPolicyVersions(List.copyOf(new TreeSet<>(samples.stream()
+                        .map(ReasoningSample::getPolicyVersion).toList())))
+                .setClustering(clustering)
+                .setCompletedBy("timeout")
+                .setCreatedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+
+    /** The training example of a kept group, weight 0 until its scope normalises it. */
+    static WeightedExample example(List<ReasoningSample> samples, GroupAnalysis analysis, WeightFunction function,
+            String experiment, long now) {
+        Map<Integer, ReasoningSample> byIndex = samples.stream()
+                .collect(Collectors.toMap(ReasoningSample::getSampleIndex, Function.identity()));
+        ReasoningSample chosen = byIndex.get(analysis.chosenIndex().orElseThrow());
+        ReasoningSample rejected = analysis.rejectedIndex().map(byIndex::get).orElse(null);
+        long newestPolicy = samples.stream().mapToLong(ReasoningSample::getPolicyVersion).max().orElse(0);
+        return WeightedExample.newBuilder()
+                .setTaskId(chosen.getTaskId())
+                .setQuestionId(chosen.getQuestionId())
+                .setDataset(chosen.getDataset())
+                .setRound(chosen.getRound())
+                .setPrompt(chosen.getQuestion())
+                .setChosen(chosen.getResponse())
+                .setRejected(rejected == null ? null : rejected.getResponse())
+                .setWeight(0.0)
+                .setSignal(function.signal(analysis.entropy(), analysis.accuracy(), analysis.rejectedShare()))
+                .setEntropy(analysis.entropy())
+                .setAccuracy(analysis.accuracy())
+                .setRejectedShare(analysis.rejectedShare())
+                .setStrategy(function.strategy().id())
+                .setAlpha(function.alpha())
+                .setScope("")
+                .setScopeId("")
+                .setNormaliser(0.0)
+                .setPolicyVersion(newestPolicy)
+                .setExperiment(experiment)
+                .setCreatedAt(Instant.ofEpochMilli(now))
+                .build();
+    }
+
+    private static io.east.schemas.AnswerCluster cluster(AnswerCluster cluster) {
+        return io.east.schemas.AnswerCluster.newBuilder()
+                .setAnswer(cluster.answer())
+                .setCount(cluster.count())
+                .setCorrect(cluster.correct())
+                .build();
+    }
+}
