@@ -8,6 +8,7 @@ import io.east.cli.feed.FeedCommand;
 import io.east.cli.generate.GenerateCommand;
 import io.east.cli.grade.GradeCommand;
 import io.east.cli.imports.ImportCommand;
+import io.east.cli.streams.StreamsCommand;
 import io.east.cli.tail.TailCommand;
 import io.east.cli.weights.WeightsCommand;
 import picocli.CommandLine;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             FeedCommand.class,
             GenerateCommand.class,
+            StreamsCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})

@@ -45,7 +45,7 @@ final class SyntheticGenerations {
         }
     }
 
-    private static String pickAnswer(SplittableRandom random, int gold, double pCorrect) {
+    static String pickAnswer(SplittableRandom random, int gold, double pCorrect) {
         if (random.nextDouble() < pCorrect) {
             return Integer.toString(gold);
         }

@@ -1,0 +1,122 @@
+package io.east.streams;
+
+import io.east.schemas.topics.TopicCreator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the topology: topics ensured, Kafka Streams configured for exactly-once, started, and closed cleanly. */
+public final class StreamsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+    private final StreamsSettings settings;
+    private final Map<String, Object> clientProperties;
+    private final Path stateDir;
+    private final String processingGuarantee;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Throwable failure;
+    private KafkaStreams streams;
+
+    /**
+     * @param clientProperties bootstrap.servers plus any client settings (security, timeouts), passed to every
+     *                         client Kafka Streams creates
+     * @param processingGuarantee exactly_once_v2 (default) or at_least_once
+     */
+    public StreamsApp(StreamsSettings settings, Map<String, Object> clientProperties, Path stateDir,
+            String processingGuarantee) {
+        this.settings = settings;
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.stateDir = stateDir;
+        this.processingGuarantee = processingGuarantee;
+    }
+
+    public synchronized StreamsApp start() {
+        try (Admin admin = Admin.create(new HashMap<>(clientProperties))) {
+            if (settings.isExperiment()) {
+                TopicCreator.ensureAll(admin, settings.experiment());
+            } else {
+                TopicCreator.ensureAll(admin);
+            }
+        }
+        streams = new KafkaStreams(StreamsTopology.build(settings), properties());
+        streams.setUncaughtExceptionHandler(exception -> {
+            failure = exception;
+            LOG.error("streams app stopped by an error it cannot skip", exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            LOG.atInfo().addKeyValue("from", before).addKeyValue("to", now).log("streams state");
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+        streams.start();
+        LOG.atInfo().addKeyValue("application_id", settings.applicationId())
+                .addKeyValue("weighted", settings.weightedTopic())
+                .addKeyValue("scope", settings.weighting().scope().id())
+                .addKeyValue("strategy", settings.weighting().strategy().id())
+                .addKeyValue("alpha", settings.weighting().alpha())
+                .addKeyValue("processing_guarantee", processingGuarantee).log("streams app started");
+        return this;
+    }
+
+    Properties properties() {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        // A new experiment replays the whole sample log; a restarted one resumes from its committed offsets.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public StreamsSettings settings() {
+        return settings;
+    }
+
+    /** Blocks until the app stops; returns whether it stopped because of an error. */
+    public boolean awaitStop() throws InterruptedException {
+        stopped.await();
+        return failure != null;
+    }
+
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (streams.state() == KafkaStreams.State.RUNNING) {
+                return true;
+            }
+            if (stopped.await(50, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+            stopped.countDown();
+        }
+    }
+}
