@@ -12,12 +12,12 @@ import java.util.SplittableRandom;
  * n responses is a short solution ending in a boxed answer that is right with a per-question probability, else one
  * of a few wrong answers, some written as fractions or decimals so equivalence clustering has work to do.
  */
-final class SyntheticGenerations {
+public final class SyntheticGenerations {
 
     private SyntheticGenerations() {
     }
 
-    static void writeQwenEval(Path file, int questions, int n, long seed) throws IOException {
+    public static void writeQwenEval(Path file, int questions, int n, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         try (JsonOutput out = JsonOutput.open(file)) {
             for (int q = 0; q < questions; q++) {

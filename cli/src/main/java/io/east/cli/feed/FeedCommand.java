@@ -1,15 +1,174 @@
 package io.east.cli.feed;
 
+import io.east.cli.common.Durations;
+import io.east.cli.common.ExitCodes;
+import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.Progress;
 import io.east.cli.common.UsageException;
+import io.east.producers.feed.DatasetSpec;
+import io.east.producers.feed.FeedReport;
+import io.east.producers.feed.FeedSettings;
+import io.east.producers.feed.LoadedQuestions;
+import io.east.producers.feed.QuestionFeeder;
+import io.east.producers.feed.QuestionSource;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this subcommand is implemented. */
-@Command(name = "feed", mixinStandardHelpOptions = true, description = "Not implemented yet.", hidden = true)
+/** Publishes question tasks to east.questions. */
+@Command(name = "feed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Publish question tasks to east.questions, keyed by task_id = DATASET/QUESTION_ID@rROUND, each "
+                    + "question once per round.",
+            "With --max-in-flight the feed waits for the GroupSummary of its own tasks on east.groups before "
+                    + "publishing more, so the generators are never flooded and later rounds are asked of a "
+                    + "model that trained on earlier ones.",
+            "Malformed dataset lines are reported on stderr as FILE:LINE: reason and skipped; the rest is fed and "
+                    + "the exit code is then 1."})
 public final class FeedCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FeedCommand.class);
+    private static final long SHUTDOWN_GRACE_SECONDS = 10;
+
+    @Option(names = "--dataset", paramLabel = "SPEC", required = true,
+            description = "gsm8k:PATH (question, answer ending in '#### N'), math:PATH (problem, solution, answer, "
+                    + "level, unique_id) or synthetic[:SEED] (the built-in arithmetic problems, seed 0 by "
+                    + "default). PATH is a JSONL file or a directory of SPLIT.jsonl files.")
+    private String dataset;
+
+    @Option(names = "--n", paramLabel = "N", required = true, description = "Responses to sample per task.")
+    private int n;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
+            description = "Times each question is asked, round after round (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Option(names = "--start-round", paramLabel = "S", defaultValue = "0",
+            description = "Number of the first round, so that a later feed makes new task ids "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int startRound;
+
+    @Option(names = "--split", paramLabel = "NAME",
+            description = "train or test for synthetic; the file NAME.jsonl when PATH is a directory "
+                    + "(default: train).")
+    private String split;
+
+    @Option(names = "--shuffle", paramLabel = "SEED",
+            description = "Shuffle the questions with this seed (the same order on every run) before --limit.")
+    private Long shuffle;
+
+    @Option(names = "--limit", paramLabel = "L",
+            description = "Ask only the first L questions. synthetic makes "
+                    + "5000 train or 1000 test problems, or L when more.")
+    private Integer limit;
+
+    @Option(names = "--max-in-flight", paramLabel = "T",
+            description = "At most T tasks published and not yet completed (GroupSummary on east.groups). "
+                    + "Default: no bound.")
+    private Integer maxInFlight;
+
+    @Option(names = "--wait", description = "After publishing everything, wait until every task has completed.")
+    private boolean await;
+
+    @Option(names = "--stall-timeout", paramLabel = "D",
+            description = "Fail when waiting for completions and none arrives for this long, e.g. 10m "
+                    + "(default: wait forever).")
+    private String stallTimeout;
+
+    @Mixin
+    private KafkaOptions kafka;
+
     @Override
-    public Integer call() {
-        throw new UsageException("feed is not implemented yet");
+    public Integer call() throws Exception {
+        if (maxInFlight != null && maxInFlight < 1) {
+            throw new UsageException("--max-in-flight must be >= 1, got " + maxInFlight);
+        }
+        Duration stall = stallTimeout == null ? null : Durations.parse(stallTimeout, "--stall-timeout");
+        DatasetSpec spec = usage(() -> DatasetSpec.parse(dataset), "--dataset: ");
+        // The file is checked before anything is published, so that a typo is a usage error.
+        QuestionSource source = usage(() -> {
+            QuestionSource checked = new QuestionSource(spec, split, shuffle, limit);
+            checked.check();
+            return checked;
+        }, "");
+        FeedSettings settings = usage(() -> new FeedSettings(n, rounds, startRound,
+                maxInFlight == null ? 0 : maxInFlight, await, stall), "");
+
+        LoadedQuestions loaded = source.load();
+        loaded.errors().forEach(error -> LOG.error("{}", error));
+        FeedReport report = feed(spec, loaded, settings);
+
+        report.failed().forEach(failure -> LOG.error("not published: {}", failure));
+        if (report.outcome() != FeedReport.Outcome.FINISHED) {
+            LOG.error("the feed ended early ({}): {} of {} tasks published", report.outcome(), report.published(),
+                    (long) loaded.questions().size() * rounds);
+        }
+        LoggingEventBuilder summary = LOG.atInfo()
+                .addKeyValue("dataset", spec)
+                .addKeyValue("lines", loaded.lines())
+                .addKeyValue("malformed", loaded.errors().size())
+                .addKeyValue("questions", loaded.questions().size())
+                .addKeyValue("rounds", rounds)
+                .addKeyValue("tasks_published", report.published())
+                .addKeyValue("tasks_failed", report.failed().size());
+        if (settings.tracksCompletions()) {
+            // Without a bound or --wait the feed does not read east.groups and knows nothing of completions.
+            summary = summary.addKeyValue("completed", report.completed()).addKeyValue("in_flight", report.inFlight());
+        }
+        summary.addKeyValue("outcome", report.outcome()).log("feed finished");
+        return report.ok() && loaded.errors().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private FeedReport feed(DatasetSpec spec, LoadedQuestions loaded, FeedSettings settings) {
+        CountDownLatch finished = new CountDownLatch(1);
+        try (QuestionFeeder feeder = QuestionFeeder.connect(kafka.clientProperties(), settings.tracksCompletions());
+             Progress progress = Progress.start("feeding " + spec.name(), "tasks",
+                     (long) loaded.questions().size() * settings.rounds())) {
+            // Ctrl-C ends the feed between two tasks and lets the producer flush what it has accepted.
+            Thread hook = new Thread(() -> {
+                feeder.stop();
+                awaitQuietly(finished);
+            }, "east-feed-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                return feeder.feed(spec.name(), loaded.questions(), settings, progress::stepTo);
+            } finally {
+                finished.countDown();
+                removeQuietly(hook);
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch finished) {
+        try {
+            finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Fails once the JVM is already shutting down, which is then fine. */
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down: the hook is running
+        }
+    }
+
+    private static <T> T usage(Supplier<T> check, String prefix) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(prefix + e.getMessage());
+        }
     }
 }

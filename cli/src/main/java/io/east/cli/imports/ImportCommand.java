@@ -1,15 +1,97 @@
 package io.east.cli.imports;
 
+import io.east.cli.common.Converters;
+import io.east.cli.common.ExitCodes;
+import io.east.cli.common.InputFiles;
+import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.Progress;
 import io.east.cli.common.UsageException;
+import io.east.producers.files.InputFormat;
+import io.east.producers.files.LineError;
+import io.east.producers.imports.ImportReport;
+import io.east.producers.imports.ImportSettings;
+import io.east.producers.imports.SampleImporter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this subcommand is implemented. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Not implemented yet.", hidden = true)
+/** Publishes existing generations to east.samples. */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Publish existing generations to east.samples, one ReasoningSample per response, keyed by task_id.",
+            "qwen-eval lines become tasks DATASET/IDX@rROUND with sample_index = position in 'code'; 'pred' and "
+                    + "'score' are kept as given. samples lines keep their own task naming unless --dataset or "
+                    + "--round is given. Importing a file again publishes the same task ids and sample indexes, "
+                    + "which the streams app drops as duplicates.",
+            "Malformed lines are reported on stderr as FILE:LINE: reason and skipped; every good line is still "
+                    + "published, and the exit code is then 1, as it is when a send fails."})
 public final class ImportCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
+    /** A broker that goes away can fail every queued sample: the report keeps them all, the log the first ones. */
+    private static final int MAX_LOGGED_SEND_ERRORS = 100;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "F", required = true,
+            description = "Input JSONL file, or - for standard input.")
+    private Path input;
+
+    @Option(names = "--format", paramLabel = "qwen-eval|samples", required = true,
+            converter = Converters.FormatConverter.class,
+            description = "qwen-eval: one line per question from the Qwen2.5-Math evaluation pipeline (idx, "
+                    + "question, gt, code, pred, score). samples: one ReasoningSample per line, as "
+                    + "'east tail east.samples' prints them.")
+    private InputFormat format;
+
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "Dataset name of the tasks (letters, digits, . _ : -). qwen-eval default: "
+                    + ImportSettings.DEFAULT_DATASET + "; samples: replaces each line's own.")
+    private String dataset;
+
+    @Option(names = "--round", paramLabel = "R",
+            description = "Round of the tasks. qwen-eval default: 0; samples: replaces each line's own.")
+    private Integer round;
+
+    @Mixin
+    private KafkaOptions kafka;
+
     @Override
-    public Integer call() {
-        throw new UsageException("import is not implemented yet");
+    public Integer call() throws Exception {
+        InputFiles.readable(input, "--input");
+        ImportSettings settings;
+        try {
+            settings = new ImportSettings(format, input, dataset, round);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ImportReport report;
+        try (SampleImporter importer = SampleImporter.connect(kafka.clientProperties());
+             Progress progress = Progress.start("importing " + input.getFileName(), "lines", -1)) {
+            report = importer.run(settings, progress::stepTo);
+        }
+        report.malformed().forEach(error -> LOG.error("{}", error));
+        logSendErrors(report.notPublished());
+        if (report.abortedBy() != null) {
+            LOG.error("import stopped before the end of {}: {}", input, report.abortedBy());
+        }
+        LOG.atInfo()
+                .addKeyValue("lines", report.lines())
+                .addKeyValue("samples_published", report.samplesPublished())
+                .addKeyValue("malformed", report.malformed().size())
+                .addKeyValue("lines_not_published", report.notPublished().size())
+                .addKeyValue("format", format.id())
+                .log("import finished");
+        return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static void logSendErrors(List<LineError> errors) {
+        errors.stream().limit(MAX_LOGGED_SEND_ERRORS).forEach(error -> LOG.error("{}", error));
+        if (errors.size() > MAX_LOGGED_SEND_ERRORS) {
+            LOG.error("... and {} more lines not published", errors.size() - MAX_LOGGED_SEND_ERRORS);
+        }
     }
 }

@@ -1,0 +1,94 @@
+package io.east.producers.feed;
+
+import io.east.producers.kafka.ClientConfigs;
+import io.east.schemas.GroupSummary;
+import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.EastTopics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Completions read from east.groups: a task is complete when its GroupSummary arrives, kept or discarded. Reads every
+ * partition directly, outside any consumer group, from the end: the feeder only cares about the tasks it publishes
+ * after starting, and several feeders may read the topic at once.
+ */
+public final class GroupSummaryCompletions implements CompletionSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupSummaryCompletions.class);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Consumer<byte[], byte[]> consumer;
+    private final String topic;
+
+    public GroupSummaryCompletions(Consumer<byte[], byte[]> consumer, String topic) {
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        this.topic = Objects.requireNonNull(topic, "topic");
+    }
+
+    public static GroupSummaryCompletions connect(Map<String, Object> clientProperties) {
+        return connect(clientProperties, EastTopics.GROUPS.name());
+    }
+
+    public static GroupSummaryCompletions connect(Map<String, Object> clientProperties, String topic) {
+        return new GroupSummaryCompletions(new KafkaConsumer<>(
+                ClientConfigs.assignedReader(clientProperties, "east-feed-completions"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), topic);
+    }
+
+    /**
+     * seekToEnd is lazy: the end offsets are only looked up at the next poll or position call. Asking for every
+     * position here fixes them now, before the feeder publishes, so a task that completes quickly cannot have its
+     * summary written before the offset we start from.
+     */
+    @Override
+    public void start() {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException("topic " + topic + " does not exist: the feeder reads completions there");
+        }
+        List<TopicPartition> partitions = infos.stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        LOG.atDebug().addKeyValue("topic", topic).addKeyValue("partitions", partitions.size())
+                .log("reading completions from the end");
+    }
+
+    @Override
+    public List<String> poll(Duration timeout) {
+        List<String> completed = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
+            if (record.value() == null) {
+                continue;
+            }
+            try {
+                GroupSummary summary = EastSerdes.groupSummary().deserialize(record.value());
+                completed.add(summary.getTaskId());
+            } catch (SerializationException e) {
+                // Not ours to judge: the streams app's records decode; anything else cannot be one of our tasks.
+                LOG.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
+                        .addKeyValue("offset", record.offset())
+                        .log("record does not decode as a GroupSummary, ignored: {}", e.getMessage());
+            }
+        }
+        return completed;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,38 @@
+package io.east.producers.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** The client settings the producers rely on, laid over the user's connection properties. */
+public final class ClientConfigs {
+
+    private ClientConfigs() {
+    }
+
+    /**
+     * Idempotent with acks=all: a retried send never duplicates or reorders a record. These two are forced because
+     * the feeder's and importer's guarantees depend on them; everything else (security, timeouts) is the user's.
+     */
+    public static Map<String, Object> idempotentProducer(Map<String, Object> clientProperties, String clientId) {
+        Map<String, Object> properties = new HashMap<>(clientProperties);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return properties;
+    }
+
+    /**
+     * A reader of assigned partitions outside any consumer group: no offsets are committed, and only records of
+     * committed transactions are seen (the streams app writes with exactly-once).
+     */
+    public static Map<String, Object> assignedReader(Map<String, Object> clientProperties, String clientId) {
+        Map<String, Object> properties = new HashMap<>(clientProperties);
+        properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return properties;
+    }
+}

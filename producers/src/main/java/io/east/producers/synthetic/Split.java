@@ -1,0 +1,47 @@
+package io.east.producers.synthetic;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** The two disjoint splits of the synthetic dataset. */
+public enum Split {
+    TRAIN("train"),
+    TEST("test");
+
+    /** One computation in this many goes to the test split. */
+    private static final int TEST_ONE_IN = 5;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private final String id;
+
+    Split(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Split parse(String text) {
+        for (Split split : values()) {
+            if (split.id.equals(text == null ? null : text.trim().toLowerCase(Locale.ROOT))) {
+                return split;
+            }
+        }
+        throw new IllegalArgumentException("split must be train or test, got '" + text + "'");
+    }
+
+    /**
+     * The split a computation belongs to: a fixed hash of its canonical form, independent of the seed, so that train
+     * and test are disjoint across every seed too. FNV-1a rather than String.hashCode: its low bits are well mixed.
+     */
+    static Split of(Computation computation) {
+        long hash = FNV_OFFSET;
+        for (byte b : computation.canonical().getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= FNV_PRIME;
+        }
+        return Long.remainderUnsigned(hash, TEST_ONE_IN) == 0 ? TEST : TRAIN;
+    }
+}
