@@ -1,15 +1,279 @@
 package io.east.cli.generate;
 
+import io.east.cli.common.Converters;
+import io.east.cli.common.Durations;
+import io.east.cli.common.ExitCodes;
+import io.east.cli.common.InputFiles;
+import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.UsageException;
+import io.east.producers.generate.GenerateTopics;
+import io.east.producers.generate.GeneratorWorker;
+import io.east.producers.generate.PromptTemplate;
+import io.east.producers.generate.SamplingParams;
+import io.east.producers.generate.WorkerSettings;
+import io.east.producers.generate.WorkerStats;
+import io.east.producers.generate.openai.ApiKey;
+import io.east.producers.generate.openai.ApiMode;
+import io.east.producers.generate.openai.Endpoint;
+import io.east.producers.generate.openai.OpenAiBackend;
+import io.east.producers.generate.openai.OpenAiSettings;
+import io.east.producers.generate.openai.RetryPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this subcommand is implemented. */
-@Command(name = "generate", mixinStandardHelpOptions = true, description = "Not implemented yet.", hidden = true)
+/** A generator worker: question tasks in, graded sample sets out, one Kafka transaction per polled batch. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Run a generator worker: a member of the consumer group east-generators on east.questions. For each "
+                    + "task it samples n responses, extracts and grades their answers, and produces the n "
+                    + "ReasoningSamples to east.samples in ONE Kafka transaction with the consumed offset, so a "
+                    + "crash leaves no partial and no duplicate sample set.",
+            "Undecodable or invalid tasks, and tasks the backend still fails after its retries, go to east.dlq "
+                    + "in the same transaction, and the worker moves on. Start more workers to scale out "
+                    + "(up to the partition count of east.questions). Stops cleanly on SIGTERM or Ctrl-C.",
+            "Backends: --backend openai --endpoint URL --model NAME (vLLM, SGLang, llama.cpp server, Ollama, "
+                    + "OpenAI); --backend djl --checkpoint-root DIR (arrives with the model module)."})
 public final class GenerateCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
+    private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(30);
+
+    @Option(names = "--backend", paramLabel = "openai|djl", required = true,
+            description = "What generates: an OpenAI-compatible server, or the DJL policy.")
+    private String backend;
+
+    @Option(names = "--checkpoint-root", paramLabel = "DIR",
+            description = "djl: the directory of checkpoints (the djl backend arrives with the model module).")
+    private Path checkpointRoot;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "openai: the server's base URL, e.g. http://localhost:8000 or http://localhost:8000/v1.")
+    private String endpoint;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "openai: the model name sent with each request.")
+    private String model;
+
+    @Option(names = "--mode", paramLabel = "completions|chat", defaultValue = "completions",
+            description = "openai: /v1/completions, or /v1/chat/completions with the filled template as the user "
+                    + "message (default: ${DEFAULT-VALUE}).")
+    private String mode;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = ApiKey.DEFAULT_ENV,
+            description = "openai: the environment variable holding the API key, sent as a bearer token; unset "
+                    + "means no key (default: ${DEFAULT-VALUE}).")
+    private String apiKeyEnv;
+
+    @Option(names = "--prompt-template", paramLabel = "T",
+            description = "The prompt, with {question} where the question goes; taken literally (no escapes). "
+                    + "Default: 'Question: {question}' newline 'Answer: Let's think step by step.'")
+    private String promptTemplate;
+
+    @Option(names = "--prompt-template-file", paramLabel = "FILE",
+            description = "Read the prompt template from a UTF-8 file (for multi-line templates).")
+    private Path promptTemplateFile;
+
+    @Option(names = "--temperature", paramLabel = "X", defaultValue = "0.8", converter = Converters.FiniteDouble.class,
+            description = "Sampling temperature, >= 0 (default: ${DEFAULT-VALUE}).")
+    private double temperature;
+
+    @Option(names = "--top-p", paramLabel = "P", defaultValue = "0.95", converter = Converters.FiniteDouble.class,
+            description = "Nucleus sampling mass, in (0, 1] (default: ${DEFAULT-VALUE}).")
+    private double topP;
+
+    @Option(names = "--max-new-tokens", paramLabel = "M", defaultValue = "512",
+            description = "Most tokens per response (default: ${DEFAULT-VALUE}).")
+    private int maxNewTokens;
+
+    @Option(names = "--stop", paramLabel = "S",
+            description = "A stop string; repeatable. Default: newline + 'Question:' (where a base model starts "
+                    + "inventing the next question). In bash, $'\\nQuestion:' passes a newline.")
+    private List<String> stop;
+
+    @Option(names = "--no-stop", description = "Send no stop strings at all.")
+    private boolean noStop;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "4",
+            description = "Tasks per poll and per transaction (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "4",
+            description = "openai: requests in flight at once (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = "--max-retries", paramLabel = "R", defaultValue = "5",
+            description = "openai: retries of a request after 429, 5xx, timeouts or a broken body, with "
+                    + "exponential backoff and jitter; then the task goes to east.dlq (default: ${DEFAULT-VALUE}).")
+    private int maxRetries;
+
+    @Option(names = "--request-timeout", paramLabel = "D", defaultValue = "5m",
+            description = "openai: limit for one request, whole body included (default: ${DEFAULT-VALUE}).")
+    private String requestTimeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "D", defaultValue = "10s",
+            description = "openai: limit for opening a connection (default: ${DEFAULT-VALUE}).")
+    private String connectTimeout;
+
+    @Option(names = "--no-logprobs",
+            description = "openai: do not ask for token logprobs (for servers that refuse the parameter); "
+                    + "mean_logprob is then null.")
+    private boolean noLogprobs;
+
+    @Option(names = "--max-n-per-request", paramLabel = "K", defaultValue = "0",
+            description = "openai: split larger n over several requests, for servers that reject a large n; "
+                    + "0 = no limit (default: ${DEFAULT-VALUE}).")
+    private int maxNPerRequest;
+
+    @Option(names = "--policy-version", paramLabel = "V", defaultValue = "0",
+            description = "openai: the policy_version the samples carry; the server's weights are opaque to us "
+                    + "(default: ${DEFAULT-VALUE} = base or unknown).")
+    private long policyVersion;
+
+    @Option(names = "--worker-id", paramLabel = "ID",
+            description = "Names this worker; its transactional id is east-generator-ID, so it must be unique among "
+                    + "running workers. Give a restarted worker its old id (e.g. a StatefulSet pod name) to fence a "
+                    + "zombie of it and abort its open transaction at once. Default: HOST-PID, unique per process: "
+                    + "safe, but an open transaction of a crashed worker then blocks readers of its sample "
+                    + "partitions until transaction.timeout.ms (60 s) aborts it.")
+    private String workerId;
+
+    @Option(names = "--group", paramLabel = "G", defaultValue = WorkerSettings.DEFAULT_GROUP,
+            description = "The consumer group (default: ${DEFAULT-VALUE}).")
+    private String group;
+
+    @Mixin
+    private KafkaOptions kafka;
+
     @Override
-    public Integer call() {
-        throw new UsageException("generate is not implemented yet");
+    public Integer call() throws Exception {
+        String backendName = backend.trim().toLowerCase(Locale.ROOT);
+        if (backendName.equals("djl")) {
+            throw new UsageException("the djl backend arrives with the model module; use --backend openai for now");
+        }
+        if (!backendName.equals("openai")) {
+            throw new UsageException("--backend must be openai or djl, got '" + backend + "'");
+        }
+        OpenAiSettings openAi = openAiSettings();
+        WorkerSettings settings = workerSettings();
+
+        try (OpenAiBackend generator = new OpenAiBackend(openAi)) {
+            GeneratorWorker worker = GeneratorWorker.create(kafka.clientProperties(), settings, generator);
+            // SIGTERM: abandon the batch being generated (its offsets are not committed), close cleanly.
+            Thread hook = new Thread(() -> {
+                worker.stop();
+                awaitQuietly(worker);
+            }, "east-generate-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            WorkerStats stats;
+            try {
+                stats = worker.run();
+            } finally {
+                removeQuietly(hook);
+            }
+            LOG.atInfo().addKeyValue("tasks", stats.tasks()).addKeyValue("samples", stats.samples())
+                    .addKeyValue("dead_letters", stats.deadLetters()).log("generate finished");
+        }
+        return ExitCodes.OK;
+    }
+
+    private OpenAiSettings openAiSettings() {
+        if (checkpointRoot != null) {
+            throw new UsageException("--checkpoint-root is for --backend djl");
+        }
+        if (endpoint == null) {
+            throw new UsageException("--backend openai needs --endpoint URL");
+        }
+        if (model == null || model.isBlank()) {
+            throw new UsageException("--backend openai needs --model NAME");
+        }
+        ApiMode apiMode = usage(() -> ApiMode.parse(mode), "--mode: ");
+        usage(() -> Endpoint.resolve(endpoint, apiMode), "--endpoint: ");
+        atLeast(concurrency, 1, "--concurrency");
+        atLeast(maxRetries, 0, "--max-retries");
+        atLeast(maxNPerRequest, 0, "--max-n-per-request");
+        atLeast(policyVersion, 0, "--policy-version");
+        ApiKey apiKey = usage(() -> ApiKey.fromEnvironment(apiKeyEnv, System.getenv()), "--api-key-env: ");
+        RetryPolicy retry = usage(() -> RetryPolicy.DEFAULT.withMaxRetries(maxRetries), "--max-retries: ");
+        OpenAiSettings.Builder builder = OpenAiSettings.builder(endpoint, model)
+                .mode(apiMode)
+                .apiKey(apiKey)
+                .concurrency(concurrency)
+                .retry(retry)
+                .requestTimeout(Durations.parse(requestTimeout, "--request-timeout"))
+                .connectTimeout(Durations.parse(connectTimeout, "--connect-timeout"))
+                .logprobs(!noLogprobs)
+                .maxChoicesPerRequest(maxNPerRequest)
+                .policyVersion(policyVersion);
+        return usage(builder::build, "");
+    }
+
+    private WorkerSettings workerSettings() {
+        if (stop != null && noStop) {
+            throw new UsageException("--stop and --no-stop contradict each other");
+        }
+        atLeast(batch, 1, "--batch");
+        atLeast(maxNewTokens, 1, "--max-new-tokens");
+        List<String> stops = noStop ? List.of() : stop == null ? SamplingParams.DEFAULT_STOP : stop;
+        SamplingParams sampling = usage(() -> new SamplingParams(temperature, topP, maxNewTokens, stops), "");
+        PromptTemplate template = usage(() -> new PromptTemplate(templateText()), "");
+        String id = workerId == null ? WorkerSettings.defaultWorkerId() : workerId;
+        return usage(() -> new WorkerSettings(id, group, GenerateTopics.DEFAULT, batch, template, sampling,
+                WorkerSettings.DEFAULT_POLL_TIMEOUT), "");
+    }
+
+    private String templateText() {
+        if (promptTemplate != null && promptTemplateFile != null) {
+            throw new UsageException("give --prompt-template or --prompt-template-file, not both");
+        }
+        if (promptTemplateFile != null) {
+            Path file = InputFiles.readable(promptTemplateFile, "--prompt-template-file");
+            try {
+                return Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UsageException("--prompt-template-file: cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        return promptTemplate != null ? promptTemplate : PromptTemplate.DEFAULT.template();
+    }
+
+    private static void awaitQuietly(GeneratorWorker worker) {
+        try {
+            worker.awaitStopped(SHUTDOWN_GRACE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Fails once the JVM is already shutting down, which is then fine. */
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down: the hook is running
+        }
+    }
+
+    private static void atLeast(long value, long min, String option) {
+        if (value < min) {
+            throw new UsageException(option + " must be >= " + min + ", got " + value);
+        }
+    }
+
+    private static <T> T usage(Supplier<T> check, String prefix) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(prefix + e.getMessage());
+        }
     }
 }

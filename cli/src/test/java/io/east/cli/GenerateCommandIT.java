@@ -1,0 +1,178 @@
+package io.east.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.east.broker.EmbeddedKafkaExtension;
+import io.east.schemas.QuestionTask;
+import io.east.schemas.ReasoningSample;
+import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.EastTopics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class GenerateCommandIT {
+
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
+    private static final int N = 3;
+    private static final String GROUP = "generate-crash";
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    @Test
+    void aWorkerKilledMidTaskLeavesNoPartialOrDuplicateSampleSet() throws Exception {
+        try (OpenAiStub server = new OpenAiStub()) {
+            publish(IntStream.range(0, 4).mapToObj(i -> task("before-" + i)).toList());
+            Worker first = startWorker(server);
+            Worker second = null;
+            try {
+                await().atMost(PATIENCE).until(() -> samples().size() == 4 * N);
+
+                // Each task takes two requests (the server caps n at 2): hold the second request of the next
+                // task, so the worker is killed holding part of a sample set in memory.
+                server.holdFrom(server.requests() + 2);
+                publish(IntStream.range(0, 4).mapToObj(i -> task("after-" + i)).toList());
+                await().atMost(PATIENCE).until(() -> server.held() > 0);
+                first.process().destroyForcibly();
+                assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(first.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
+                assertThat(samples()).as("nothing of the interrupted batch is visible").hasSize(4 * N);
+                server.release();
+
+                // Same worker id: the new instance fences the dead one's transactional id.
+                second = startWorker(server);
+                await().atMost(PATIENCE).until(GenerateCommandIT::groupCaughtUp);
+                List<ReasoningSample> samples = samples();
+                Map<String, List<Integer>> indexesByTask = samples.stream()
+                        .sorted(Comparator.comparingInt(ReasoningSample::getSampleIndex))
+                        .collect(Collectors.groupingBy(ReasoningSample::getTaskId,
+                                Collectors.mapping(ReasoningSample::getSampleIndex, Collectors.toList())));
+                assertThat(indexesByTask).hasSize(8);
+                assertThat(indexesByTask).allSatisfy((task, indexes) ->
+                        assertThat(indexes).as(task).containsExactly(0, 1, 2));
+                assertThat(samples).allSatisfy(s -> {
+                    assertThat(s.getCorrect()).isTrue();
+                    assertThat(s.getPredictedAnswer()).isEqualTo("6");
+                    assertThat(s.getGenerator()).isEqualTo("openai:stub");
+                });
+
+                second.process().destroy();
+                assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+                assertThat(Files.readString(second.log())).contains("generator worker stopped");
+            } finally {
+                first.process().destroyForcibly();
+                if (second != null) {
+                    second.process().destroyForcibly();
+                }
+            }
+        }
+    }
+
+    @Test
+    void badUsageIsExitCode2WithOneLine() throws Exception {
+        assertUsage("the djl backend arrives with the model module", "--backend", "djl", "--checkpoint-root", "/tmp");
+        assertUsage("--backend openai needs --endpoint URL", "--backend", "openai", "--model", "m");
+        assertUsage("--endpoint: the endpoint must be an http:// or https:// URL",
+                "--backend", "openai", "--endpoint", "localhost:8000", "--model", "m");
+        assertUsage("the prompt template must contain {question}", "--backend", "openai",
+                "--endpoint", "http://127.0.0.1:1", "--model", "m", "--prompt-template", "Solve it.");
+        assertUsage("top-p must be in (0, 1]", "--backend", "openai", "--endpoint", "http://127.0.0.1:1",
+                "--model", "m", "--top-p", "0");
+        assertUsage("--mode: mode must be completions or chat", "--backend", "openai",
+                "--endpoint", "http://127.0.0.1:1", "--model", "m", "--mode", "embeddings");
+    }
+
+    private static void assertUsage(String message, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("generate"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--bootstrap", "127.0.0.1:1"));
+        CliRunner.Result result = CliRunner.run(command.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+        assertThat(result.stderr()).contains(message);
+        assertThat(result.stderr().strip().lines()).hasSize(1);
+    }
+
+    /** A worker process and the file its output goes to. */
+    private record Worker(Process process, Path log) {
+    }
+
+    private static Worker startWorker(OpenAiStub server) throws Exception {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+                "generate", "--backend", "openai", "--endpoint", server.baseUrl(), "--model", "stub",
+                "--batch", "1", "--worker-id", "crash-test", "--group", GROUP,
+                "--bootstrap", KAFKA.bootstrapServers(),
+                // The killed member would hold its partitions until its session expires: 6 s is the broker's minimum.
+                "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=1000");
+        // Kept under target/ so a failed run can be read afterwards.
+        Path log = Path.of("target", "generate-crash-" + System.nanoTime() + ".log");
+        return new Worker(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(),
+                log);
+    }
+
+    private static QuestionTask task(String id) {
+        return QuestionTask.newBuilder().setTaskId(id).setQuestionId("q-" + id).setDataset("synthetic").setRound(0)
+                .setQuestion("What is 2*3?").setGoldAnswer("6").setN(N).setCreatedAt(Instant.now()).build();
+    }
+
+    private static void publish(List<QuestionTask> tasks) {
+        try (KafkaProducer<String, QuestionTask> producer = new KafkaProducer<>(KAFKA.producerProps(),
+                new StringSerializer(), EastSerdes.questionTask().serializer())) {
+            tasks.forEach(t -> producer.send(new ProducerRecord<>(EastTopics.QUESTIONS.name(), t.getTaskId(), t)));
+            producer.flush();
+        }
+    }
+
+    /** Every committed sample, read up to the last stable offset of each partition. */
+    private static List<ReasoningSample> samples() {
+        Map<String, Object> props = KAFKA.consumerProps("unused");
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        List<ReasoningSample> samples = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = IntStream.range(0, EastTopics.SAMPLES.partitions())
+                    .mapToObj(p -> new TopicPartition(EastTopics.SAMPLES.name(), p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(100))
+                        .forEach(r -> samples.add(EastSerdes.reasoningSample().deserialize(r.value())));
+            }
+        }
+        return samples;
+    }
+
+    private static boolean groupCaughtUp() throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                KAFKA.admin().listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+        Map<String, Object> props = KAFKA.consumerProps("unused");
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = IntStream.range(0, EastTopics.QUESTIONS.partitions())
+                    .mapToObj(p -> new TopicPartition(EastTopics.QUESTIONS.name(), p)).toList();
+            return consumer.endOffsets(partitions).entrySet().stream().allMatch(end -> end.getValue() == 0
+                    || (committed.get(end.getKey()) != null
+                    && committed.get(end.getKey()).offset() == end.getValue()));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.east.producers.generate;
+
+import io.east.broker.EmbeddedKafkaExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** What read_committed readers see of a topic, and what a group has committed. */
+final class CommittedRecords {
+
+    private CommittedRecords() {
+    }
+
+    /** Every committed record of the topic, read from the start up to the last stable offset of each partition. */
+    static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafkaExtension kafka, String topic) {
+        Map<String, Object> props = kafka.consumerProps("reader");
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** True when the group has committed every partition of the topic up to its end. */
+    static boolean groupCaughtUp(EmbeddedKafkaExtension kafka, String group, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, Long> ends = endOffsets(kafka, topic);
+        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() == end.getValue()));
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(EmbeddedKafkaExtension kafka, String topic) throws Exception {
+        int partitions = kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                .partitions().size();
+        Map<TopicPartition, OffsetSpec> request = new java.util.HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        return kafka.admin().listOffsets(request).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+}
