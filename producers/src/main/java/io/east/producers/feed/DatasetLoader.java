@@ -3,8 +3,8 @@ package io.east.producers.feed;
 import io.east.producers.files.BadLineException;
 import io.east.producers.files.Gsm8kFormat;
 import io.east.producers.files.Gsm8kProblem;
-import io.east.producers.files.JsonLines;
 import io.east.producers.files.LineError;
+import io.east.producers.files.LineScan;
 import io.east.producers.files.MathFormat;
 import io.east.producers.files.MathProblem;
 import io.east.producers.synthetic.Split;
@@ -81,32 +81,19 @@ public final class DatasetLoader {
     /** Reads a GSM8K or MATH file; a question id that repeats an earlier line's is an error on the later line. */
     public static LoadedQuestions file(DatasetKind kind, Path file) throws IOException {
         List<FeedQuestion> questions = new ArrayList<>();
-        List<LineError> errors = new ArrayList<>();
         Map<String, Long> lineOfId = new HashMap<>();
         String stem = stem(file);
-        long lines = 0;
-        try (JsonLines input = JsonLines.open(file)) {
-            for (JsonLines.Line line : input) {
-                lines++;
-                if (!line.ok()) {
-                    errors.add(line.error());
-                    continue;
-                }
-                try {
-                    FeedQuestion question = kind == DatasetKind.GSM8K
-                            ? gsm8k(Gsm8kFormat.parse(line.json()), stem, line.number())
-                            : math(MathFormat.parse(line.json()), stem, line.number());
-                    Long first = lineOfId.putIfAbsent(question.questionId(), line.number());
-                    if (first != null) {
-                        throw new BadLineException("question id " + question.questionId() + " repeats line " + first);
-                    }
-                    questions.add(question);
-                } catch (BadLineException e) {
-                    errors.add(line.error(e.getMessage()));
-                }
+        LineScan scan = LineScan.of(file, count -> { }, line -> {
+            FeedQuestion question = kind == DatasetKind.GSM8K
+                    ? gsm8k(Gsm8kFormat.parse(line.json()), stem, line.number())
+                    : math(MathFormat.parse(line.json()), stem, line.number());
+            Long first = lineOfId.putIfAbsent(question.questionId(), line.number());
+            if (first != null) {
+                throw new BadLineException("question id " + question.questionId() + " repeats line " + first);
             }
-        }
-        return new LoadedQuestions(questions, errors, lines);
+            questions.add(question);
+        });
+        return new LoadedQuestions(questions, scan.errors(), scan.lines());
     }
 
     /** GSM8K has no ids: the file's name and the 1-based line number, e.g. train-17 for train.jsonl:17. */

@@ -43,29 +43,16 @@ public final class GroupFileReader {
 
     private static Result readQwenEval(Path file, Origin origin, LongConsumer onLine) throws IOException {
         List<QuestionGroup> groups = new ArrayList<>();
-        List<LineError> errors = new ArrayList<>();
         Map<String, Long> seenAt = new HashMap<>();
-        long lines = 0;
-        try (JsonLines input = JsonLines.open(file)) {
-            for (JsonLines.Line line : input) {
-                onLine.accept(++lines);
-                if (!line.ok()) {
-                    errors.add(line.error());
-                    continue;
-                }
-                try {
-                    QwenEvalQuestion question = QwenEvalFormat.parse(line.json());
-                    Long first = seenAt.putIfAbsent(question.questionId(), line.number());
-                    if (first != null) {
-                        throw new BadLineException("idx " + question.questionId() + " repeats line " + first);
-                    }
-                    groups.add(toGroup(question, origin));
-                } catch (BadLineException e) {
-                    errors.add(line.error(e.getMessage()));
-                }
+        LineScan scan = LineScan.of(file, onLine, line -> {
+            QwenEvalQuestion question = QwenEvalFormat.parse(line.json());
+            Long first = seenAt.putIfAbsent(question.questionId(), line.number());
+            if (first != null) {
+                throw new BadLineException("idx " + question.questionId() + " repeats line " + first);
             }
-        }
-        return new Result(groups, errors, lines);
+            groups.add(toGroup(question, origin));
+        });
+        return new Result(groups, scan.errors(), scan.lines());
     }
 
     /** The task id is the importer's, so the batch and streaming paths seed their choices alike. */
@@ -81,25 +68,12 @@ public final class GroupFileReader {
 
     private static Result readSamples(Path file, LongConsumer onLine) throws IOException {
         Map<String, TaskLines> tasks = new LinkedHashMap<>();
-        List<LineError> errors = new ArrayList<>();
-        long lines = 0;
-        try (JsonLines input = JsonLines.open(file)) {
-            for (JsonLines.Line line : input) {
-                onLine.accept(++lines);
-                if (!line.ok()) {
-                    errors.add(line.error());
-                    continue;
-                }
-                try {
-                    ReasoningSample sample = SamplesFormat.parse(line.json());
-                    tasks.computeIfAbsent(sample.getTaskId(), id -> new TaskLines(sample)).add(sample, line.number());
-                } catch (BadLineException e) {
-                    errors.add(line.error(e.getMessage()));
-                }
-            }
-        }
+        LineScan scan = LineScan.of(file, onLine, line -> {
+            ReasoningSample sample = SamplesFormat.parse(line.json());
+            tasks.computeIfAbsent(sample.getTaskId(), id -> new TaskLines(sample)).add(sample, line.number());
+        });
         List<QuestionGroup> groups = tasks.values().stream().map(TaskLines::toGroup).toList();
-        return new Result(groups, errors, lines);
+        return new Result(groups, scan.errors(), scan.lines());
     }
 
     /** The samples of one task seen so far, checked for consistency line by line. */
