@@ -4,6 +4,7 @@ import io.east.cli.bench.BenchCommand;
 import io.east.cli.broker.BrokerCommand;
 import io.east.cli.common.ErrorHandlers;
 import io.east.cli.common.VersionProvider;
+import io.east.cli.dashboard.DashboardCommand;
 import io.east.cli.feed.FeedCommand;
 import io.east.cli.generate.GenerateCommand;
 import io.east.cli.grade.GradeCommand;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
             FeedCommand.class,
             GenerateCommand.class,
             StreamsCommand.class,
+            DashboardCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})

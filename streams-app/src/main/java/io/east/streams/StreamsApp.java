@@ -1,6 +1,8 @@
 package io.east.streams;
 
+import io.east.metrics.ProcessMetrics;
 import io.east.schemas.topics.TopicCreator;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -87,6 +89,17 @@ public final class StreamsApp implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    /**
+     * Publishes Kafka Streams' own metrics (per thread, task, processor node and state store, and those of its
+     * clients) in {@code metrics}; call after {@link #start()}, and close {@code metrics} after {@link #close()}.
+     */
+    public synchronized void bindMetrics(ProcessMetrics metrics) {
+        if (streams == null) {
+            throw new IllegalStateException("start the streams app before binding its metrics");
+        }
+        metrics.bind(new KafkaStreamsMetrics(streams));
     }
 
     public StreamsSettings settings() {

@@ -5,7 +5,10 @@ import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.InputFiles;
 import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.MetricsServers;
 import io.east.cli.common.UsageException;
+import io.east.metrics.MetricsServer;
+import io.east.metrics.ProcessMetrics;
 import io.east.producers.generate.GenerateTopics;
 import io.east.producers.generate.GeneratorWorker;
 import io.east.producers.generate.PromptTemplate;
@@ -151,6 +154,15 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "The consumer group (default: ${DEFAULT-VALUE}).")
     private String group;
 
+    @Option(names = "--metrics-port", paramLabel = "P",
+            description = "Serve Prometheus /metrics on this port: the worker's committed tasks, samples and "
+                    + "transactions, its Kafka clients' and JVM metrics.")
+    private Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address the metrics server binds (default: ${DEFAULT-VALUE}).")
+    private String metricsBind;
+
     @Mixin
     private KafkaOptions kafka;
 
@@ -165,9 +177,14 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         OpenAiSettings openAi = openAiSettings();
         WorkerSettings settings = workerSettings();
+        ProcessMetrics metrics = metricsPort == null ? null : ProcessMetrics.create("generate");
+        MetricsServer metricsServer = metrics == null ? null : MetricsServers.start(metrics, metricsBind, metricsPort);
 
         try (OpenAiBackend generator = new OpenAiBackend(openAi)) {
             GeneratorWorker worker = GeneratorWorker.create(kafka.clientProperties(), settings, generator);
+            if (metrics != null) {
+                worker.bindMetrics(metrics);
+            }
             // SIGTERM: abandon the batch being generated (its offsets are not committed), close cleanly.
             Thread hook = new Thread(() -> {
                 worker.stop();
@@ -182,6 +199,11 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             LOG.atInfo().addKeyValue("tasks", stats.tasks()).addKeyValue("samples", stats.samples())
                     .addKeyValue("dead_letters", stats.deadLetters()).log("generate finished");
+        } finally {
+            if (metrics != null) {
+                metricsServer.close();
+                metrics.close();
+            }
         }
         return ExitCodes.OK;
     }

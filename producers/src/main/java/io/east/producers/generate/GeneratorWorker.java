@@ -1,5 +1,6 @@
 package io.east.producers.generate;
 
+import io.east.metrics.ProcessMetrics;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
@@ -168,6 +169,14 @@ public final class GeneratorWorker {
 
     public WorkerStats stats() {
         return counters.snapshot();
+    }
+
+    /**
+     * Publishes this worker's Kafka client metrics and its committed-work counters ({@code east_generate_*}, tagged
+     * with the worker id) in {@code metrics}. Close {@code metrics} after {@link #run()} returns.
+     */
+    public void bindMetrics(ProcessMetrics metrics) {
+        WorkerMeters.bind(metrics, settings.workerId(), consumer, producer, counters, rebalance);
     }
 
     /** The partitions this worker owns now, readable from any thread. */
