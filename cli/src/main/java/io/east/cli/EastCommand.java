@@ -11,6 +11,7 @@ import io.east.cli.grade.GradeCommand;
 import io.east.cli.imports.ImportCommand;
 import io.east.cli.streams.StreamsCommand;
 import io.east.cli.tail.TailCommand;
+import io.east.cli.train.TrainCommand;
 import io.east.cli.weights.WeightsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             StreamsCommand.class,
             DashboardCommand.class,
+            TrainCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})

@@ -1,0 +1,184 @@
+package io.east.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.east.broker.EmbeddedKafkaExtension;
+import io.east.model.Checkpoints;
+import io.east.model.LlamaConfig;
+import io.east.model.Tokenizers;
+import io.east.schemas.ModelVersion;
+import io.east.schemas.WeightedExample;
+import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.EastTopics;
+import io.east.trainer.Checkpoint;
+import io.east.trainer.CheckpointStore;
+import io.east.trainer.TrainerState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of {@code east train} after its first checkpoint, then a restart on the same checkpoint directory: along
+ * the final checkpoint's lineage, every task id of the topic is trained exactly once, in each partition's order.
+ */
+class TrainCrashIT {
+
+    @RegisterExtension
+    static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
+
+    private static final String TOPIC = "crash.weighted";
+    private static final int PARTITIONS = 3;
+    private static final int TOTAL = 96;
+    /** Produced before the kill: not a multiple of the batch size, so a partly filled batch waits at the kill. */
+    private static final int BEFORE_KILL = 58;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKilledTrainerResumesFromItsNewestCheckpointAndTrainsEveryExampleExactlyOnce() throws Exception {
+        KAFKA.createTopic(TOPIC, PARTITIONS);
+        Path init = dir.resolve("init");
+        Checkpoints.writeFresh(init, LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 32, 2, 4, 2, 64, 64), 7);
+        Path checkpoints = dir.resolve("checkpoints");
+        CheckpointStore store = new CheckpointStore(checkpoints);
+        List<WeightedExample> examples = examples();
+        produce(examples.subList(0, BEFORE_KILL));
+
+        // The first run cannot finish: only 58 of the 96 examples exist yet. With 4 per step and a checkpoint every
+        // 4 steps it trains steps 1-14 (56 examples), checkpoints at steps 4, 8 and 12 (48 examples), and waits with
+        // 2 examples in a partly filled batch. Killed then, it loses 8 trained examples and 2 consumed ones.
+        Path firstLog = runLog("first");
+        Process first = startTrainer(init, checkpoints, firstLog);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> !first.isAlive() || Files.readString(firstLog).contains("{\"step\":14,"));
+        assertThat(first.isAlive()).as("the first run is still running when it is killed").isTrue();
+        first.destroyForcibly();
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        Checkpoint atKill = store.newest().orElseThrow();
+        assertThat(atKill.state().step()).isEqualTo(12);
+        assertThat(atKill.state().examplesSeen()).isEqualTo(48);
+
+        produce(examples.subList(BEFORE_KILL, TOTAL));
+        Path secondLog = runLog("second");
+        Process second = startTrainer(init, checkpoints, secondLog);
+        assertThat(second.waitFor(2, TimeUnit.MINUTES)).as("the restarted run finishes").isTrue();
+        assertThat(second.exitValue()).as(Files.readString(secondLog)).isZero();
+        assertThat(Files.readString(secondLog)).as("steps 13 and 14 are trained again from the step 12 checkpoint")
+                .contains("{\"step\":13,").doesNotContain("{\"step\":12,");
+
+        Checkpoint last = store.newest().orElseThrow();
+        TrainerState state = last.state();
+        assertThat(state.examplesSeen()).isEqualTo(TOTAL);
+        assertThat(state.offsets().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(TOTAL);
+        List<Checkpoint> lineage = new ArrayList<>(store.lineage(last));
+        assertThat(lineage).extracting(Checkpoint::version).as("resumed from the newest checkpoint at the kill")
+                .contains(atKill.version());
+        Collections.reverse(lineage);
+        List<String> trained = new ArrayList<>();
+        for (Checkpoint c : lineage) {
+            trained.addAll(CheckpointStore.trainedTasks(c.directory()));
+        }
+        assertThat(trained).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(examples.stream().map(WeightedExample::getTaskId).toList());
+        assertThat(byPartition(trained)).as("each partition trained in its log order").isEqualTo(
+                byPartition(examples.stream().map(WeightedExample::getTaskId).toList()));
+        try (Stream<Path> leftovers = Files.list(checkpoints)) {
+            assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("."));
+        }
+
+        List<ModelVersion> announced = modelVersions(last.version());
+        assertThat(announced.get(announced.size() - 1).getVersion()).isEqualTo(last.version());
+        assertThat(announced.get(announced.size() - 1).getExamplesSeen()).isEqualTo(TOTAL);
+    }
+
+    private static List<WeightedExample> examples() {
+        List<WeightedExample> out = new ArrayList<>();
+        for (int i = 0; i < TOTAL; i++) {
+            int a = i % 50;
+            out.add(WeightedExample.newBuilder()
+                    .setTaskId("synthetic/q" + i + "@r0").setQuestionId("synthetic/q" + i).setDataset("synthetic")
+                    .setRound(0).setPrompt("What is " + a + " + " + (i % 7) + "?").setChosen(" " + (a + i % 7))
+                    .setRejected(" " + (a + i % 7 + 1)).setWeight(0.5 + (i % 4) * 0.25).setSignal(1).setEntropy(1)
+                    .setAccuracy(0.5).setRejectedShare(0.5).setStrategy("entropy").setAlpha(1).setScope("window:16")
+                    .setScopeId("window-0").setNormaliser(1).setPolicyVersion(0).setExperiment("crash")
+                    .setCreatedAt(Instant.now()).build());
+        }
+        return out;
+    }
+
+    private static void produce(List<WeightedExample> examples) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProps())) {
+            for (WeightedExample e : examples) {
+                producer.send(new ProducerRecord<>(TOPIC, e.getTaskId().getBytes(StandardCharsets.UTF_8),
+                        EastSerdes.weightedExample().serialize(e)));
+            }
+            producer.flush();
+        }
+    }
+
+    private static Map<Integer, List<String>> byPartition(List<String> taskIds) {
+        Map<Integer, List<String>> out = new LinkedHashMap<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            out.put(p, new ArrayList<>());
+        }
+        taskIds.forEach(id -> out.get(SampleLogs.partitionOf(id, PARTITIONS)).add(id));
+        return out;
+    }
+
+    /** Kept under target/ so a failed run can be read afterwards. */
+    private static Path runLog(String run) {
+        return Path.of("target", "train-crash-" + run + "-" + System.nanoTime() + ".log");
+    }
+
+    private Process startTrainer(Path init, Path checkpoints, Path log) throws Exception {
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xmx384m",
+                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+                "train", "--loss", "sft", "--init", init.toString(), "--checkpoint-dir", checkpoints.toString(),
+                "--topic", TOPIC, "--experiment", "crash", "--batch-size", "4", "--checkpoint-every", "4",
+                "--max-examples", Integer.toString(TOTAL), "--lr", "1e-3", "--warmup", "0", "--log-every", "1",
+                "--bootstrap", KAFKA.bootstrapServers());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // libtorch's idle OpenMP workers spin otherwise, and this machine has 2 shared cores.
+        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        return builder.start();
+    }
+
+    private static List<ModelVersion> modelVersions(long newest) {
+        List<ModelVersion> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KAFKA.consumerProps("reader-" + System.nanoTime()))) {
+            TopicPartition tp = new TopicPartition(EastTopics.MODEL_VERSIONS.name(), 0);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while ((out.isEmpty() || out.get(out.size() - 1).getVersion() < newest) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if ("crash".equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                        out.add(EastSerdes.modelVersion().deserialize(r.value()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

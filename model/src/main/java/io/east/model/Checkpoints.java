@@ -1,0 +1,183 @@
+package io.east.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checkpoint directories in the Hugging Face Llama layout: config.json, model.safetensors (transformers'
+ * tensor names; fp32, fp16 or bf16 read, fp32 written; a sharded model.safetensors.index.json is read
+ * too) and tokenizer.json. Other files (the trainer's optimizer.safetensors and east-state.json) are added
+ * through a {@link DirectoryWriter} so they land in the same atomic rename.
+ */
+public final class Checkpoints {
+
+    public static final String CONFIG = "config.json";
+    public static final String WEIGHTS = "model.safetensors";
+    public static final String WEIGHTS_INDEX = "model.safetensors.index.json";
+    public static final String TOKENIZER = "tokenizer.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Checkpoints() {}
+
+    /** Fills a directory that is not yet visible under its final name. */
+    @FunctionalInterface
+    public interface DirectoryWriter {
+        void write(Path directory) throws IOException;
+    }
+
+    /** Reads config.json and the weights of a checkpoint directory. */
+    public static LlamaModel loadModel(Path dir) throws IOException {
+        LlamaConfig config = LlamaConfig.read(dir.resolve(CONFIG));
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            Map<String, NDArray> tensors = new LinkedHashMap<>();
+            for (Path file : weightFiles(dir)) {
+                tensors.putAll(SafeTensors.read(file, manager));
+            }
+            Set<String> expected = LlamaModel.expectedShapes(config).keySet();
+            Set<String> ignored = new TreeSet<>();
+            tensors.entrySet().removeIf(e -> {
+                if (expected.contains(e.getKey())) {
+                    return false;
+                }
+                ignored.add(e.getKey());     // a tied lm_head copy, old rotary inv_freq buffers, ...
+                e.getValue().close();
+                return true;
+            });
+            if (!ignored.isEmpty()) {
+                LOG.info("{}: ignoring tensors the model does not use: {}", dir, ignored);
+            }
+            LlamaModel model = new LlamaModel(config, manager, tensors);
+            LOG.info("loaded {} ({} parameters, {} layers)", dir, model.parameterCount(), config.numHiddenLayers());
+            return model;
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static Set<Path> weightFiles(Path dir) throws IOException {
+        Set<Path> files = new TreeSet<>();
+        Path index = dir.resolve(WEIGHTS_INDEX);
+        if (Files.exists(index)) {
+            JsonNode map = JSON.readTree(index.toFile()).get("weight_map");
+            map.forEach(file -> files.add(dir.resolve(file.asText())));
+        } else {
+            files.add(dir.resolve(WEIGHTS));
+        }
+        return files;
+    }
+
+    /** Writes config.json and model.safetensors (fp32) into an existing directory. */
+    public static void writeModel(LlamaModel model, Path dir) throws IOException {
+        model.config().write(dir.resolve(CONFIG));
+        SafeTensors.write(dir.resolve(WEIGHTS), model.parameters(), Map.of("format", "pt"));
+    }
+
+    /** Atomically writes model, tokenizer and whatever {@code extra} adds (may be null) to {@code target}. */
+    public static void save(Path target, LlamaModel model, TextTokenizer tokenizer, DirectoryWriter extra)
+            throws IOException {
+        writeAtomically(target, dir -> {
+            writeModel(model, dir);
+            tokenizer.save(dir.resolve(TOKENIZER));
+            if (extra != null) {
+                extra.write(dir);
+            }
+        });
+        LOG.info("saved checkpoint {}", target);
+    }
+
+    /**
+     * Writes a freshly initialised model with the character-level tokenizer of {@link Tokenizers} to
+     * {@code target}: the starting point for training a small model from scratch.
+     */
+    public static void writeFresh(Path target, LlamaConfig config, long seed) throws IOException {
+        if (config.vocabSize() != Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE) {
+            throw new IllegalArgumentException("the character-level vocabulary has "
+                    + Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE + " tokens, the config " + config.vocabSize());
+        }
+        writeAtomically(target, dir -> {
+            Tokenizers.writeCharacterLevel(dir.resolve(TOKENIZER));
+            try (LlamaModel model = LlamaModel.random(config, seed)) {
+                writeModel(model, dir);
+            }
+        });
+        LOG.info("wrote a fresh {}-layer model with a character-level tokenizer to {}", config.numHiddenLayers(), target);
+    }
+
+    /**
+     * Fills a hidden temporary sibling of {@code target} and renames it into place, so a reader sees
+     * either no directory or a complete one. On failure the temporary directory is deleted. An existing
+     * {@code target} is first renamed aside and deleted after the new one is in place.
+     */
+    public static void writeAtomically(Path target, DirectoryWriter contents) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        String name = absolute.getFileName().toString();
+        Path temp = Files.createTempDirectory(parent, "." + name + ".tmp-");
+        try {
+            readableByOthers(temp);
+            contents.write(temp);
+            syncDirectory(temp);
+            if (Files.exists(absolute)) {
+                Path old = parent.resolve("." + name + ".old-" + System.nanoTime());
+                Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+                deleteRecursively(old);
+            } else {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
+            }
+            syncDirectory(parent);
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(temp);
+            throw e;
+        }
+    }
+
+    /** Temporary directories are created owner-only; generator workers may run as another user. */
+    private static void readableByOthers(Path dir) throws IOException {
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        // Makes the rename durable on Linux; some platforms refuse to open a directory, which is harmless.
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            LOG.debug("cannot fsync directory {}: {}", dir, e.toString());
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package io.east.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A decoder-only transformer in the Llama layout, fp32: token embedding, then per layer RMSNorm ->
+ * grouped-query attention with rotary positions -> residual, RMSNorm -> SwiGLU MLP -> residual, then a
+ * final RMSNorm and the language-model head (optionally tied to the embedding).
+ *
+ * <p>Weights are plain NDArrays keyed by their transformers names ({@code model.layers.0.self_attn.q_proj.weight}
+ * ...), so each line of {@link #forward} can be checked against {@code modeling_llama.py}. Every op takes an
+ * activation as its first operand, so results land on the caller's per-step manager and never on the
+ * long-lived manager that owns the weights.
+ *
+ * <p>Forward passes only read the weights, so several threads may sample from one model at once; a
+ * {@code Trainer} updates them in place, so sample from a {@link #copy} (or a reloaded checkpoint) while
+ * training.
+ */
+public final class LlamaModel implements AutoCloseable {
+
+    private final LlamaConfig config;
+    private final NDManager manager;
+    private final Map<String, NDArray> parameters;
+    private final NDArray embedTokens;
+    private final List<DecoderLayer> layers;
+    private final NDArray norm;
+    private final NDArray lmHead;
+    private final RotaryEmbedding rope;
+
+    private record Attention(NDArray qProj, NDArray qBias, NDArray kProj, NDArray kBias, NDArray vProj,
+                             NDArray vBias, NDArray oProj, NDArray oBias) {}
+
+    private record Mlp(NDArray gateProj, NDArray gateBias, NDArray upProj, NDArray upBias, NDArray downProj,
+                       NDArray downBias) {}
+
+    private record DecoderLayer(NDArray inputLayernorm, Attention selfAttn, NDArray postAttentionLayernorm, Mlp mlp) {}
+
+    /**
+     * Takes ownership of {@code manager} and of the tensors on it.
+     *
+     * @param tensors transformers-named float32 tensors; {@code lm_head.weight} is ignored when tied
+     */
+    LlamaModel(LlamaConfig config, NDManager manager, Map<String, NDArray> tensors) {
+        this.config = config;
+        this.manager = manager;
+        Map<String, Shape> expected = expectedShapes(config);
+        Set<String> missing = new TreeSet<>(expected.keySet());
+        missing.removeAll(tensors.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("checkpoint lacks tensors " + missing);
+        }
+        Map<String, NDArray> ordered = new LinkedHashMap<>();
+        for (Map.Entry<String, Shape> e : expected.entrySet()) {
+            NDArray array = tensors.get(e.getKey());
+            if (!array.getShape().equals(e.getValue())) {
+                throw new IllegalArgumentException(e.getKey() + " has shape " + array.getShape() + ", config says " + e.getValue());
+            }
+            array.setName(e.getKey());
+            ordered.put(e.getKey(), array);
+        }
+        this.parameters = Collections.unmodifiableMap(ordered);
+        embedTokens = ordered.get("model.embed_tokens.weight");
+        norm = ordered.get("model.norm.weight");
+        lmHead = config.tieWordEmbeddings() ? embedTokens : ordered.get("lm_head.weight");
+        List<DecoderLayer> built = new ArrayList<>();
+        for (int i = 0; i < config.numHiddenLayers(); i++) {
+            String p = "model.layers." + i + ".";
+            built.add(new DecoderLayer(
+                    ordered.get(p + "input_layernorm.weight"),
+                    new Attention(ordered.get(p + "self_attn.q_proj.weight"), ordered.get(p + "self_attn.q_proj.bias"),
+                            ordered.get(p + "self_attn.k_proj.weight"), ordered.get(p + "self_attn.k_proj.bias"),
+                            ordered.get(p + "self_attn.v_proj.weight"), ordered.get(p + "self_attn.v_proj.bias"),
+                            ordered.get(p + "self_attn.o_proj.weight"), ordered.get(p + "self_attn.o_proj.bias")),
+                    ordered.get(p + "post_attention_layernorm.weight"),
+                    new Mlp(ordered.get(p + "mlp.gate_proj.weight"), ordered.get(p + "mlp.gate_proj.bias"),
+                            ordered.get(p + "mlp.up_proj.weight"), ordered.get(p + "mlp.up_proj.bias"),
+                            ordered.get(p + "mlp.down_proj.weight"), ordered.get(p + "mlp.down_proj.bias"))));
+        }
+        layers = List.copyOf(built);
+        rope = new RotaryEmbedding(config, manager);
+    }
+
+    /** The transformers tensor names and shapes of this config, in the order modules run. */
+    public static Map<String, Shape> expectedShapes(LlamaConfig c) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        long d = c.hiddenSize();
+        long q = (long) c.numAttentionHeads() * c.headDim();
+        long kv = (long) c.numKeyValueHeads() * c.headDim();
+        long ff = c.intermediateSize();
+        shapes.put("model.embed_tokens.weight", new Shape(c.vocabSize(), d));
+        for (int i = 0; i < c.numHiddenLayers(); i++) {
+            String p = "model.layers." + i + ".";
+            shapes.put(p + "input_layernorm.weight", new Shape(d));
+            linear(shapes, p + "self_attn.q_proj", q, d, c.attentionBias());
+            linear(shapes, p + "self_attn.k_proj", kv, d, c.attentionBias());
+            linear(shapes, p + "self_attn.v_proj", kv, d, c.attentionBias());
+            linear(shapes, p + "self_attn.o_proj", d, q, c.attentionBias());
+            shapes.put(p + "post_attention_layernorm.weight", new Shape(d));
+            linear(shapes, p + "mlp.gate_proj", ff, d, c.mlpBias());
+            linear(shapes, p + "mlp.up_proj", ff, d, c.mlpBias());
+            linear(shapes, p + "mlp.down_proj", d, ff, c.mlpBias());
+        }
+        shapes.put("model.norm.weight", new Shape(d));
+        if (!c.tieWordEmbeddings()) {
+            shapes.put("lm_head.weight", new Shape(c.vocabSize(), d));
+        }
+        return shapes;
+    }
+
+    private static void linear(Map<String, Shape> shapes, String name, long out, long in, boolean bias) {
+        shapes.put(name + ".weight", new Shape(out, in));
+        if (bias) {
+            shapes.put(name + ".bias", new Shape(out));
+        }
+    }
+
+    /**
+     * A freshly initialised model, as transformers initialises one: normal(0, initializer_range) for
+     * matrices, ones for norms, zeros for biases. Drawn from a seeded Java generator, so the same seed
+     * gives the same weights on any engine or thread count.
+     */
+    public static LlamaModel random(LlamaConfig config, long seed) {
+        NDManager manager = NDManager.newBaseManager();
+        Random random = new Random(seed);
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        for (Map.Entry<String, Shape> e : expectedShapes(config).entrySet()) {
+            Shape shape = e.getValue();
+            float[] values = new float[Math.toIntExact(shape.size())];
+            if (e.getKey().endsWith("norm.weight")) {
+                java.util.Arrays.fill(values, 1f);
+            } else if (e.getKey().endsWith(".weight")) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) (random.nextGaussian() * config.initializerRange());
+                }
+            }
+            tensors.put(e.getKey(), manager.create(values, shape));
+        }
+        return new LlamaModel(config, manager, tensors);
+    }
+
+    /** An independent copy (its own manager), e.g. the frozen DPO / KTO reference. */
+    public LlamaModel copy() {
+        NDManager target = NDManager.newBaseManager();
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        Autograd.withoutGradients(() -> parameters.forEach((name, p) -> {
+            NDArray duplicate = p.duplicate();
+            duplicate.attach(target);
+            tensors.put(name, duplicate);
+        }));
+        return new LlamaModel(config, target, tensors);
+    }
+
+    public LlamaConfig config() {
+        return config;
+    }
+
+    /** Trainable tensors by transformers name; a tied head appears once, as the embedding. */
+    public Map<String, NDArray> parameters() {
+        return parameters;
+    }
+
+    public long parameterCount() {
+        return parameters.values().stream().mapToLong(NDArray::size).sum();
+    }
+
+    /** Longest sequence the rotary tables cover. */
+    public int maxPositions() {
+        return rope.positions();
+    }
+
+    /** Marks every weight as needing a gradient (or not: a frozen reference). */
+    public void setTrainable(boolean trainable) {
+        parameters.values().forEach(p -> p.setRequiresGradient(trainable));
+    }
+
+    /** Arrays alive under this model's manager, its sub-managers included: a leak shows up here. */
+    public int liveArrayCount() {
+        return manager.getManagedArrays().size();
+    }
+
+    /** A manager for one step's arrays; close it when the step ends. */
+    public NDManager newSubManager() {
+        return manager.newSubManager();
+    }
+
+    /**
+     * Logits for every position.
+     *
+     * @param inputIds [B, T] int64, on the step's manager (results follow it)
+     * @param positionIds [B, T] int64 rotary positions
+     * @param mask additive attention mask from {@link AttentionMask}, [B, 1, 1, T, past + T]
+     * @param cache null, or the cache holding the past positions; it is extended by T
+     * @return [B, T, vocab]
+     */
+    public NDArray forward(NDArray inputIds, NDArray positionIds, NDArray mask, KvCache cache) {
+        return head(hiddenStates(inputIds, positionIds, mask, cache));
+    }
+
+    /** Logits of the last position only [B, vocab]: generation needs no more, and the head is the widest matmul. */
+    public NDArray forwardLast(NDArray inputIds, NDArray positionIds, NDArray mask, KvCache cache) {
+        NDArray hidden = hiddenStates(inputIds, positionIds, mask, cache);
+        return head(hidden.get(":, -1, :"));
+    }
+
+    private NDArray hiddenStates(NDArray inputIds, NDArray positionIds, NDArray mask, KvCache cache) {
+        NDManager step = inputIds.getManager();
+        NDArray x = Embedding.embedding(inputIds, embedTokens, SparseFormat.DENSE).singletonOrThrow();
+        NDList cosSin = rope.lookup(positionIds);
+        for (int i = 0; i < layers.size(); i++) {
+            DecoderLayer layer = layers.get(i);
+            NDArray h = x.add(attention(i, layer.selfAttn(), rmsNorm(x, layer.inputLayernorm()), cosSin, mask, cache, step));
+            x = h.add(mlp(layer.mlp(), rmsNorm(h, layer.postAttentionLayernorm())));
+        }
+        if (cache != null) {
+            cache.advance(Math.toIntExact(inputIds.getShape().get(1)));
+        }
+        return x;
+    }
+
+    private NDArray head(NDArray hidden) {
+        return linear(rmsNorm(hidden, norm), lmHead, null);
+    }
+
+    private NDArray rmsNorm(NDArray x, NDArray weight) {
+        NDArray variance = x.square().mean(new int[] {-1}, true);
+        return x.div(variance.add(config.rmsNormEps()).sqrt()).mul(weight);
+    }
+
+    /**
+     * Grouped-query attention. Queries are viewed as [B, kvHeads, group, T, headDim] and keys/values as
+     * [B, kvHeads, 1, S, headDim], so broadcasting matmul shares each key/value head with its group of
+     * query heads without copying it (transformers' repeat_kv, with head h using kv head h / group).
+     */
+    private NDArray attention(int index, Attention w, NDArray x, NDList cosSin, NDArray mask, KvCache cache,
+                              NDManager step) {
+        long batch = x.getShape().get(0);
+        long time = x.getShape().get(1);
+        int kvHeads = config.numKeyValueHeads();
+        int group = config.kvGroupSize();
+        int headDim = config.headDim();
+        NDArray q = linear(x, w.qProj(), w.qBias()).reshape(batch, time, kvHeads, group, headDim)
+                .transpose(0, 2, 3, 1, 4);
+        NDArray k = linear(x, w.kProj(), w.kBias()).reshape(batch, time, kvHeads, headDim).transpose(0, 2, 1, 3);
+        NDArray v = linear(x, w.vProj(), w.vBias()).reshape(batch, time, kvHeads, headDim).transpose(0, 2, 1, 3);
+
+        NDArray cos = cosSin.get(0);
+        NDArray sin = cosSin.get(1);
+        q = RotaryEmbedding.apply(q, cos.reshape(batch, 1, 1, time, headDim), sin.reshape(batch, 1, 1, time, headDim));
+        k = RotaryEmbedding.apply(k, cos.reshape(batch, 1, time, headDim), sin.reshape(batch, 1, time, headDim));
+        if (cache != null) {
+            NDList all = cache.append(index, k, v, step);
+            k = all.get(0);
+            v = all.get(1);
+        }
+        NDArray scores = q.matMul(k.expandDims(2).transpose(0, 1, 2, 4, 3))
+                .mul(1.0 / Math.sqrt(headDim))
+                .add(mask);
+        NDArray out = scores.softmax(-1).matMul(v.expandDims(2));           // [B, kvHeads, group, T, headDim]
+        out = out.transpose(0, 3, 1, 2, 4).reshape(batch, time, (long) config.numAttentionHeads() * headDim);
+        return linear(out, w.oProj(), w.oBias());
+    }
+
+    /** SwiGLU: down(silu(gate(x)) * up(x)). */
+    private NDArray mlp(Mlp w, NDArray x) {
+        NDArray gate = linear(x, w.gateProj(), w.gateBias());
+        NDArray activated = gate.mul(Activation.sigmoid(gate));
+        return linear(activated.mul(linear(x, w.upProj(), w.upBias())), w.downProj(), w.downBias());
+    }
+
+    /** x W^T + b with the activation first, so the result lives on the activation's manager. */
+    private static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
+        return (bias == null ? Linear.linear(x, weight) : Linear.linear(x, weight, bias)).singletonOrThrow();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

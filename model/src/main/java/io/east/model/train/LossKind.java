@@ -1,0 +1,11 @@
+package io.east.model.train;
+
+/** The self-training objective (METHOD.md section 1). */
+public enum LossKind {
+    /** Weighted mean token NLL of the chosen response. */
+    SFT,
+    /** Weighted sigmoid DPO against the frozen reference. */
+    DPO,
+    /** Weighted KTO: chosen desirable, rejected undesirable, KL reference point from mismatched pairs. */
+    KTO
+}

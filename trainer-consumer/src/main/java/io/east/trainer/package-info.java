@@ -1,2 +1,0 @@
-/** The trainer consumer. Arrives with the trainer issue. */
-package io.east.trainer;

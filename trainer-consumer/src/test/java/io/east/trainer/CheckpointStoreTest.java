@@ -1,0 +1,117 @@
+package io.east.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.east.model.Checkpoints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointStoreTest {
+
+    @TempDir
+    Path root;
+
+    /** Writes what Trainer.save would, minus real weights. */
+    private static final CheckpointStore.ModelSaver FAKE_MODEL = (target, extra) -> Checkpoints.writeAtomically(target,
+            dir -> {
+                Files.writeString(dir.resolve(Checkpoints.CONFIG), "{}");
+                Files.writeString(dir.resolve(Checkpoints.WEIGHTS), "weights");
+                Files.writeString(dir.resolve(Checkpoints.TOKENIZER), "{}");
+                extra.write(dir);
+            });
+
+    private static TrainerState state(long version, Long parent) {
+        return new TrainerState(version, parent, version * 10, version * 40, 1, 0, "sft", 1.5, null,
+                "kafka:east.weighted", Map.of("east.weighted-0", version * 40), "/models/base",
+                Instant.parse("2025-03-14T15:09:26.535Z"));
+    }
+
+    private Checkpoint write(CheckpointStore store, long version, Long parent, List<String> tasks) throws IOException {
+        return store.write(state(version, parent), tasks, List.of(), FAKE_MODEL);
+    }
+
+    @Test
+    void anEmptyOrMissingDirectoryHasNoNewest() throws IOException {
+        assertThat(new CheckpointStore(root).newest()).isEmpty();
+        assertThat(new CheckpointStore(root.resolve("absent")).newest()).isEmpty();
+    }
+
+    @Test
+    void theNewestIsTheHighestCompleteVersion() throws IOException {
+        CheckpointStore store = new CheckpointStore(root);
+        write(store, 1, 0L, List.of("a"));
+        write(store, 2, 1L, List.of("b"));
+        write(store, 10, 2L, List.of("c"));
+        Path incomplete = Files.createDirectories(root.resolve("v000011"));
+        Files.writeString(incomplete.resolve(Checkpoints.CONFIG), "{}");     // no state, no weights
+        Files.createDirectories(root.resolve("v000012-notes"));
+        Files.createDirectories(root.resolve("init"));
+
+        Checkpoint newest = store.newest().orElseThrow();
+
+        assertThat(newest.version()).isEqualTo(10);
+        assertThat(newest.directory()).isEqualTo(root.resolve("v000010"));
+        assertThat(store.list()).extracting(Checkpoint::version).containsExactly(1L, 2L, 10L);
+        assertThat(newest.state()).isEqualTo(state(10, 2L));
+    }
+
+    @Test
+    void versionsAreNeverOverwritten() throws IOException {
+        CheckpointStore store = new CheckpointStore(root);
+        write(store, 1, 0L, List.of("a"));
+        assertThatThrownBy(() -> write(store, 1, 0L, List.of("b"))).isInstanceOf(IllegalStateException.class);
+        assertThat(CheckpointStore.trainedTasks(root.resolve("v000001"))).containsExactly("a");
+    }
+
+    @Test
+    void aCheckpointListsItsTrainedTasksAndSkippedRecords() throws IOException {
+        CheckpointStore store = new CheckpointStore(root);
+        Checkpoint c = store.write(state(1, 0L), List.of("t-1", "t-2"), List.of(new SkippedExample(
+                new SourcePosition("east.weighted-0", 7), "t-9", SkipReason.STALE, "policy_version 0 lags")), FAKE_MODEL);
+
+        assertThat(CheckpointStore.trainedTasks(c.directory())).containsExactly("t-1", "t-2");
+        assertThat(Files.readAllLines(c.directory().resolve(CheckpointStore.SKIPPED))).singleElement().asString()
+                .contains("\"task_id\":\"t-9\"", "\"reason\":\"stale\"", "\"offset\":7", "\"source\":\"east.weighted-0\"");
+        assertThat(c.uri()).startsWith("file:/").endsWith("/v000001/");
+        assertThat(c.toModelVersion().getParentVersion()).isEqualTo(0L);
+        assertThat(c.toModelVersion().getExamplesSeen()).isEqualTo(40L);
+    }
+
+    @Test
+    void theLineageFollowsParentsUntilTheInitCheckpoint() throws IOException {
+        CheckpointStore store = new CheckpointStore(root);
+        write(store, 1, 0L, List.of("a"));
+        write(store, 2, 1L, List.of("b"));
+        write(store, 3, 2L, List.of("c"));
+        assertThat(store.lineage(store.newest().orElseThrow())).extracting(Checkpoint::version).containsExactly(3L, 2L, 1L);
+        assertThat(TestExamples.trainedAlongLineage(store)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void cleanUpRemovesWhatACrashedWriteLeftAndRestoresACheckpointRenamedAside() throws IOException {
+        CheckpointStore store = new CheckpointStore(root);
+        write(store, 1, 0L, List.of("a"));
+        Path tmp = Files.createDirectories(root.resolve(".v000003.tmp-123456"));
+        Files.writeString(tmp.resolve(Checkpoints.WEIGHTS), "half written");
+        write(store, 2, 1L, List.of("b"));
+        Path renamedAside = root.resolve(".v000002.old-99");
+        Files.move(root.resolve("v000002"), renamedAside);
+        Path staleOld = Files.createDirectories(root.resolve(".v000001.old-77"));
+        Path unrelated = Files.createDirectories(root.resolve(".cache"));
+
+        assertThat(store.cleanUp()).isEqualTo(3);
+
+        assertThat(tmp).doesNotExist();
+        assertThat(staleOld).doesNotExist();
+        assertThat(renamedAside).doesNotExist();
+        assertThat(unrelated).exists();
+        assertThat(store.newest().orElseThrow().version()).isEqualTo(2);
+    }
+}
