@@ -1,6 +1,7 @@
 package io.east.broker;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -26,22 +27,32 @@ final class SingleNodeProperties {
         props.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
         props.setProperty("log.dirs", logDir.toAbsolutePath().toString());
 
-        // Internal topics default to 3 replicas; with one node they could never be created.
-        props.setProperty("offsets.topic.replication.factor", "1");
-        props.setProperty("offsets.topic.num.partitions", "1");
-        // Without these two, transactional producers time out with INVALID_REPLICATION_FACTOR.
-        props.setProperty("transaction.state.log.replication.factor", "1");
-        props.setProperty("transaction.state.log.min.isr", "1");
-        props.setProperty("transaction.state.log.num.partitions", "1");
-        props.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        props.setProperty("share.coordinator.state.topic.min.isr", "1");
-        props.setProperty("default.replication.factor", "1");
-        props.setProperty("min.insync.replicas", "1");
-        // Consumers join at once instead of waiting 3 s for more members.
-        props.setProperty("group.initial.rebalance.delay.ms", "0");
-        props.setProperty("auto.create.topics.enable", "false");
-
+        singleReplicaDefaults().forEach(props::setProperty);
         extra.forEach(props::setProperty);
         return props;
+    }
+
+    /**
+     * What makes one node a working cluster, whatever runs it: replication factors of 1, transactions and groups that
+     * need no second replica, a fast first rebalance, no topic creation by accident. The container backend of the
+     * tests applies the same map, so both backends behave alike.
+     */
+    static Map<String, String> singleReplicaDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        // Internal topics default to 3 replicas; with one node they could never be created.
+        defaults.put("offsets.topic.replication.factor", "1");
+        defaults.put("offsets.topic.num.partitions", "1");
+        // Without these two, transactional producers time out with INVALID_REPLICATION_FACTOR.
+        defaults.put("transaction.state.log.replication.factor", "1");
+        defaults.put("transaction.state.log.min.isr", "1");
+        defaults.put("transaction.state.log.num.partitions", "1");
+        defaults.put("share.coordinator.state.topic.replication.factor", "1");
+        defaults.put("share.coordinator.state.topic.min.isr", "1");
+        defaults.put("default.replication.factor", "1");
+        defaults.put("min.insync.replicas", "1");
+        // Consumers join at once instead of waiting 3 s for more members.
+        defaults.put("group.initial.rebalance.delay.ms", "0");
+        defaults.put("auto.create.topics.enable", "false");
+        return defaults;
     }
 }

@@ -11,6 +11,7 @@ import io.east.cli.grade.GradeCommand;
 import io.east.cli.imports.ImportCommand;
 import io.east.cli.streams.StreamsCommand;
 import io.east.cli.tail.TailCommand;
+import io.east.cli.topics.TopicsCommand;
 import io.east.cli.train.TrainCommand;
 import io.east.cli.weights.WeightsCommand;
 import picocli.CommandLine;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             GradeCommand.class,
             WeightsCommand.class,
             BrokerCommand.class,
+            TopicsCommand.class,
             TailCommand.class,
             ImportCommand.class,
             FeedCommand.class,

@@ -1,0 +1,17 @@
+package io.east.broker;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/** {@link EveryRecordTypeRoundTrip} on Apache Kafka's image; skipped where no Docker engine answers. */
+@Testcontainers(disabledWithoutDocker = true)
+class EveryRecordTypeOnContainerIT extends EveryRecordTypeRoundTrip {
+
+    @RegisterExtension
+    static final TestKafkaExtension KAFKA = new TestKafkaExtension(ContainerTestKafka::start);
+
+    @Override
+    protected TestKafka kafka() {
+        return KAFKA;
+    }
+}

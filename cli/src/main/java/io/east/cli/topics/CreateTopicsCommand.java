@@ -1,0 +1,74 @@
+package io.east.cli.topics;
+
+import io.east.cli.common.Durations;
+import io.east.cli.common.ExitCodes;
+import io.east.cli.common.JsonOutput;
+import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.UsageException;
+import io.east.schemas.topics.TopicCreator;
+import io.east.schemas.topics.TopicSpec;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Creates every east topic from its declared spec; what the deployment's one-shot topics service runs. */
+@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Create the east topics that do not exist yet, with their declared partitions and configs "
+                    + "(east.model-versions compacted), plus east.weighted.EXP and east.weight-stats.EXP per "
+                    + "--experiment. Topics that exist are left as they are.",
+            "Waits until the cluster has as many brokers as the replication factor, so it can run as soon as the "
+                    + "first broker is up. Prints one JSON line per topic: topic, partitions, created."})
+public final class CreateTopicsCommand implements Callable<Integer> {
+
+    @Option(names = "--replication-factor", paramLabel = "R",
+            description = "Replicas per partition (default: the brokers' default.replication.factor).")
+    private Short replicationFactor;
+
+    @Option(names = "--experiment", paramLabel = "NAME",
+            description = "Also create this experiment's output topics; repeatable.")
+    private List<String> experiments = List.of();
+
+    @Option(names = "--wait", paramLabel = "D", defaultValue = "2m",
+            description = "How long to wait for the brokers to answer (default: ${DEFAULT-VALUE}).")
+    private String wait;
+
+    @Mixin
+    private KafkaOptions kafka;
+
+    @Override
+    public Integer call() throws Exception {
+        if (replicationFactor != null && replicationFactor < 1) {
+            throw new UsageException("--replication-factor must be >= 1, got " + replicationFactor);
+        }
+        List<TopicSpec> specs;
+        try {
+            specs = TopicCreator.allSpecs(experiments.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--experiment: " + e.getMessage());
+        }
+        Duration timeout = Durations.parse(wait, "--wait");
+        try (Admin admin = Admin.create(kafka.clientProperties())) {
+            ClusterReadiness.awaitBrokers(admin, replicationFactor == null ? 1 : replicationFactor, timeout);
+            Set<String> created = TopicCreator.ensureTopics(admin, specs,
+                    replicationFactor == null ? TopicCreator.BROKER_DEFAULT_REPLICATION : replicationFactor);
+            try (JsonOutput out = JsonOutput.to(System.out)) {
+                for (TopicSpec spec : specs) {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("topic", spec.name());
+                    line.put("partitions", spec.partitions());
+                    line.put("created", created.contains(spec.name()));
+                    out.write(line);
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+}
