@@ -13,7 +13,7 @@ import java.util.Set;
  * <p>Deterministic: the same seed, split and count give the same problems on every JVM (java.util.Random's algorithm
  * is specified), and a shorter list is a prefix of a longer one. Levels take turns (1, 2, 3, 4, 1, ...), so each
  * level is exactly a quarter of any multiple of four problems. Train and test are disjoint by construction: a
- * computation belongs to one split only (see {@link Split}), and no question text repeats within a split.
+ * question belongs to one split only (see {@link Split}), and no question text repeats within a split.
  */
 public final class SyntheticDataset {
 
@@ -24,7 +24,7 @@ public final class SyntheticDataset {
     public static final int TEST_SIZE = 1_000;
     /**
      * Draws per problem before giving up: a split runs out of distinct level-1 questions only far beyond its default
-     * size (the test split has about 23 level-1 computations times 300 wordings).
+     * size (level 1 has about 116 computations times 300 wordings, a fifth of them in the test split).
      */
     private static final int MAX_DRAWS = 100_000;
 
@@ -65,11 +65,8 @@ public final class SyntheticDataset {
     private SyntheticProblem draw(Split split, int index, int level, Random random, Set<String> questions) {
         for (int draws = 0; draws < MAX_DRAWS; draws++) {
             Computation computation = Levels.draw(level, random);
-            if (Split.of(computation) != split) {
-                continue;
-            }
             String question = Wording.question(computation, random);
-            if (questions.add(question)) {
+            if (Split.of(question) == split && questions.add(question)) {
                 return new SyntheticProblem("s" + seed + "-" + split.id() + "-" + index, level, question,
                         Wording.solution(computation), computation.answer(), computation.steps());
             }

@@ -38,9 +38,9 @@ class SyntheticDatasetTest {
         assertThat(train.get(0).id()).isEqualTo("s0-train-0");
         assertThat(train.get(0).question()).isEqualTo("Eva has 7 shells. She gets 5 more. How many shells does Eva have?");
         assertThat(train.get(0).solution()).isEqualTo("7 + 5 = 12\n#### 12");
-        assertThat(train.get(3).question()).isEqualTo("Eva buys 2 packs of 18 marbles. She sells 15. Then she gives "
-                + "away 7. How many marbles does Eva have?");
-        assertThat(train.get(3).solution()).isEqualTo("2 * 18 = 36\n36 - 15 = 21\n21 - 7 = 14\n#### 14");
+        assertThat(train.get(3).question()).isEqualTo("Zoe buys 2 packs of 13 shells. She loses 14. Then she gets "
+                + "51 more. How many shells does Zoe have?");
+        assertThat(train.get(3).solution()).isEqualTo("2 * 13 = 26\n26 - 14 = 12\n12 + 51 = 63\n#### 63");
     }
 
     @Test
@@ -51,20 +51,19 @@ class SyntheticDatasetTest {
 
     @ParameterizedTest
     @ValueSource(longs = {0, 1, 42, -5})
-    void trainAndTestShareNeitherQuestionsNorComputations(long seed) {
+    void trainAndTestShareNoQuestion(long seed) {
         SyntheticDataset dataset = new SyntheticDataset(seed);
         List<SyntheticProblem> train = dataset.split(Split.TRAIN, SyntheticDataset.TRAIN_SIZE);
         List<SyntheticProblem> test = dataset.split(Split.TEST, SyntheticDataset.TEST_SIZE);
         assertThat(questions(train)).doesNotContainAnyElementsOf(questions(test));
-        assertThat(computations(train)).doesNotContainAnyElementsOf(computations(test));
         assertThat(Set.copyOf(questions(train))).hasSize(train.size());
         assertThat(Set.copyOf(questions(test))).hasSize(test.size());
     }
 
     @Test
     void splitsAreDisjointAcrossSeedsToo() {
-        assertThat(computations(new SyntheticDataset(1).split(Split.TRAIN, 2000)))
-                .doesNotContainAnyElementsOf(computations(new SyntheticDataset(2).split(Split.TEST, 1000)));
+        assertThat(questions(new SyntheticDataset(1).split(Split.TRAIN, 2000)))
+                .doesNotContainAnyElementsOf(questions(new SyntheticDataset(2).split(Split.TEST, 1000)));
     }
 
     @ParameterizedTest
@@ -195,11 +194,5 @@ class SyntheticDatasetTest {
 
     private static List<String> questions(List<SyntheticProblem> problems) {
         return problems.stream().map(SyntheticProblem::question).toList();
-    }
-
-    private static Set<String> computations(List<SyntheticProblem> problems) {
-        Set<String> cores = new HashSet<>();
-        problems.forEach(p -> cores.add(new Computation(p.level(), p.steps()).canonical()));
-        return cores;
     }
 }
