@@ -5,6 +5,7 @@ import io.east.cli.broker.BrokerCommand;
 import io.east.cli.common.ErrorHandlers;
 import io.east.cli.common.VersionProvider;
 import io.east.cli.dashboard.DashboardCommand;
+import io.east.cli.eval.EvalCommand;
 import io.east.cli.feed.FeedCommand;
 import io.east.cli.generate.GenerateCommand;
 import io.east.cli.grade.GradeCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
             StreamsCommand.class,
             DashboardCommand.class,
             TrainCommand.class,
+            EvalCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})

@@ -89,7 +89,13 @@ class GenerateCommandIT {
 
     @Test
     void badUsageIsExitCode2WithOneLine() throws Exception {
-        assertUsage("the djl backend arrives with the model module", "--backend", "djl", "--checkpoint-root", "/tmp");
+        assertUsage("--backend djl needs --checkpoint-root DIR", "--backend", "djl");
+        assertUsage("--endpoint and --model are for --backend openai", "--backend", "djl", "--checkpoint-root", "/tmp",
+                "--model", "m");
+        assertUsage("--checkpoint-root: checkpoint root /no/such/root does not exist", "--backend", "djl",
+                "--checkpoint-root", "/no/such/root");
+        assertUsage("--checkpoint-root and --init are for --backend djl", "--backend", "openai",
+                "--endpoint", "http://127.0.0.1:1", "--model", "m", "--checkpoint-root", "/tmp");
         assertUsage("--backend openai needs --endpoint URL", "--backend", "openai", "--model", "m");
         assertUsage("--endpoint: the endpoint must be an http:// or https:// URL",
                 "--backend", "openai", "--endpoint", "localhost:8000", "--model", "m");

@@ -10,11 +10,16 @@ import io.east.cli.common.UsageException;
 import io.east.metrics.MetricsServer;
 import io.east.metrics.ProcessMetrics;
 import io.east.producers.generate.GenerateTopics;
+import io.east.producers.generate.GenerationBackend;
 import io.east.producers.generate.GeneratorWorker;
 import io.east.producers.generate.PromptTemplate;
 import io.east.producers.generate.SamplingParams;
 import io.east.producers.generate.WorkerSettings;
 import io.east.producers.generate.WorkerStats;
+import io.east.producers.generate.djl.CheckpointRoot;
+import io.east.producers.generate.djl.DjlBackend;
+import io.east.producers.generate.djl.DjlSettings;
+import io.east.producers.generate.djl.ModelVersionFollower;
 import io.east.producers.generate.openai.ApiKey;
 import io.east.producers.generate.openai.ApiMode;
 import io.east.producers.generate.openai.Endpoint;
@@ -46,7 +51,13 @@ import picocli.CommandLine.Option;
                     + "in the same transaction, and the worker moves on. Start more workers to scale out "
                     + "(up to the partition count of east.questions). Stops cleanly on SIGTERM or Ctrl-C.",
             "Backends: --backend openai --endpoint URL --model NAME (vLLM, SGLang, llama.cpp server, Ollama, "
-                    + "OpenAI); --backend djl --checkpoint-root DIR (arrives with the model module)."})
+                    + "OpenAI); --backend djl --checkpoint-root DIR [--init CKPT] (the policy itself, sampled here "
+                    + "in batches of --batch-rows rows with a KV cache).",
+            "The djl backend follows east.model-versions (key --model-key) and switches to each newly announced "
+                    + "checkpoint between batches; it loads only checkpoints under --checkpoint-root and logs and "
+                    + "ignores a pointer elsewhere. Without --init it waits for the first announced version. Every "
+                    + "sample carries the policy_version that made it. Sampling seeds come from --seed, the policy "
+                    + "version and a count of batches, so a run is repeatable."})
 public final class GenerateCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
@@ -57,8 +68,28 @@ public final class GenerateCommand implements Callable<Integer> {
     private String backend;
 
     @Option(names = "--checkpoint-root", paramLabel = "DIR",
-            description = "djl: the directory of checkpoints (the djl backend arrives with the model module).")
+            description = "djl: the only directory announced checkpoints are loaded from (the trainer's "
+                    + "--checkpoint-dir, or a directory above it).")
     private Path checkpointRoot;
+
+    @Option(names = "--init", paramLabel = "CKPT",
+            description = "djl: start with this checkpoint (may lie anywhere) instead of waiting for the first "
+                    + "announced version; its policy_version is its east-state.json version, else 0.")
+    private Path init;
+
+    @Option(names = "--model-key", paramLabel = "KEY", defaultValue = DjlSettings.MAIN,
+            description = "djl: follow the model versions of this key: main or an experiment name "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String modelKey;
+
+    @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
+            description = "djl: most rows (n copies of each task of a batch) per model call (default: "
+                    + "${DEFAULT-VALUE}).")
+    private int batchRows;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "djl: base of the sampling seeds (default: ${DEFAULT-VALUE}).")
+    private long seed;
 
     @Option(names = "--endpoint", paramLabel = "URL",
             description = "openai: the server's base URL, e.g. http://localhost:8000 or http://localhost:8000/v1.")
@@ -169,21 +200,23 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String backendName = backend.trim().toLowerCase(Locale.ROOT);
-        if (backendName.equals("djl")) {
-            throw new UsageException("the djl backend arrives with the model module; use --backend openai for now");
-        }
-        if (!backendName.equals("openai")) {
+        if (!backendName.equals("openai") && !backendName.equals("djl")) {
             throw new UsageException("--backend must be openai or djl, got '" + backend + "'");
         }
-        OpenAiSettings openAi = openAiSettings();
+        boolean djl = backendName.equals("djl");
+        OpenAiSettings openAi = djl ? null : openAiSettings();
+        DjlOptions djlOptions = djl ? djlOptions() : null;
         WorkerSettings settings = workerSettings();
         ProcessMetrics metrics = metricsPort == null ? null : ProcessMetrics.create("generate");
         MetricsServer metricsServer = metrics == null ? null : MetricsServers.start(metrics, metricsBind, metricsPort);
 
-        try (OpenAiBackend generator = new OpenAiBackend(openAi)) {
+        try (GenerationBackend generator = djl ? djlBackend(djlOptions) : new OpenAiBackend(openAi)) {
             GeneratorWorker worker = GeneratorWorker.create(kafka.clientProperties(), settings, generator);
             if (metrics != null) {
                 worker.bindMetrics(metrics);
+                if (generator instanceof DjlBackend policy) {
+                    policy.bindMetrics(metrics);
+                }
             }
             // SIGTERM: abandon the batch being generated (its offsets are not committed), close cleanly.
             Thread hook = new Thread(() -> {
@@ -208,9 +241,35 @@ public final class GenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The djl backend's options, checked before anything starts. */
+    private record DjlOptions(CheckpointRoot root, Path init, DjlSettings settings) {
+    }
+
+    private DjlOptions djlOptions() {
+        if (checkpointRoot == null) {
+            throw new UsageException("--backend djl needs --checkpoint-root DIR");
+        }
+        if (endpoint != null || model != null) {
+            throw new UsageException("--endpoint and --model are for --backend openai");
+        }
+        if (init != null && !Files.isRegularFile(init.resolve("config.json"))) {
+            throw new UsageException("--init: not a checkpoint directory (no config.json): " + init);
+        }
+        atLeast(batchRows, 1, "--batch-rows");
+        CheckpointRoot root = usage(() -> CheckpointRoot.of(checkpointRoot), "--checkpoint-root: ");
+        DjlSettings settings = usage(() -> new DjlSettings(modelKey, batchRows, seed), "--model-key: ");
+        return new DjlOptions(root, init, settings);
+    }
+
+    /** Loads --init, or waits until the first version is announced (SIGTERM meanwhile simply ends the process). */
+    private DjlBackend djlBackend(DjlOptions options) throws IOException, InterruptedException {
+        return DjlBackend.following(options.settings(), options.root(), options.init(),
+                ModelVersionFollower.connect(kafka.clientProperties(), options.settings().modelKey()));
+    }
+
     private OpenAiSettings openAiSettings() {
-        if (checkpointRoot != null) {
-            throw new UsageException("--checkpoint-root is for --backend djl");
+        if (checkpointRoot != null || init != null) {
+            throw new UsageException("--checkpoint-root and --init are for --backend djl");
         }
         if (endpoint == null) {
             throw new UsageException("--backend openai needs --endpoint URL");

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Turns prompts into sampled responses. Implementations: {@code openai.OpenAiBackend} (any OpenAI-compatible
- * server) and, with the model module, the DJL policy.
+ * server) and {@code djl.DjlBackend} (the policy itself, through the model module).
  *
  * <p>Contract:
  * <ul>

@@ -1,0 +1,154 @@
+package io.east.producers.generate.djl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.east.model.Checkpoints;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one directory that announced checkpoints may be loaded from.
+ *
+ * <p>A pointer on east.model-versions is data: whoever can write that topic chooses it. Loading a checkpoint reads
+ * files and hands their bytes to native code, so a pointer is only followed when the checkpoint directory, and
+ * every file the loader will read from it, resolves (symbolic links followed) to a path inside the real path of
+ * this root. Anything else is refused with a reason. The root itself is trusted: whoever can write into it can
+ * already replace any checkpoint.
+ */
+public final class CheckpointRoot {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path realPath;
+
+    private CheckpointRoot(Path realPath) {
+        this.realPath = realPath;
+    }
+
+    /** @throws IllegalArgumentException when {@code dir} is not an existing, readable directory */
+    public static CheckpointRoot of(Path dir) {
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("checkpoint root " + dir + " does not exist or cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        if (!Files.isDirectory(real)) {
+            throw new IllegalArgumentException("checkpoint root " + dir + " is not a directory");
+        }
+        return new CheckpointRoot(real);
+    }
+
+    public Path realPath() {
+        return realPath;
+    }
+
+    /**
+     * The real path of the checkpoint directory a {@code file:} URI names, when it and the files the loader reads
+     * lie inside this root.
+     *
+     * @throws RefusedPointerException otherwise, saying why
+     */
+    public Path admit(String checkpointUri) throws RefusedPointerException {
+        Path named = toPath(checkpointUri).normalize();
+        Path real;
+        try {
+            real = named.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new RefusedPointerException(checkpointUri, "no such directory " + named);
+        } catch (IOException e) {
+            throw new RefusedPointerException(checkpointUri, "cannot resolve " + named + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        if (!inside(real)) {
+            throw new RefusedPointerException(checkpointUri, (real.equals(named) ? "" : "it resolves to " + real + ", ")
+                    + "outside the checkpoint root " + realPath);
+        }
+        if (!Files.isDirectory(real)) {
+            throw new RefusedPointerException(checkpointUri, real + " is not a directory");
+        }
+        for (String file : filesTheLoaderReads(checkpointUri, real)) {
+            requireInside(checkpointUri, real, file);
+        }
+        return real;
+    }
+
+    private boolean inside(Path real) {
+        return real.startsWith(realPath) && !real.equals(realPath);
+    }
+
+    private static Path toPath(String checkpointUri) throws RefusedPointerException {
+        if (checkpointUri == null || checkpointUri.isBlank()) {
+            throw new RefusedPointerException(String.valueOf(checkpointUri), "the checkpoint URI is empty");
+        }
+        URI uri;
+        try {
+            uri = new URI(checkpointUri);
+        } catch (URISyntaxException e) {
+            throw new RefusedPointerException(checkpointUri, "not a URI: " + e.getReason());
+        }
+        if (uri.getScheme() == null || !uri.getScheme().toLowerCase(Locale.ROOT).equals("file")) {
+            throw new RefusedPointerException(checkpointUri, "only file: URIs are loaded");
+        }
+        if (uri.isOpaque()) {
+            throw new RefusedPointerException(checkpointUri, "a file: URI must name an absolute path (file:///...)");
+        }
+        if (uri.getRawAuthority() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new RefusedPointerException(checkpointUri, "a file: URI must have no host, query or fragment");
+        }
+        try {
+            return Path.of(uri);
+        } catch (IllegalArgumentException e) {
+            throw new RefusedPointerException(checkpointUri, "not a local path: " + e.getMessage());
+        }
+    }
+
+    /** config.json, tokenizer.json, and model.safetensors or the index with every shard it names. */
+    private static List<String> filesTheLoaderReads(String pointer, Path dir) throws RefusedPointerException {
+        List<String> files = new ArrayList<>(List.of(Checkpoints.CONFIG, Checkpoints.TOKENIZER));
+        Path index = dir.resolve(Checkpoints.WEIGHTS_INDEX);
+        if (!Files.exists(index)) {
+            files.add(Checkpoints.WEIGHTS);
+            return files;
+        }
+        files.add(Checkpoints.WEIGHTS_INDEX);
+        try {
+            JsonNode map = JSON.readTree(index.toFile()).path("weight_map");
+            map.forEach(shard -> {
+                if (!files.contains(shard.asText())) {
+                    files.add(shard.asText());
+                }
+            });
+        } catch (IOException e) {
+            throw new RefusedPointerException(pointer, "unreadable " + Checkpoints.WEIGHTS_INDEX + ": " + e.getMessage());
+        }
+        return files;
+    }
+
+    private void requireInside(String pointer, Path dir, String file) throws RefusedPointerException {
+        Path named = dir.resolve(file).normalize();
+        Path real;
+        try {
+            real = named.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new RefusedPointerException(pointer, "not a checkpoint: " + file + " is missing");
+        } catch (IOException e) {
+            throw new RefusedPointerException(pointer, "cannot resolve " + named + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!inside(real)) {
+            throw new RefusedPointerException(pointer, file + " resolves to " + real + ", outside the checkpoint root "
+                    + realPath);
+        }
+        if (!Files.isRegularFile(real)) {
+            throw new RefusedPointerException(pointer, file + " is not a regular file");
+        }
+    }
+}

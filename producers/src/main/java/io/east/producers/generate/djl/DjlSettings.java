@@ -1,0 +1,41 @@
+package io.east.producers.generate.djl;
+
+import io.east.schemas.topics.EastTopics;
+
+/**
+ * How the DJL backend batches and seeds, and which model versions it follows.
+ *
+ * @param modelKey the key of east.model-versions to follow: {@value #MAIN} or an experiment name
+ * @param batchRows most rows (prompt copies) per Sampler call; larger calls use the cores better and need more memory
+ * @param seed the base of every sampling seed (see {@link SamplingSeeds})
+ */
+public record DjlSettings(String modelKey, int batchRows, long seed) {
+
+    public static final String MAIN = "main";
+    public static final int DEFAULT_BATCH_ROWS = 32;
+
+    public DjlSettings {
+        if (!MAIN.equals(modelKey)) {
+            EastTopics.validateExperiment(modelKey);
+        }
+        if (batchRows < 1) {
+            throw new IllegalArgumentException("batch rows must be >= 1, got " + batchRows);
+        }
+    }
+
+    public static DjlSettings defaults() {
+        return new DjlSettings(MAIN, DEFAULT_BATCH_ROWS, 0);
+    }
+
+    public DjlSettings withModelKey(String key) {
+        return new DjlSettings(key, batchRows, seed);
+    }
+
+    public DjlSettings withBatchRows(int rows) {
+        return new DjlSettings(modelKey, rows, seed);
+    }
+
+    public DjlSettings withSeed(long newSeed) {
+        return new DjlSettings(modelKey, batchRows, newSeed);
+    }
+}
