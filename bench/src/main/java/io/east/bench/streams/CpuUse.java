@@ -1,0 +1,51 @@
+package io.east.bench.streams;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * CPU time used by the whole machine and by this process (with its waited-for children, the ProducerPerformance
+ * JVM) between two snapshots, from Linux's /proc. The difference is what other processes took from the two
+ * cores during the bench: the figure that says whether the numbers were measured on a quiet machine.
+ */
+record CpuUse(long machineBusyTicks, long ownTicks, long wallNanos) {
+
+    /** USER_HZ: /proc reports times in hundredths of a second on Linux. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    /** Null where /proc cannot be read (not Linux). */
+    static CpuUse now() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            // user nice system idle iowait irq softirq steal: everything but idle and iowait is busy.
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(cpu[i]);
+            }
+            String self = Files.readString(Path.of("/proc/self/stat"));
+            // Fields after the command name, which is in parentheses and may contain spaces.
+            String[] fields = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+");
+            // utime, stime, cutime, cstime are fields 14-17 of the line, 12-15 of what follows the name.
+            long own = 0;
+            for (int i = 11; i <= 14; i++) {
+                own += Long.parseLong(fields[i]);
+            }
+            return new CpuUse(busy, own, System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Seconds of CPU others used since {@code earlier}, and this process's own seconds. */
+    String describeSince(CpuUse earlier) {
+        double wall = (wallNanos - earlier.wallNanos) / 1e9;
+        double machine = (machineBusyTicks - earlier.machineBusyTicks) / TICKS_PER_SECOND;
+        double own = (ownTicks - earlier.ownTicks) / TICKS_PER_SECOND;
+        double others = Math.max(0, machine - own);
+        return String.format(Locale.ROOT,
+                "%.0f s wall; CPU: bench %.0f core-s (%.2f cores), other processes %.0f core-s (%.2f cores)",
+                wall, own, own / wall, others, others / wall);
+    }
+}

@@ -1,0 +1,114 @@
+package io.east.bench.streams;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** How the bench prints its phases and the closing summary: one place for the wording and number formats. */
+final class Report {
+
+    static final Locale LOCALE = Locale.ROOT;
+
+    private Report() {
+    }
+
+    static void cpu(PrintStream out, CpuUse before) {
+        CpuUse after = CpuUse.now();
+        if (before != null && after != null) {
+            out.println("  phase: " + after.describeSince(before));
+        }
+    }
+
+    static void perf(PrintStream out, ProducerPerfRun.Result perf) {
+        line(out, "whole run", perf.total());
+        if (perf.steady() != null) {
+            line(out, "steady state", perf.steady());
+        }
+        out.printf(LOCALE, "  (a) = %,.0f records/s (%s; the higher figure, so the ratio is not flattered)%n",
+                perf.reference().recordsPerSecond(), perf.reference().steadyState() ? "steady state" : "whole run");
+    }
+
+    private static void line(PrintStream out, String label, ProducerPerfRun.Summary s) {
+        out.printf(LOCALE, "  %-12s %,d records, %,.0f records/s, %.1f MiB/s, latency avg %.1f ms, p50 %d ms, "
+                + "p99 %d ms, max %.0f ms%n", label, s.records(), s.recordsPerSecond(), s.mbPerSecond(),
+                s.avgLatencyMs(), s.p50Ms(), s.p99Ms(), s.maxLatencyMs());
+    }
+
+    static void throughput(PrintStream out, ThroughputRun.Result r, double reference) {
+        out.printf(LOCALE, "  pre-produced by our producer in %.2f s (%,.0f samples/s, acknowledged and flushed)%n",
+                r.produceSeconds(), r.producerSamplesPerSecond());
+        out.printf(LOCALE, "  app start() to RUNNING: %.2f s (not counted)%n", r.startSeconds());
+        out.printf(LOCALE, "  RUNNING to committed offsets = end of east.samples: %.2f s (offsets polled every "
+                + "100 ms)%n", r.processSeconds());
+        out.printf(LOCALE, "  (b) = %,d / %.2f s = %,.0f samples/s; including start-up %,.0f samples/s; "
+                + "(b)/(a) = %.3f%n", r.samples(), r.processSeconds(), r.samplesPerSecond(),
+                r.samples() / (r.startSeconds() + r.processSeconds()), r.samplesPerSecond() / reference);
+        out.printf(LOCALE, "  check: %,d WeightedExamples read back (read_committed) for %,d tasks the core "
+                + "analyzer keeps: %s; new dead letters: %,d%n", r.weighted(), r.expectedKept(),
+                r.weighted() == r.expectedKept() ? "equal" : "DIFFERENT", r.deadLetters());
+        internals(out, r.internals());
+    }
+
+    static void internals(PrintStream out, AppInternals i) {
+        out.printf(LOCALE, "  app metrics at the end: %.0f commits, commit avg %.1f ms, max %.1f ms; thread time "
+                + "(recent window) process %.0f%%, commit %.0f%%, poll %.0f%%; producer retries %.0f%n",
+                i.commits(), i.commitAvgMs(), i.commitMaxMs(), 100 * i.processRatio(), 100 * i.commitRatio(),
+                100 * i.pollRatio(), i.producerRetries());
+    }
+
+    static void latency(PrintStream out, LatencyRun.Result r) {
+        out.printf(LOCALE, "  offered %,.0f samples/s over the %,d measured tasks (target %,.0f); sender at most "
+                + "%.1f ms behind its schedule%n", r.offeredPerSecond(), r.measuredTasks(), r.targetPerSecond(),
+                r.maxLagMs());
+        out.printf(LOCALE, "  measured kept tasks %,d, examples missing %,d, unexpected %,d, duplicates %,d; new "
+                + "dead letters %,d%n", r.measuredKept(), r.missing(), r.unexpected(), r.duplicates(),
+                r.deadLetters());
+        out.printf(LOCALE, "  %-52s %7s %8s %8s %8s %8s%n", "latency (ms) to the example received", "count", "p50",
+                "p90", "p99", "max");
+        latencyLine(out, "from last sample handed to the producer", r.fromSend());
+        latencyLine(out, "from last sample acknowledged (acks=all)", r.fromAck());
+        for (LatencyRun.Slice slice : r.slices()) {
+            latencyLine(out, String.format(LOCALE, "  of tasks offered at %d-%d s (from send)", slice.fromSecond(),
+                    slice.toSecond()), slice.fromSend());
+        }
+        out.printf(LOCALE, "  last example received %.2f s after the last sample was sent (a backlog shows here)%n",
+                r.drainSeconds());
+        out.printf(LOCALE, "  commit.interval.ms = %d (Kafka Streams' exactly-once default, not overridden): "
+                + "read_committed readers see results only after a commit, which bounds latency from below%n",
+                r.commitIntervalMs());
+        internals(out, r.internals());
+    }
+
+    private static void latencyLine(PrintStream out, String label, LatencySummary s) {
+        out.printf(LOCALE, "  %-52s %,7d %8.1f %8.1f %8.1f %8.1f%n", label, s.count(), s.p50(), s.p90(), s.p99(),
+                s.max());
+    }
+
+    static void summary(PrintStream out, ProducerPerfRun.Result perf, ThroughputRun.Result b,
+            LatencyRun.Result c, CpuUse benchStart) {
+        double a = perf.reference().recordsPerSecond();
+        double ratio = b.samplesPerSecond() / a;
+        LatencySummary l = c.fromSend();
+        boolean rateHeld = c.offeredPerSecond() >= 0.99 * c.targetPerSecond();
+        boolean latencyMet = rateHeld && c.missing() == 0 && l.p99() < StreamsBench.P99_GOAL_MS;
+        out.printf(LOCALE, "%n== summary: %d cores, Java %s, load average now %s ==%n", MachineFacts.cores(),
+                MachineFacts.java(), MachineFacts.loadAverage());
+        out.printf(LOCALE, "%-44s %-30s %-22s %s%n", "", "figure", "goal", "met");
+        out.printf(LOCALE, "%-44s %-30s %-22s %s%n", "(a) broker: ProducerPerformance",
+                String.format(LOCALE, "%,.0f records/s", a), "", "");
+        out.printf(LOCALE, "%-44s %-30s %-22s %s%n", "(b) streams app, exactly_once_v2",
+                String.format(LOCALE, "%,.0f samples/s", b.samplesPerSecond()), "", "");
+        out.printf(LOCALE, "%-44s %-30s %-22s %s%n", "    (b)/(a)", String.format(LOCALE, "%.3f", ratio),
+                String.format(LOCALE, ">= %.1f", StreamsBench.RATIO_GOAL), ratio >= StreamsBench.RATIO_GOAL ? "yes" : "NO");
+        out.printf(LOCALE, "%-44s %-30s %-22s %s%n",
+                String.format(LOCALE, "(c) p50 / p99 at %,.0f samples/s offered", c.offeredPerSecond()),
+                String.format(LOCALE, "%.0f / %.0f ms", l.p50(), l.p99()),
+                String.format(LOCALE, "p99 < %.0f ms at %,.0f/s", StreamsBench.P99_GOAL_MS, c.targetPerSecond()),
+                latencyMet ? "yes" : "NO");
+        out.println("(c) is measured from the last sample handed to our producer; (a) is the higher of "
+                + "ProducerPerformance's whole-run and steady-state figures.");
+        CpuUse end = CpuUse.now();
+        if (benchStart != null && end != null) {
+            out.println("whole bench: " + end.describeSince(benchStart));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.east.bench.streams;
+
+import io.east.broker.BrokerSettings;
+import io.east.broker.EmbeddedKafkaBroker;
+import io.east.core.batch.WeightingSettings;
+import io.east.core.group.Clustering;
+import io.east.core.group.SelectionRules;
+import io.east.core.weight.Scope;
+import io.east.core.weight.WeightStrategy;
+import io.east.schemas.topics.TopicCreator;
+import io.east.streams.StreamsSettings;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.utils.Utils;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The streams benchmark in one run on one embedded broker: (a) the broker's raw throughput with Kafka's
+ * ProducerPerformance at our record size, (b) samples/s through the streams app with exactly-once, (c) latency
+ * from a task's last sample to its WeightedExample at a fixed offered load. Prints everything needed to judge the
+ * figures, then a summary against the goals; the exit code does not depend on the goals.
+ */
+@Command(name = "streams", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure on an in-process broker: (a) ProducerPerformance records/s at our record size, "
+                + "(b) samples/s through the streams app (exactly_once_v2, scope fixed:1), "
+                + "(c) p50/p99 latency from a task's last sample to its WeightedExample at a fixed rate.",
+            "Goals: (b)/(a) >= 0.5 and p99 < 1 s at 5,000 samples/s."})
+public final class StreamsBench implements Callable<Integer> {
+
+    static final String PERF_TOPIC = "bench.producer-perf";
+    static final String THROUGHPUT_EXPERIMENT = "bench-throughput";
+    static final String LATENCY_EXPERIMENT = "bench-latency";
+    static final double RATIO_GOAL = 0.5;
+    static final double P99_GOAL_MS = 1000;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--tasks", defaultValue = "20000", description = "Tasks in the (b) log (default: ${DEFAULT-VALUE}).")
+    int tasks;
+
+    @Option(names = "--n", defaultValue = "8", description = "Samples per task (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--response-chars", defaultValue = "600",
+            description = "Length of each response text (default: ${DEFAULT-VALUE}).")
+    int responseChars;
+
+    @Option(names = "--perf-records", defaultValue = "300000",
+            description = "Records ProducerPerformance sends in (a) (default: ${DEFAULT-VALUE}).")
+    long perfRecords;
+
+    @Option(names = "--perf-warmup-records", defaultValue = "30000",
+            description = "Of those, how many ProducerPerformance leaves out of its steady-state line "
+                    + "(default: ${DEFAULT-VALUE}; 0 for none).")
+    long perfWarmupRecords;
+
+    @Option(names = "--rate", defaultValue = "5000", description = "Offered samples/s in (c) (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--warmup-seconds", defaultValue = "5",
+            description = "Seconds of (c)'s load not counted (default: ${DEFAULT-VALUE}).")
+    int warmupSeconds;
+
+    @Option(names = "--seconds", defaultValue = "25",
+            description = "Measured seconds of (c)'s load (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--timeout-seconds", defaultValue = "600",
+            description = "Give up on a phase after this long (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic samples (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        PrintStream out = System.out;
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        CpuUse benchStart = CpuUse.now();
+        out.println("streams bench: " + MachineFacts.describe());
+
+        StreamsSettings throughputSettings = settings(THROUGHPUT_EXPERIMENT);
+        SampleLog log = SampleLog.generate("bench", tasks, n, responseChars, seed,
+                throughputSettings.weighting().analyzer());
+        int recordSize = log.averageRecordBytes();
+        out.printf(Report.LOCALE, "record: %d bytes (key %.1f + value %.1f, Avro single-object "
+                + "ReasoningSample with a %d-char response), no compression%n", recordSize,
+                log.averageKeyBytes(), log.averageValueBytes(), responseChars);
+        out.println("our producers: " + String.join(" ", BenchClients.producerSettingWords()));
+
+        Path stateDir = Files.createTempDirectory("east-bench-streams");
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(BrokerSettings.defaults()).start()) {
+            BenchClients clients = new BenchClients(broker.bootstrapServers());
+            prepareTopics(clients);
+            out.println("broker: embedded KRaft broker+controller in this JVM at " + broker.bootstrapServers()
+                    + ", data in " + broker.dataDir());
+
+            out.printf(Report.LOCALE, "%n(a) ProducerPerformance: %,d records of %d bytes to %s (6 partitions), "
+                    + "--throughput -1, %s%n", perfRecords, recordSize, PERF_TOPIC,
+                    String.join(" ", BenchClients.producerSettingWords()));
+            CpuUse before = CpuUse.now();
+            ProducerPerfRun.Result perf = ProducerPerfRun.run(broker.bootstrapServers(), PERF_TOPIC, perfRecords,
+                    perfWarmupRecords, recordSize, out);
+            Report.cpu(out, before);
+            Report.perf(out, perf);
+
+            out.printf(Report.LOCALE, "%n(b) streams app throughput: %,d tasks x n=%d = %,d samples (%.1f MB) "
+                    + "pre-produced to east.samples, then a new app (experiment %s, exactly_once_v2, scope %s) "
+                    + "replays them%n", log.tasks(), log.n(), log.samples(), log.totalBytes() / 1e6,
+                    THROUGHPUT_EXPERIMENT, throughputSettings.weighting().scope().id());
+            before = CpuUse.now();
+            ThroughputRun.Result throughput = new ThroughputRun(clients, stateDir.resolve("throughput"), timeout)
+                    .run(log, throughputSettings);
+            Report.cpu(out, before);
+            Report.throughput(out, throughput, perf.reference().recordsPerSecond());
+            log = null; // about 200 MB the latency phase does not need
+
+            StreamsSettings latencySettings = settings(LATENCY_EXPERIMENT);
+            int latencyTasks = (int) Math.ceil(rate * (warmupSeconds + seconds) / n);
+            SampleLog paced = SampleLog.generate("bench-latency", latencyTasks, n, responseChars, seed + 1,
+                    latencySettings.weighting().analyzer());
+            out.printf(Report.LOCALE, "%n(c) latency: east.samples emptied (deleteRecords), new app (experiment "
+                    + "%s, exactly_once_v2, scope %s); %,d tasks x n=%d offered at %,.0f samples/s, each task's "
+                    + "samples together; first %d s not counted%n", LATENCY_EXPERIMENT,
+                    latencySettings.weighting().scope().id(), paced.tasks(), n, rate, warmupSeconds);
+            before = CpuUse.now();
+            LatencyRun.Result latency = new LatencyRun(clients, stateDir.resolve("latency"), timeout)
+                    .run(paced, latencySettings, rate, Duration.ofSeconds(warmupSeconds));
+            Report.cpu(out, before);
+            Report.latency(out, latency);
+
+            Report.summary(out, perf, throughput, latency, benchStart);
+        } finally {
+            Utils.delete(stateDir.toFile());
+        }
+        return 0;
+    }
+
+    private void validate() {
+        if (tasks < 1 || n < 2 || responseChars < 1 || perfRecords < 1 || rate <= 0 || seconds < 1
+                || warmupSeconds < 0 || timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--tasks, --response-chars, --perf-records, --rate, "
+                    + "--seconds and --timeout-seconds must be >= 1, --n >= 2, --warmup-seconds >= 0");
+        }
+        if (perfWarmupRecords < 0 || perfWarmupRecords >= perfRecords) {
+            throw new ParameterException(spec.commandLine(), "--perf-warmup-records must be in [0, --perf-records)");
+        }
+    }
+
+    /** The streams command's defaults except the scope: fixed:1 emits each kept task's example at once. */
+    static StreamsSettings settings(String experiment) {
+        WeightingSettings weighting = new WeightingSettings(WeightStrategy.ENTROPY, 1.0, Scope.parse("fixed:1"),
+                Clustering.EXACT, SelectionRules.STANDARD, 0);
+        return new StreamsSettings(experiment, weighting, StreamsSettings.DEFAULT_GROUP_TIMEOUT,
+                StreamsSettings.DEFAULT_MIN_SAMPLES, StreamsSettings.DEFAULT_LATE_RETENTION, 64);
+    }
+
+    private static void prepareTopics(BenchClients clients) throws Exception {
+        try (Admin admin = Admin.create(clients.common())) {
+            TopicCreator.ensureAll(admin, THROUGHPUT_EXPERIMENT, LATENCY_EXPERIMENT);
+            admin.createTopics(List.of(new NewTopic(PERF_TOPIC, Optional.of(6), Optional.empty()))).all().get();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.east.bench.streams;
+
+import io.east.schemas.topics.EastTopics;
+import io.east.streams.StreamsApp;
+import io.east.streams.StreamsSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * (b) Samples per second through the streams app with exactly-once: the log is produced first, then a new
+ * experiment app replays it; the clock runs from the app reaching RUNNING until its committed offsets reach the
+ * end of east.samples. Committing is what makes the work count under exactly-once, so that is where it stops.
+ */
+public final class ThroughputRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThroughputRun.class);
+    private static final long POLL_MILLIS = 100;
+
+    /**
+     * @param produceSeconds  how long our producer took to write the log (acknowledged and flushed)
+     * @param startSeconds    from {@code start()} to RUNNING: topic checks, group join, task creation
+     * @param processSeconds  from RUNNING to committed offsets at the end: the measured interval
+     * @param weighted        WeightedExamples read back with read_committed
+     */
+    public record Result(int samples, double produceSeconds, double startSeconds, double processSeconds,
+            long weighted, int expectedKept, long deadLetters, AppInternals internals) {
+        public double samplesPerSecond() {
+            return samples / processSeconds;
+        }
+
+        public double producerSamplesPerSecond() {
+            return samples / produceSeconds;
+        }
+    }
+
+    private final BenchClients clients;
+    private final Path stateDir;
+    private final Duration timeout;
+
+    public ThroughputRun(BenchClients clients, Path stateDir, Duration timeout) {
+        this.clients = clients;
+        this.stateDir = stateDir;
+        this.timeout = timeout;
+    }
+
+    public Result run(SampleLog log, StreamsSettings settings) throws Exception {
+        double produceSeconds = produce(log);
+        try (Admin admin = Admin.create(clients.common())) {
+            Map<TopicPartition, Long> end = TopicOffsets.end(admin, EastTopics.SAMPLES.name(), OffsetSpec.latest());
+            long dlqBefore = RecordCounter.committedRecords(clients, EastTopics.DLQ.name());
+            long begin = System.nanoTime();
+            long running;
+            long done;
+            AppInternals internals;
+            try (StreamsApp app = new StreamsApp(settings, clients.common(), stateDir,
+                    StreamsConfig.EXACTLY_ONCE_V2).start()) {
+                if (!app.awaitRunning(timeout)) {
+                    throw new IllegalStateException("the streams app did not reach RUNNING within " + timeout);
+                }
+                running = System.nanoTime();
+                done = awaitCommitted(admin, settings.applicationId(), end, running);
+                internals = AppInternals.of(app.streams());
+            }
+            long weighted = RecordCounter.committedRecords(clients, settings.weightedTopic());
+            long deadLetters = RecordCounter.committedRecords(clients, EastTopics.DLQ.name()) - dlqBefore;
+            return new Result(log.samples(), produceSeconds, seconds(running - begin), seconds(done - running),
+                    weighted, log.keptTasks(), deadLetters, internals);
+        }
+    }
+
+    private double produce(SampleLog log) throws InterruptedException {
+        AtomicLong acked = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long begin = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = clients.producer("bench-preload")) {
+            for (int i = 0; i < log.samples(); i++) {
+                producer.send(new ProducerRecord<>(EastTopics.SAMPLES.name(), log.key(i), log.value(i)),
+                        (metadata, exception) -> {
+                            if (exception != null) {
+                                failure.compareAndSet(null, exception);
+                            } else {
+                                acked.incrementAndGet();
+                            }
+                        });
+            }
+            producer.flush();
+        }
+        double seconds = seconds(System.nanoTime() - begin);
+        if (failure.get() != null || acked.get() != log.samples()) {
+            throw new IllegalStateException("pre-producing failed: " + acked.get() + " of " + log.samples()
+                    + " acknowledged", failure.get());
+        }
+        return seconds;
+    }
+
+    /** Polls the group's committed offsets; the finish time is late by at most one poll interval. */
+    private long awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> end, long since)
+            throws InterruptedException, ExecutionException {
+        long deadline = since + timeout.toNanos();
+        long nextLog = since + TimeUnit.SECONDS.toNanos(5);
+        long target = end.values().stream().mapToLong(Long::longValue).sum();
+        while (true) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get();
+            long now = System.nanoTime();
+            Map<TopicPartition, Long> positions = new HashMap<>();
+            committed.forEach((tp, offset) -> positions.put(tp, offset == null ? 0L : offset.offset()));
+            boolean complete = end.entrySet().stream()
+                    .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
+            if (complete) {
+                return now;
+            }
+            if (now > deadline) {
+                throw new IllegalStateException("the streams app did not catch up within " + timeout);
+            }
+            if (now > nextLog) {
+                long sum = end.keySet().stream().mapToLong(tp -> positions.getOrDefault(tp, 0L)).sum();
+                LOG.atInfo().addKeyValue("committed", sum).addKeyValue("of", target).log("streams app progress");
+                nextLog = now + TimeUnit.SECONDS.toNanos(5);
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
