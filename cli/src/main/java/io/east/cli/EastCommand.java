@@ -5,11 +5,13 @@ import io.east.cli.broker.BrokerCommand;
 import io.east.cli.common.ErrorHandlers;
 import io.east.cli.common.VersionProvider;
 import io.east.cli.dashboard.DashboardCommand;
+import io.east.cli.demo.DemoCommand;
 import io.east.cli.eval.EvalCommand;
 import io.east.cli.feed.FeedCommand;
 import io.east.cli.generate.GenerateCommand;
 import io.east.cli.grade.GradeCommand;
 import io.east.cli.imports.ImportCommand;
+import io.east.cli.sample.SampleCommand;
 import io.east.cli.streams.StreamsCommand;
 import io.east.cli.tail.TailCommand;
 import io.east.cli.topics.TopicsCommand;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Command;
                     + "localhost:9092), --kafka-config FILE and repeated -X key=value.",
             ""},
         subcommands = {
+            DemoCommand.class,
             GradeCommand.class,
             WeightsCommand.class,
             BrokerCommand.class,
@@ -43,6 +46,7 @@ import picocli.CommandLine.Command;
             DashboardCommand.class,
             TrainCommand.class,
             EvalCommand.class,
+            SampleCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})

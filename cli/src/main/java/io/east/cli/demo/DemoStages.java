@@ -1,0 +1,86 @@
+package io.east.cli.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of each stage of the loop, and the order in which they start and stop. */
+final class DemoStages {
+
+    static final String STREAMS = "streams";
+    static final String GENERATE = "generate";
+    static final String TRAIN = "train";
+    static final String EVAL = "eval";
+    static final String DASHBOARD = "dashboard";
+    static final String FEED = "feed";
+
+    private DemoStages() {
+    }
+
+    /** Consumers first, the feeder last, so nothing the feeder starts waits for a stage still booting. */
+    static void startAll(ChildProcesses stages, DemoSettings settings, String bootstrap, Path run, Path base)
+            throws IOException {
+        String maxNewTokens = Integer.toString(settings.maxNewTokens());
+        stages.start(STREAMS, with(bootstrap, "streams", "--scope", settings.scope(),
+                "--state-dir", run.resolve("streams-state").toString(), "--group-timeout", "30s"));
+        stages.start(GENERATE, with(bootstrap, "generate", "--backend", "djl", "--checkpoint-root", run.toString(),
+                "--init", base.toString(), "--temperature", Double.toString(settings.temperature()),
+                "--max-new-tokens", maxNewTokens, "--batch", "8", "--seed", Long.toString(settings.seed())));
+        stages.start(TRAIN, with(bootstrap, "train", "--loss", "sft", "--init", base.toString(),
+                "--checkpoint-dir", run.resolve("checkpoints").toString(),
+                "--batch-size", Integer.toString(settings.trainBatch()),
+                "--lr", Double.toString(settings.trainLearningRate()), "--warmup", "0",
+                "--checkpoint-every", Integer.toString(settings.checkpointEvery()), "--log-every", "1"));
+        stages.start(EVAL, with(bootstrap, "eval", "--follow", "--checkpoint-root", run.toString(),
+                "--dataset", "synthetic:" + settings.seed(), "--split", "test",
+                "--limit", Integer.toString(settings.evalQuestions()), "--max-new-tokens", maxNewTokens));
+        if (settings.port() >= 0) {
+            stages.start(DASHBOARD, with(bootstrap, "dashboard", "--port", Integer.toString(settings.port())));
+        }
+        stages.start(FEED, with(bootstrap, "feed", "--dataset", "synthetic:" + settings.feedSeed(),
+                "--n", Integer.toString(settings.samplesPerTask()), "--rounds", "1000",
+                "--limit", Integer.toString(settings.questionsPerRound()),
+                "--max-in-flight", Integer.toString(settings.maxInFlight())));
+    }
+
+    /**
+     * Stops the producers of new work first, then the trainer (which writes a final checkpoint and version), gives
+     * the evaluator time to measure that last version, and stops the rest.
+     */
+    static void windDown(ChildProcesses stages, DemoTally tally, Duration lastEvalGrace) throws InterruptedException {
+        for (String name : List.of(FEED, GENERATE, TRAIN)) {
+            stop(stages, name, 120);
+        }
+        Instant deadline = Instant.now().plus(lastEvalGrace);
+        while (Instant.now().isBefore(deadline) && !newestVersionEvaluated(tally.snapshot())) {
+            Thread.sleep(500);
+        }
+        for (String name : List.of(EVAL, DASHBOARD, STREAMS)) {
+            stop(stages, name, 60);
+        }
+    }
+
+    private static boolean newestVersionEvaluated(DemoTally.Snapshot snapshot) {
+        if (snapshot.versions().isEmpty()) {
+            return true;
+        }
+        long newest = snapshot.versions().get(snapshot.versions().size() - 1);
+        return snapshot.accuracy().stream().anyMatch(accuracy -> accuracy.version() == newest);
+    }
+
+    private static void stop(ChildProcesses stages, String name, long seconds) throws InterruptedException {
+        for (ChildProcesses.Child child : stages.running(name)) {
+            stages.stop(child, seconds);
+        }
+    }
+
+    private static List<String> with(String bootstrap, String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.add("--bootstrap");
+        all.add(bootstrap);
+        return all;
+    }
+}

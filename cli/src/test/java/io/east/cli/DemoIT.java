@@ -1,0 +1,68 @@
+package io.east.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main job end to end on an embedded broker, with a toy model so it fits a test: model versions are produced,
+ * the generator reloads them (samples made by a version after the base appear), and evaluations arrive.
+ */
+class DemoIT {
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void theLoopProducesModelVersionsThatTheGeneratorReloadsAndTheEvaluatorMeasures() throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+                "demo", "--size", "tiny", "--minutes", "1.2", "--port", "-1", "--work-dir", workDir.toString()));
+        Path log = Path.of("target", "demo-it-" + System.nanoTime() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        Process demo = builder.start();
+        boolean finished = demo.waitFor(170, TimeUnit.SECONDS);
+        if (!finished) {
+            demo.destroy();
+            demo.waitFor(30, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(log);
+        assertThat(finished).as("demo finished in time; output:%n%s", output).isTrue();
+        assertThat(demo.exitValue()).as(output).isZero();
+
+        JsonNode summary = new ObjectMapper().readTree(workDir.resolve("run").resolve("summary.json").toFile());
+        assertThat(summary.get("versions").size()).as("model versions after the base").isGreaterThan(1);
+        long fromLaterVersions = 0;
+        var byPolicy = summary.get("samplesByPolicy").fields();
+        while (byPolicy.hasNext()) {
+            var entry = byPolicy.next();
+            if (Long.parseLong(entry.getKey()) > 0) {
+                fromLaterVersions += entry.getValue().asLong();
+            }
+        }
+        assertThat(fromLaterVersions).as("samples made by a reloaded version; output:%n%s", output).isPositive();
+        assertThat(summary.get("accuracy").size()).as("evaluated versions").isGreaterThanOrEqualTo(2);
+        assertThat(output).contains("pass@1").contains("samples generated");
+        Matcher started = Pattern.compile("stage started stage=\"(\\w+)\" pid=\"(\\d+)\"").matcher(output);
+        int stages = 0;
+        while (started.find()) {
+            stages++;
+            long pid = Long.parseLong(started.group(2));
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("stage %s (pid %d) left running", started.group(1), pid).isFalse();
+        }
+        assertThat(stages).as("stages started").isGreaterThanOrEqualTo(5);
+    }
+}
