@@ -11,7 +11,6 @@ import io.east.cli.feed.FeedCommand;
 import io.east.cli.generate.GenerateCommand;
 import io.east.cli.grade.GradeCommand;
 import io.east.cli.imports.ImportCommand;
-import io.east.cli.sample.SampleCommand;
 import io.east.cli.streams.StreamsCommand;
 import io.east.cli.tail.TailCommand;
 import io.east.cli.topics.TopicsCommand;
@@ -46,7 +45,6 @@ import picocli.CommandLine.Command;
             DashboardCommand.class,
             TrainCommand.class,
             EvalCommand.class,
-            SampleCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})
