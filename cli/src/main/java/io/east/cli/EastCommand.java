@@ -1,5 +1,6 @@
 package io.east.cli;
 
+import io.east.cli.ablate.AblateCommand;
 import io.east.cli.bench.BenchCommand;
 import io.east.cli.broker.BrokerCommand;
 import io.east.cli.common.ErrorHandlers;
@@ -11,6 +12,7 @@ import io.east.cli.feed.FeedCommand;
 import io.east.cli.generate.GenerateCommand;
 import io.east.cli.grade.GradeCommand;
 import io.east.cli.imports.ImportCommand;
+import io.east.cli.sample.SampleCommand;
 import io.east.cli.streams.StreamsCommand;
 import io.east.cli.tail.TailCommand;
 import io.east.cli.topics.TopicsCommand;
@@ -45,6 +47,8 @@ import picocli.CommandLine.Command;
             DashboardCommand.class,
             TrainCommand.class,
             EvalCommand.class,
+            SampleCommand.class,
+            AblateCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})

@@ -1,0 +1,144 @@
+package io.east.cli.sample;
+
+import io.east.cli.common.Converters;
+import io.east.cli.common.ExitCodes;
+import io.east.cli.common.Progress;
+import io.east.cli.common.UsageException;
+import io.east.producers.feed.DatasetSpec;
+import io.east.producers.feed.LoadedQuestions;
+import io.east.producers.feed.QuestionSource;
+import io.east.producers.generate.PromptTemplate;
+import io.east.producers.generate.SamplingParams;
+import io.east.producers.generate.djl.CheckpointVersion;
+import io.east.producers.generate.djl.DjlBackend;
+import io.east.producers.generate.djl.DjlSettings;
+import io.east.producers.generate.djl.LoadedPolicy;
+import io.east.producers.samples.SampleFileReport;
+import io.east.producers.samples.SampleFileWriter;
+import io.east.producers.samples.SampleJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** A sample log without Kafka: the DJL policy answers each question n times, graded as the generator grades. */
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Sample --n responses per question of a dataset with a checkpoint (the DJL backend, offline), grade them "
+                    + "as 'east generate' does and write them as samples JSON lines: one ReasoningSample per line, "
+                    + "as 'east tail east.samples' prints them. Task ids are the feeder's (DATASET/QUESTION_ID@rROUND).",
+            "The file is what 'east weights --format samples' and 'east ablate --samples' read. The prompt is the "
+                    + "generator's default template; the same --seed gives the same file."})
+public final class SampleCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SampleCommand.class);
+
+    @Option(names = "--model", paramLabel = "CKPT", required = true,
+            description = "The checkpoint that answers (Hugging Face Llama layout).")
+    private Path model;
+
+    @Option(names = "--dataset", paramLabel = "SPEC", defaultValue = "synthetic",
+            description = "gsm8k:PATH, math:PATH or synthetic[:SEED] (default: ${DEFAULT-VALUE}).")
+    private String dataset;
+
+    @Option(names = "--split", paramLabel = "S", defaultValue = "train",
+            description = "train or test for synthetic; the file S.jsonl of a dataset directory "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String split;
+
+    @Option(names = "--limit", paramLabel = "Q", description = "Only the first Q questions.")
+    private Integer limit;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "8",
+            description = "Responses per question (default: ${DEFAULT-VALUE}).")
+    private int n;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "F", required = true, description = "The samples JSONL file.")
+    private Path output;
+
+    @Option(names = "--temperature", paramLabel = "X", defaultValue = "0.8", converter = Converters.FiniteDouble.class,
+            description = "Sampling temperature, > 0 for self-training (default: ${DEFAULT-VALUE}).")
+    private double temperature;
+
+    @Option(names = "--top-p", paramLabel = "P", defaultValue = "0.95", converter = Converters.FiniteDouble.class,
+            description = "Nucleus sampling mass (default: ${DEFAULT-VALUE}).")
+    private double topP;
+
+    @Option(names = "--max-new-tokens", paramLabel = "M", defaultValue = "96",
+            description = "Most tokens per response; the longest synthetic solution is about 50 characters "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int maxNewTokens;
+
+    @Option(names = "--round", paramLabel = "R", defaultValue = "0",
+            description = "The round in task ids (default: ${DEFAULT-VALUE}).")
+    private int round;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Base of the sampling seeds (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
+            description = "Most prompt copies per batched model call (default: ${DEFAULT-VALUE}).")
+    private int batchRows;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(model.resolve("config.json"))) {
+            throw new UsageException("--model: not a checkpoint directory (no config.json): " + model);
+        }
+        if (Files.isDirectory(output)) {
+            throw new UsageException("--output is a directory: " + output);
+        }
+        DatasetSpec spec = usage(() -> DatasetSpec.parse(dataset), "--dataset: ");
+        QuestionSource source = usage(() -> new QuestionSource(spec, split, null, limit), "");
+        usage(() -> {
+            source.check();
+            return source;
+        }, "");
+        SampleJob job = usage(() -> new SampleJob(spec.name(), round, n, PromptTemplate.DEFAULT,
+                new SamplingParams(temperature, topP, maxNewTokens, SamplingParams.DEFAULT_STOP),
+                SampleJob.DEFAULT_QUESTIONS_PER_CALL), "");
+        DjlSettings djl = usage(() -> DjlSettings.defaults().withBatchRows(batchRows).withSeed(seed), "--batch-rows: ");
+
+        LoadedQuestions loaded = source.load();
+        loaded.errors().forEach(error -> LOG.error("{}", error));
+        if (loaded.questions().isEmpty()) {
+            LOG.error("{} has no questions to sample", spec);
+            return ExitCodes.FAILED;
+        }
+        SampleFileReport report;
+        try (DjlBackend backend = DjlBackend.fixed(djl, LoadedPolicy.load(model, version()));
+             Progress progress = Progress.start("sampling", "questions", loaded.questions().size())) {
+            report = new SampleFileWriter(backend, job, Clock.systemUTC())
+                    .write(loaded.questions(), output, progress::stepTo);
+        }
+        LOG.atInfo().addKeyValue("file", report.file()).addKeyValue("questions", report.questions())
+                .addKeyValue("failed", report.failed()).addKeyValue("samples", report.samples())
+                .addKeyValue("accuracy", Math.round(report.accuracy() * 10_000) / 10_000.0)
+                .addKeyValue("mixed_questions", report.mixed())
+                .addKeyValue("seconds", report.elapsed().toMillis() / 1000.0).log("sample log written");
+        return loaded.errors().isEmpty() && report.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private long version() {
+        try {
+            return CheckpointVersion.of(model);
+        } catch (IOException e) {
+            throw new UsageException("--model: " + e.getMessage());
+        }
+    }
+
+    private static <T> T usage(Supplier<T> check, String prefix) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(prefix + e.getMessage());
+        }
+    }
+}
