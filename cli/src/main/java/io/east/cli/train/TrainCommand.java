@@ -5,7 +5,10 @@ import io.east.cli.common.ExitCodes;
 import io.east.cli.common.InputFiles;
 import io.east.cli.common.JsonOutput;
 import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.MetricsServers;
 import io.east.cli.common.UsageException;
+import io.east.metrics.MetricsServer;
+import io.east.metrics.ProcessMetrics;
 import io.east.model.train.LossKind;
 import io.east.producers.generate.PromptTemplate;
 import io.east.schemas.TrainMetrics;
@@ -15,6 +18,7 @@ import io.east.trainer.InvalidSetupException;
 import io.east.trainer.TrainSettings;
 import io.east.trainer.TrainerApp;
 import io.east.trainer.TrainingListener;
+import io.east.trainer.TrainingMeters;
 import io.east.trainer.TrainingReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -141,6 +145,15 @@ public final class TrainCommand implements Callable<Integer> {
             description = "A progress log line every N steps (default: ${DEFAULT-VALUE}).")
     private int logEvery;
 
+    @Option(names = "--metrics-port", paramLabel = "P",
+            description = "Serve Prometheus /metrics on this port: steps, checkpoints, the last step's loss, weights, "
+                    + "gradient norm, speed and learning rate, and JVM metrics.")
+    private Integer metricsPort;
+
+    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address the metrics server binds (default: ${DEFAULT-VALUE}).")
+    private String metricsBind;
+
     @Mixin
     private KafkaOptions kafka;
 
@@ -149,6 +162,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = settings();
         Map<String, Object> client = settings.fromFile() ? Map.of() : kafka.clientProperties();
         TrainingReport report;
+        ProcessMetrics metrics = metricsPort == null ? null : ProcessMetrics.create("train");
+        MetricsServer metricsServer = metrics == null ? null : MetricsServers.start(metrics, metricsBind, metricsPort);
         try (JsonOutput out = JsonOutput.to(System.out)) {
             TrainingListener printer = new TrainingListener() {
                 @Override
@@ -157,9 +172,11 @@ public final class TrainCommand implements Callable<Integer> {
                     out.flush();
                 }
             };
+            TrainingListener observer = metrics == null ? printer
+                    : TrainingListener.both(printer, TrainingMeters.bind(metrics));
             TrainerApp app;
             try {
-                app = TrainerApp.open(settings, client, printer);
+                app = TrainerApp.open(settings, client, observer);
             } catch (InvalidSetupException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -174,6 +191,11 @@ public final class TrainCommand implements Callable<Integer> {
                 } finally {
                     removeQuietly(hook);
                 }
+            }
+        } finally {
+            if (metrics != null) {
+                metricsServer.close();
+                metrics.close();
             }
         }
         LOG.atInfo().addKeyValue("reason", report.stopReason()).addKeyValue("steps", report.steps())
