@@ -24,7 +24,7 @@ public final class SampleFileLog {
                 }
                 try {
                     Optional<String> problem = builder.add(SamplesFormat.parse(line.json()), -1);
-                    problem.ifPresent(reason -> builder.error(new LineError(file, line.number(), reason)));
+                    problem.ifPresent(reason -> builder.refused(new LineError(file, line.number(), reason)));
                 } catch (BadLineException e) {
                     builder.error(line.error(e.getMessage()));
                 }

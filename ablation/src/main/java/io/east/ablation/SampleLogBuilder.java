@@ -45,9 +45,15 @@ final class SampleLogBuilder {
         return Optional.empty();
     }
 
+    /** A line that could not be read as a sample: reported and counted as skipped. */
     void error(LineError error) {
         errors.add(error);
         skipped++;
+    }
+
+    /** Reports where a sample that {@link #add} refused came from; add has already counted it as skipped. */
+    void refused(LineError error) {
+        errors.add(error);
     }
 
     void skipped() {
