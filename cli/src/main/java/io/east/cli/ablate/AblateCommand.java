@@ -217,7 +217,10 @@ public final class AblateCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "east ablate " + String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // The parse result's arguments start with the subcommand's own name when it ran under 'east'.
+        List<String> own = args.isEmpty() || !args.get(0).equals(spec.name()) ? args : args.subList(1, args.size());
+        return "east ablate " + String.join(" ", own.stream()
                 .map(arg -> arg.isEmpty() || arg.matches(".*[\\s;'\"$|&<>*?()].*")
                         ? "'" + arg.replace("'", "'\\''") + "'" : arg).toList());
     }
