@@ -75,7 +75,10 @@ final class WeightChart {
             svg.line(xx, y0, xx, y0 + 3, "#000000", 1, null);
             svg.text(xx, y0 + 14, String.format(Locale.ROOT, "%.2f", value), 9, "middle", null);
         }
-        svg.text(x0 + plotWidth / 2, y0 + 30, "entropy h (bits)", 10, "middle", null);
+        // Under the axis, where it cannot collide with the subtitle or the dots.
+        String axis = curve != null ? "entropy h (bits)" : "entropy h (bits); points only: " + (weights.config()
+                .entropyOnly() ? "the normaliser varies" : "w depends on A or R");
+        svg.text(x0 + plotWidth / 2, y0 + 30, axis, 10, "middle", null);
         svg.verticalText(left + 12, y0 - plotHeight / 2, "weight", 10);
         double yOne = y0 - plotHeight * (1 / yMax);
         svg.line(x0, yOne, x0 + plotWidth, yOne, "#cccccc", 1, "3,3");
@@ -91,9 +94,6 @@ final class WeightChart {
                 ys[k] = y0 - plotHeight * Math.min(curve.w[k], yMax) / yMax;
             }
             svg.polyline(xs, ys, colour, 2);
-        } else {
-            svg.text(x0 + plotWidth, y0 - plotHeight - 2, weights.config().entropyOnly()
-                    ? "normaliser varies: points only" : "w depends on A or R: points only", 9, "end", null);
         }
     }
 
