@@ -1,5 +1,6 @@
 package io.east.trainer;
 
+import io.east.model.NativeMemory;
 import io.east.model.train.StepResult;
 import io.east.model.train.Trainer;
 import io.east.model.train.TrainingExample;
@@ -245,6 +246,9 @@ public final class TrainingLoop {
                 .addKeyValue("directory", written.directory()).log("checkpoint written");
         listener.checkpointed(written, written.toModelVersion());
         source.checkpointed(positions, state.version());
+        // glibc keeps what libtorch frees; without this, resident memory creeps by ~10% per 1,000 steps although
+        // nothing leaks (model/README.md). Rare enough here that the page faults it costs do not matter.
+        NativeMemory.releaseFreePages();
     }
 
     private static double round(double value) {

@@ -18,27 +18,57 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 
 /**
  * Prints (asserts nothing): training tokens/s for two model sizes, sampling tokens/s with and without
- * the KV cache, and resident memory (VmRSS) at step 100 and step 1,000 of a training loop. The numbers
- * are for the machine it runs on; bench/torch_baseline.py measures PyTorch eager on the same shapes.
+ * the KV cache, and resident memory (VmRSS) at step 100 and step 1,000 of a training loop that hands
+ * freed pages back every {@code trimEvery} steps, as the trainer does after each checkpoint. The numbers
+ * are for the machine it runs on; bench/torch_baseline.py measures PyTorch eager on the same shapes
+ * ({@code east bench model --python} runs both).
  */
 public final class ModelBench {
 
     /**
      * @param trainSteps timed training steps per model size (after {@code warmupSteps})
      * @param memorySteps length of the memory run; RSS is read at step 100 and at the last step
+     * @param trimEvery the memory run hands freed pages back every this many steps, as the trainer does after
+     *     each checkpoint (its default --checkpoint-every is 100); 0 never
      * @param batchSize training examples per step
      * @param sampleBatch prompts per generation call
      * @param newTokens tokens generated per prompt
      */
-    public record Options(int trainSteps, int warmupSteps, int memorySteps, int batchSize, int sampleBatch, int newTokens) {
+    public record Options(int trainSteps, int warmupSteps, int memorySteps, int trimEvery, int batchSize,
+            int sampleBatch, int newTokens) {
+        public Options {
+            if (trainSteps < 0 || warmupSteps < 0 || memorySteps < 0 || trimEvery < 0) {
+                throw new IllegalArgumentException("step counts must be >= 0");
+            }
+            if (batchSize < 1 || sampleBatch < 1 || newTokens < 1) {
+                throw new IllegalArgumentException("batch sizes and new tokens must be >= 1");
+            }
+        }
+
         public static Options defaults() {
-            return new Options(50, 10, 1000, 16, 8, 64);
+            return new Options(50, 10, 1000, 100, 16, 8, 64);
+        }
+    }
+
+    /**
+     * What a run measured, by size name; NaN where it did not run.
+     *
+     * @param rssChangePercent raw VmRSS change from step 100 to the last step of the memory run
+     * @param trimmedChangePercent the same after a final trim: the memory in use
+     */
+    public record Figures(Map<String, Double> trainTokensPerSecond, Map<String, Double> kvCacheSpeedUp,
+            double rssChangePercent, double trimmedChangePercent) {
+        public Figures {
+            trainTokensPerSecond = Map.copyOf(trainTokensPerSecond);
+            kvCacheSpeedUp = Map.copyOf(kvCacheSpeedUp);
         }
     }
 
@@ -56,10 +86,14 @@ public final class ModelBench {
         Options d = Options.defaults();
         int trainSteps = args.length > 0 ? Integer.parseInt(args[0]) : d.trainSteps();
         int memorySteps = args.length > 1 ? Integer.parseInt(args[1]) : d.memorySteps();
-        run(System.out, new Options(trainSteps, d.warmupSteps(), memorySteps, d.batchSize(), d.sampleBatch(), d.newTokens()));
+        run(System.out, new Options(trainSteps, d.warmupSteps(), memorySteps, d.trimEvery(), d.batchSize(),
+                d.sampleBatch(), d.newTokens()));
     }
 
-    public static void run(PrintStream out, Options options) throws IOException {
+    public static Figures run(PrintStream out, Options options) throws IOException {
+        Map<String, Double> train = new LinkedHashMap<>();
+        Map<String, Double> speedUp = new LinkedHashMap<>();
+        double[] memory = {Double.NaN, Double.NaN};
         Path dir = Files.createTempDirectory("east-model-bench");
         Path tokenizerFile = dir.resolve("tokenizer.json");
         Tokenizers.writeCharacterLevel(tokenizerFile);
@@ -70,23 +104,24 @@ public final class ModelBench {
             // Memory first: freed native memory is not handed back to the OS, so a later run would
             // report the high-water mark of the bigger runs before it.
             if (options.memorySteps() >= 100) {
-                memory(out, tokenizer, SIZES.get(0), options);
+                memory = memory(out, tokenizer, SIZES.get(0), options);
             }
             for (Size size : SIZES) {
-                training(out, tokenizer, size, options);
+                train.put(size.name(), training(out, tokenizer, size, options));
             }
             for (Size size : SIZES) {
-                sampling(out, tokenizer, size, options);
+                speedUp.put(size.name(), sampling(out, tokenizer, size, options));
             }
         } finally {
             Files.deleteIfExists(tokenizerFile);
             Files.deleteIfExists(dir);
         }
+        return new Figures(train, speedUp, memory[0], memory[1]);
     }
 
-    private static void training(PrintStream out, TextTokenizer tokenizer, Size size, Options options) {
+    private static double training(PrintStream out, TextTokenizer tokenizer, Size size, Options options) {
         if (options.trainSteps() < 1) {
-            return;
+            return Double.NaN;
         }
         Random random = new Random(1);
         try (LlamaModel model = LlamaModel.random(size.config(), 1);
@@ -106,10 +141,11 @@ public final class ModelBench {
             out.printf(Locale.ROOT, "train  %-30s params=%,d batch=%d  %.0f tokens/s  %.1f ms/step  (loss %.3f)%n",
                     size.name(), model.parameterCount(), options.batchSize(), tokens / seconds,
                     1000 * seconds / options.trainSteps(), loss);
+            return tokens / seconds;
         }
     }
 
-    private static void sampling(PrintStream out, TextTokenizer tokenizer, Size size, Options options) {
+    private static double sampling(PrintStream out, TextTokenizer tokenizer, Size size, Options options) {
         // No end token, so every row generates exactly newTokens and both runs do the same work.
         LlamaConfig c = size.config();
         LlamaConfig endless = new LlamaConfig(c.vocabSize(), c.hiddenSize(), c.intermediateSize(), c.numHiddenLayers(),
@@ -140,23 +176,32 @@ public final class ModelBench {
                         1000 * seconds / rounds);
             }
             out.printf(Locale.ROOT, "sample %-30s kv-cache speed-up x%.2f%n", size.name(), rates[1] / rates[0]);
+            return rates[1] / rates[0];
         }
     }
 
     /**
      * Resident memory of a training loop at step 100 and at the last step, twice: as the process stands
-     * (glibc's retained free memory included), and after {@link NativeMemory#releaseFreePages}, which is the
-     * memory actually in use and the number that shows a leak.
+     * (glibc's retained free memory included, trimmed every {@code trimEvery} steps as the trainer does), and
+     * right after {@link NativeMemory#releaseFreePages}, which is the memory actually in use and the number that
+     * shows a leak.
+     *
+     * @return the two changes from step 100 to the last step, in percent
      */
-    private static void memory(PrintStream out, TextTokenizer tokenizer, Size size, Options options) {
+    private static double[] memory(PrintStream out, TextTokenizer tokenizer, Size size, Options options) {
         Random random = new Random(3);
         try (LlamaModel model = LlamaModel.random(size.config(), 1);
              Trainer trainer = new Trainer(model, null, tokenizer, settings())) {
             long[] at100 = null;
             long start = System.nanoTime();
+            double[] changes = {Double.NaN, Double.NaN};
             for (int step = 1; step <= options.memorySteps(); step++) {
                 trainer.step(batch(random, options.batchSize()));
-                if (step == 100 || step == options.memorySteps()) {
+                boolean measured = step == 100 || step == options.memorySteps();
+                if (!measured && options.trimEvery() > 0 && step % options.trimEvery() == 0) {
+                    NativeMemory.releaseFreePages();
+                }
+                if (measured) {
                     long rss = residentKilobytes();
                     long trimStart = System.nanoTime();
                     NativeMemory.releaseFreePages();
@@ -171,9 +216,13 @@ public final class ModelBench {
                             trimMillis, Runtime.getRuntime().totalMemory() / 1024, model.liveArrayCount(), change);
                     if (at100 == null) {
                         at100 = now;
+                    } else {
+                        changes[0] = 100.0 * (rss - at100[0]) / at100[0];
+                        changes[1] = 100.0 * (trimmed - at100[1]) / at100[1];
                     }
                 }
             }
+            return changes;
         }
     }
 

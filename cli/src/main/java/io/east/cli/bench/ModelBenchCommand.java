@@ -1,0 +1,141 @@
+package io.east.cli.bench;
+
+import io.east.cli.common.ExitCodes;
+import io.east.cli.common.UsageException;
+import io.east.model.bench.ModelBench;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The model module's bench, and in the same run PyTorch eager on the same shapes when a Python is given. */
+@Command(name = "model", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure the DJL model: training tokens/s for two sizes (tiny d=128 L=4, the demo's; small "
+                + "d=256 L=6), sampling tokens/s with and without the KV cache, and resident memory at step 100 and "
+                + "at the last step of a training loop that hands freed memory back every --trim-every steps, as "
+                + "the trainer does after each checkpoint.",
+            "With --python, then runs model/bench/torch_baseline.py (PyTorch eager, transformers' Llama, the same "
+                    + "shapes and threads) with that interpreter and prints DJL / PyTorch per size; the interpreter "
+                    + "needs torch and transformers (the build never does).",
+            "Set OMP_WAIT_POLICY=PASSIVE when other processes share the cores (./east does)."})
+public final class ModelBenchCommand implements Callable<Integer> {
+
+    /** What the issue asks of the DJL model against PyTorch eager, and of memory between step 100 and 1,000. */
+    static final double SPEED_GOAL = 0.8;
+    static final double MEMORY_GOAL_PERCENT = 10;
+
+    private static final Pattern TRAIN_LINE =
+            Pattern.compile("^train\\s+(.+?)\\s+params=\\S+\\s+batch=\\d+\\s+(\\d+(?:\\.\\d+)?) tokens/s");
+
+    @Option(names = "--train-steps", paramLabel = "S", defaultValue = "50",
+            description = "Timed training steps per size, after 10 warm-up steps (default: ${DEFAULT-VALUE}).")
+    private int trainSteps;
+
+    @Option(names = "--memory-steps", paramLabel = "S", defaultValue = "1000",
+            description = "Steps of the memory run, >= 100 or 0 to skip it (default: ${DEFAULT-VALUE}).")
+    private int memorySteps;
+
+    @Option(names = "--trim-every", paramLabel = "S", defaultValue = "100",
+            description = "The memory run hands freed pages back every S steps, 0 never (default: ${DEFAULT-VALUE}, "
+                    + "the trainer's default --checkpoint-every).")
+    private int trimEvery;
+
+    @Option(names = "--new-tokens", paramLabel = "N", defaultValue = "64",
+            description = "Tokens each prompt generates in the sampling runs (default: ${DEFAULT-VALUE}).")
+    private int newTokens;
+
+    @Option(names = "--python", paramLabel = "PYTHON",
+            description = "A Python interpreter with torch and transformers: also measure PyTorch eager.")
+    private Path python;
+
+    @Option(names = "--torch-script", paramLabel = "FILE", defaultValue = "model/bench/torch_baseline.py",
+            description = "The PyTorch baseline script (default: ${DEFAULT-VALUE}, from the repository root).")
+    private Path torchScript;
+
+    @Override
+    public Integer call() throws Exception {
+        if (memorySteps != 0 && memorySteps < 100) {
+            throw new UsageException("--memory-steps must be 0 or >= 100 (memory is read at step 100), got "
+                    + memorySteps);
+        }
+        if (python != null && !Files.isExecutable(python)) {
+            throw new UsageException("--python: not an executable file: " + python);
+        }
+        if (python != null && !Files.isRegularFile(torchScript)) {
+            throw new UsageException("--torch-script: no such file: " + torchScript
+                    + " (run from the repository root or give the path)");
+        }
+        ModelBench.Options defaults = ModelBench.Options.defaults();
+        ModelBench.Options options;
+        try {
+            options = new ModelBench.Options(trainSteps, defaults.warmupSteps(), memorySteps, trimEvery,
+                    defaults.batchSize(), defaults.sampleBatch(), newTokens);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ModelBench.Figures djl = ModelBench.run(System.out, options);
+        System.out.flush();
+        if (!Double.isNaN(djl.rssChangePercent())) {
+            System.out.printf(Locale.ROOT, "memory: VmRSS %+.1f%% from step 100 to step %d (goal: within %.0f%%: %s);"
+                            + " in use (after a trim) %+.1f%%%n", djl.rssChangePercent(), memorySteps,
+                    MEMORY_GOAL_PERCENT, Math.abs(djl.rssChangePercent()) <= MEMORY_GOAL_PERCENT ? "met" : "not met",
+                    djl.trimmedChangePercent());
+        }
+        if (python == null) {
+            return ExitCodes.OK;
+        }
+        Map<String, Double> torch = runBaseline();
+        System.out.printf(Locale.ROOT, "training tokens/s, DJL vs PyTorch eager (goal: DJL >= %.1fx):%n", SPEED_GOAL);
+        for (Map.Entry<String, Double> size : djl.trainTokensPerSecond().entrySet()) {
+            Double reference = torch.get(size.getKey());
+            if (reference == null) {
+                System.out.printf(Locale.ROOT, "  %-30s DJL %,.0f  PyTorch: not reported%n", size.getKey(),
+                        size.getValue());
+                continue;
+            }
+            double ratio = size.getValue() / reference;
+            System.out.printf(Locale.ROOT, "  %-30s DJL %,.0f  PyTorch %,.0f  %.2fx  %s%n", size.getKey(),
+                    size.getValue(), reference, ratio, ratio >= SPEED_GOAL ? "goal met" : "below goal");
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Runs the baseline as a child process, echoing its output; the training rates by size name. */
+    private Map<String, Double> runBaseline() throws IOException, InterruptedException {
+        List<String> command = List.of(python.toString(), torchScript.toString(), "--threads",
+                String.valueOf(Runtime.getRuntime().availableProcessors()), "--steps", String.valueOf(trainSteps));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Map<String, Double> rates = new LinkedHashMap<>();
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                System.out.println("pytorch " + line);
+                rates.putAll(trainRate(line));
+            }
+        }
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("the PyTorch baseline " + String.join(" ", command) + " exited with "
+                    + exit);
+        }
+        return rates;
+    }
+
+    /** The size and tokens/s of a baseline "train" line; empty for any other line. */
+    static Map<String, Double> trainRate(String line) {
+        Matcher m = TRAIN_LINE.matcher(line);
+        return m.find() ? Map.of(m.group(1).trim(), Double.parseDouble(m.group(2))) : Map.of();
+    }
+}
