@@ -5,9 +5,8 @@ import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.InputFiles;
 import io.east.cli.common.KafkaOptions;
-import io.east.cli.common.MetricsServers;
+import io.east.cli.common.MetricsOptions;
 import io.east.cli.common.UsageException;
-import io.east.metrics.MetricsServer;
 import io.east.metrics.ProcessMetrics;
 import io.east.producers.generate.GenerateTopics;
 import io.east.producers.generate.GenerationBackend;
@@ -32,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -185,14 +185,8 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "The consumer group (default: ${DEFAULT-VALUE}).")
     private String group;
 
-    @Option(names = "--metrics-port", paramLabel = "P",
-            description = "Serve Prometheus /metrics on this port: the worker's committed tasks, samples and "
-                    + "transactions, its Kafka clients' and JVM metrics.")
-    private Integer metricsPort;
-
-    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "Address the metrics server binds (default: ${DEFAULT-VALUE}).")
-    private String metricsBind;
+    @Mixin
+    private MetricsOptions metricsOptions;
 
     @Mixin
     private KafkaOptions kafka;
@@ -207,8 +201,8 @@ public final class GenerateCommand implements Callable<Integer> {
         OpenAiSettings openAi = djl ? null : openAiSettings();
         DjlOptions djlOptions = djl ? djlOptions() : null;
         WorkerSettings settings = workerSettings();
-        ProcessMetrics metrics = metricsPort == null ? null : ProcessMetrics.create("generate");
-        MetricsServer metricsServer = metrics == null ? null : MetricsServers.start(metrics, metricsBind, metricsPort);
+        Optional<MetricsOptions.Served> served = metricsOptions.start("generate");
+        ProcessMetrics metrics = served.map(MetricsOptions.Served::metrics).orElse(null);
 
         try (GenerationBackend generator = djl ? djlBackend(djlOptions) : new OpenAiBackend(openAi)) {
             GeneratorWorker worker = GeneratorWorker.create(kafka.clientProperties(), settings, generator);
@@ -233,10 +227,7 @@ public final class GenerateCommand implements Callable<Integer> {
             LOG.atInfo().addKeyValue("tasks", stats.tasks()).addKeyValue("samples", stats.samples())
                     .addKeyValue("dead_letters", stats.deadLetters()).log("generate finished");
         } finally {
-            if (metrics != null) {
-                metricsServer.close();
-                metrics.close();
-            }
+            served.ifPresent(MetricsOptions.Served::close);
         }
         return ExitCodes.OK;
     }

@@ -4,19 +4,18 @@ import io.east.cli.common.Converters;
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
-import io.east.cli.common.MetricsServers;
+import io.east.cli.common.MetricsOptions;
 import io.east.cli.common.UsageException;
 import io.east.core.batch.WeightingSettings;
 import io.east.core.group.Clustering;
 import io.east.core.group.SelectionRules;
 import io.east.core.weight.Scope;
 import io.east.core.weight.WeightStrategy;
-import io.east.metrics.MetricsServer;
-import io.east.metrics.ProcessMetrics;
 import io.east.streams.StateQueryServer;
 import io.east.streams.StreamsApp;
 import io.east.streams.StreamsSettings;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
@@ -100,13 +99,8 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Address the query server binds (default: ${DEFAULT-VALUE}).")
     private String httpBind;
 
-    @Option(names = "--metrics-port", paramLabel = "P",
-            description = "Serve Prometheus /metrics on this port: Kafka Streams, its clients' and JVM metrics.")
-    private Integer metricsPort;
-
-    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "Address the metrics server binds (default: ${DEFAULT-VALUE}).")
-    private String metricsBind;
+    @Mixin
+    private MetricsOptions metricsOptions;
 
     @Mixin
     private KafkaOptions kafka;
@@ -122,23 +116,17 @@ public final class StreamsCommand implements Callable<Integer> {
         Path state = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "east-streams");
         StreamsApp app = new StreamsApp(settings, kafka.clientProperties(), state, processingGuarantee);
         // Bound before the app starts, so that a taken port fails at once rather than after a rebalance.
-        ProcessMetrics metrics = metricsPort == null ? null : ProcessMetrics.create("streams");
-        MetricsServer metricsServer = metrics == null ? null : MetricsServers.start(metrics, metricsBind, metricsPort);
+        Optional<MetricsOptions.Served> served = metricsOptions.start("streams");
         StateQueryServer[] queries = new StateQueryServer[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (queries[0] != null) {
                 queries[0].close();
             }
             app.close();
-            if (metrics != null) {
-                metricsServer.close();
-                metrics.close();
-            }
+            served.ifPresent(MetricsOptions.Served::close);
         }, "east-streams-shutdown"));
         app.start();
-        if (metrics != null) {
-            app.bindMetrics(metrics);
-        }
+        served.ifPresent(s -> app.bindMetrics(s.metrics()));
         if (httpPort != null) {
             queries[0] = new StateQueryServer(app, httpBind, httpPort).start();
         }

@@ -5,10 +5,8 @@ import io.east.cli.common.ExitCodes;
 import io.east.cli.common.InputFiles;
 import io.east.cli.common.JsonOutput;
 import io.east.cli.common.KafkaOptions;
-import io.east.cli.common.MetricsServers;
+import io.east.cli.common.MetricsOptions;
 import io.east.cli.common.UsageException;
-import io.east.metrics.MetricsServer;
-import io.east.metrics.ProcessMetrics;
 import io.east.model.train.LossKind;
 import io.east.producers.generate.PromptTemplate;
 import io.east.schemas.TrainMetrics;
@@ -27,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,14 +144,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "A progress log line every N steps (default: ${DEFAULT-VALUE}).")
     private int logEvery;
 
-    @Option(names = "--metrics-port", paramLabel = "P",
-            description = "Serve Prometheus /metrics on this port: steps, checkpoints, the last step's loss, weights, "
-                    + "gradient norm, speed and learning rate, and JVM metrics.")
-    private Integer metricsPort;
-
-    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "Address the metrics server binds (default: ${DEFAULT-VALUE}).")
-    private String metricsBind;
+    @Mixin
+    private MetricsOptions metricsOptions;
 
     @Mixin
     private KafkaOptions kafka;
@@ -162,8 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = settings();
         Map<String, Object> client = settings.fromFile() ? Map.of() : kafka.clientProperties();
         TrainingReport report;
-        ProcessMetrics metrics = metricsPort == null ? null : ProcessMetrics.create("train");
-        MetricsServer metricsServer = metrics == null ? null : MetricsServers.start(metrics, metricsBind, metricsPort);
+        Optional<MetricsOptions.Served> served = metricsOptions.start("train");
         try (JsonOutput out = JsonOutput.to(System.out)) {
             TrainingListener printer = new TrainingListener() {
                 @Override
@@ -172,8 +164,8 @@ public final class TrainCommand implements Callable<Integer> {
                     out.flush();
                 }
             };
-            TrainingListener observer = metrics == null ? printer
-                    : TrainingListener.both(printer, TrainingMeters.bind(metrics));
+            TrainingListener observer = served.isEmpty() ? printer
+                    : TrainingListener.both(printer, TrainingMeters.bind(served.get().metrics()));
             TrainerApp app;
             try {
                 app = TrainerApp.open(settings, client, observer);
@@ -193,10 +185,7 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            if (metrics != null) {
-                metricsServer.close();
-                metrics.close();
-            }
+            served.ifPresent(MetricsOptions.Served::close);
         }
         LOG.atInfo().addKeyValue("reason", report.stopReason()).addKeyValue("steps", report.steps())
                 .addKeyValue("trained", report.trained()).addKeyValue("held_back", report.heldBack())
