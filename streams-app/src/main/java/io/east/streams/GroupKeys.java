@@ -17,6 +17,13 @@ final class GroupKeys {
     }
 
     static String sample(String taskId, int sampleIndex) {
-        return prefix(taskId) + String.format("%06d", sampleIndex);
+        // Same key as String.format("%06d") gave, without parsing a pattern for every sample (indexes are >= 0).
+        String digits = Integer.toString(sampleIndex);
+        StringBuilder key = new StringBuilder(taskId.length() + 1 + Math.max(6, digits.length()))
+                .append(taskId).append(SEPARATOR);
+        for (int i = digits.length(); i < 6; i++) {
+            key.append('0');
+        }
+        return key.append(digits).toString();
     }
 }

@@ -87,7 +87,8 @@ final class GroupWeigher implements Processor<String, CompletedGroup, String, Ob
         } else if (scope instanceof Scope.Fixed fixed) {
             emit(record.timestamp(), example, power / fixed.constant(), fixed.constant());
         }
-        window.put(windowKey(state.getWindowIndex(), state.getPending()), example);
+        window.put(windowKey(state.getWindowIndex(), state.getPending()), scope instanceof Scope.Window
+                ? example : statsOnly(example));
         state.setPending(state.getPending() + 1);
         if (state.getPending() >= settings.windowSize()) {
             closeWindow(state, record.timestamp());
@@ -133,6 +134,16 @@ final class GroupWeigher implements Processor<String, CompletedGroup, String, Ob
         context.forward(new Record<>(example.getTaskId(), example, timestamp), StreamsTopology.WEIGHTED_SINK);
     }
 
+    /**
+     * Under ema and fixed an example is already emitted; its window keeps it only for the WeightStats, which read
+     * entropy, weight and normaliser. Dropping the texts (most of its bytes) makes the store and its changelog
+     * write a small record per kept group instead of a second copy of the example. The store's format does not
+     * change, and windows restored from a changelog written with whole examples close the same way.
+     */
+    private static WeightedExample statsOnly(WeightedExample example) {
+        return WeightedExample.newBuilder(example).setPrompt("").setChosen("").setRejected(null).build();
+    }
+
     private WeightStats stats(WeigherState state, List<WeightedExample> examples, double normaliser) {
         double[] entropies = examples.stream().mapToDouble(WeightedExample::getEntropy).toArray();
         double[] weights = examples.stream().mapToDouble(WeightedExample::getWeight).toArray();
@@ -171,10 +182,16 @@ final class GroupWeigher implements Processor<String, CompletedGroup, String, Ob
     }
 
     private static String windowPrefix(long windowIndex) {
-        return String.format("%019d/", windowIndex);
+        return zeroPadded(windowIndex, 19) + "/";
     }
 
     private static String windowKey(long windowIndex, int position) {
-        return windowPrefix(windowIndex) + String.format("%06d", position);
+        return windowPrefix(windowIndex) + zeroPadded(position, 6);
+    }
+
+    /** As String.format("%0{width}d") for a value >= 0, without parsing a pattern for every kept group. */
+    private static String zeroPadded(long value, int width) {
+        String digits = Long.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 }

@@ -49,7 +49,7 @@ final class SampleDecoder implements Processor<String, byte[], String, Object> {
             deadLetter(record, DeadLetters.INVALID, problem.get());
             return;
         }
-        context.forward(record.withValue(sample), StreamsTopology.GROUP);
+        context.forward(record.withValue(new DecodedSample(sample, record.value())), StreamsTopology.GROUP);
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, String detail) {

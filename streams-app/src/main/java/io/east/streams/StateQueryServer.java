@@ -7,6 +7,7 @@ import io.east.core.group.AnswerCluster;
 import io.east.core.group.GroupAnalysis;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightStats;
+import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.serde.RecordJson;
 import io.east.schemas.state.OpenGroup;
 import java.io.IOException;
@@ -115,12 +116,12 @@ public final class StateQueryServer implements AutoCloseable {
                     + "this instance"));
         }
         List<ReasoningSample> samples = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, ReasoningSample> store = store(StreamsTopology.OPEN_SAMPLES);
-        try (KeyValueIterator<String, ReasoningSample> stored =
+        ReadOnlyKeyValueStore<String, byte[]> store = store(StreamsTopology.OPEN_SAMPLES);
+        try (KeyValueIterator<String, byte[]> stored =
                 store.prefixScan(GroupKeys.prefix(taskId), new StringSerializer())) {
             while (stored.hasNext()) {
-                KeyValue<String, ReasoningSample> entry = stored.next();
-                samples.add(entry.value);
+                KeyValue<String, byte[]> entry = stored.next();
+                samples.add(EastSerdes.reasoningSample().deserialize(entry.value));
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();

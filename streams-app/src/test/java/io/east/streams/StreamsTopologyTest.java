@@ -17,11 +17,14 @@ import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightStats;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.state.OpenGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +106,30 @@ class StreamsTopologyTest {
                 assertThat(summary.getDiscardReason()).isEqualTo("incomplete");
                 assertThat(summary.getNReceived()).isEqualTo(1);
                 assertThat(app.weighted.isEmpty()).isTrue();
+            }
+        }
+
+        @Test
+        void anOpenTaskKeepsItsSamplesAsTheBytesTheyArrivedAsAndReadsThemBackWhenItCompletes() throws Exception {
+            try (TopologyFixture app = new TopologyFixture(TopologyFixture.entropyWindow(1))) {
+                List<ReasoningSample> samples = uncertainTask("t1");
+                app.pipeAll(samples.subList(0, 2));
+                KeyValueStore<String, byte[]> store = app.driver.getKeyValueStore(StreamsTopology.OPEN_SAMPLES);
+                assertThat(store.get(GroupKeys.sample("t1", 1)))
+                        .isEqualTo(EastSerdes.reasoningSample().serialize(samples.get(1)));
+                // As a changelog written before the store took the arriving bytes would restore it: the same bytes.
+                store.put(GroupKeys.sample("t1", 2), EastSerdes.reasoningSample().serialize(samples.get(2)));
+                app.driver.<String, OpenGroup>getKeyValueStore(StreamsTopology.OPEN_GROUPS)
+                        .put("t1", new OpenGroup("t1", 4, 3, 0L, 0L));
+
+                app.pipe(samples.get(3));
+
+                GroupSummary summary = app.groups.readValue();
+                assertThat(summary.getNReceived()).isEqualTo(4);
+                assertThat(summary.getEntropy()).isCloseTo(1.5, within(1e-12));
+                assertThat(app.weighted.readValue().getChosen())
+                        .isIn(samples.get(0).getResponse(), samples.get(1).getResponse());
+                assertThat(store.approximateNumEntries()).as("samples leave the store with their task").isZero();
             }
         }
 
@@ -227,6 +254,32 @@ class StreamsTopologyTest {
                 WeightStats stats = app.stats.readValue();
                 assertThat(stats.getKept()).isEqualTo(4);
                 assertThat(stats.getNormaliser()).isEqualTo(4.0);
+            }
+        }
+
+        @Test
+        void underFixedAndEmaTheWindowStoreKeepsOnlyWhatTheStatsNeedOfAnEmittedExample() throws Exception {
+            try (TopologyFixture app = new TopologyFixture(TopologyFixture.settings(
+                    WeightStrategy.ENTROPY, 1, new Scope.Fixed(1)))) {
+                app.pipeAll(uncertainTask("a"));
+                WeightedExample emitted = app.weighted.readValue();
+                assertThat(emitted.getChosen()).isNotEmpty();
+                assertThat(emitted.getPrompt()).isNotEmpty();
+
+                List<WeightedExample> held = new ArrayList<>();
+                KeyValueStore<String, WeightedExample> window =
+                        app.driver.getKeyValueStore(StreamsTopology.WINDOW_EXAMPLES);
+                try (KeyValueIterator<String, WeightedExample> all = window.all()) {
+                    all.forEachRemaining(entry -> held.add(entry.value));
+                }
+                assertThat(held).singleElement().satisfies(example -> {
+                    assertThat(example.getPrompt()).isEmpty();
+                    assertThat(example.getChosen()).isEmpty();
+                    assertThat(example.getRejected()).isNull();
+                    assertThat(example.getEntropy()).isEqualTo(emitted.getEntropy());
+                    assertThat(example.getWeight()).isEqualTo(emitted.getWeight());
+                    assertThat(example.getNormaliser()).isEqualTo(emitted.getNormaliser());
+                });
             }
         }
     }

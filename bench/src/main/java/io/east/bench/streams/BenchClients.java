@@ -25,9 +25,16 @@ public final class BenchClients {
             ProducerConfig.LINGER_MS_CONFIG, "10");
 
     private final String bootstrap;
+    private final Map<String, String> appOverrides;
 
     public BenchClients(String bootstrap) {
+        this(bootstrap, Map.of());
+    }
+
+    /** @param appOverrides given to the streams apps only, as {@code east streams -X} would be */
+    public BenchClients(String bootstrap, Map<String, String> appOverrides) {
         this.bootstrap = bootstrap;
+        this.appOverrides = Map.copyOf(appOverrides);
     }
 
     public String bootstrap() {
@@ -38,6 +45,13 @@ public final class BenchClients {
     public Map<String, Object> common() {
         Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrap);
+        return props;
+    }
+
+    /** What the streams apps get: where the broker is, plus the bench's --app-config overrides. */
+    public Map<String, Object> app() {
+        Map<String, Object> props = common();
+        props.putAll(appOverrides);
         return props;
     }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -65,7 +64,8 @@ public final class LatencyRun {
         PacedSender sender = new PacedSender(log, samplesPerSecond);
         ArrivalWatcher watcher;
         AppInternals internals;
-        try (StreamsApp app = new StreamsApp(settings, clients.common(), stateDir,
+        long commitIntervalMs;
+        try (StreamsApp app = new StreamsApp(settings, clients.app(), stateDir,
                 StreamsConfig.EXACTLY_ONCE_V2).start()) {
             if (!app.awaitRunning(timeout)) {
                 throw new IllegalStateException("the streams app did not reach RUNNING within " + timeout);
@@ -82,12 +82,13 @@ public final class LatencyRun {
             watcher.stop();
             watching.join();
             internals = AppInternals.of(app.streams());
+            commitIntervalMs = commitIntervalMs(app);
         }
         if (watcher.failure() != null) {
             throw new IllegalStateException("the latency watcher failed", watcher.failure());
         }
         long deadLetters = RecordCounter.committedRecords(clients, EastTopics.DLQ.name()) - dlqBefore;
-        return summarise(log, sender, watcher, samplesPerSecond, warmup, settings, deadLetters, internals);
+        return summarise(log, sender, watcher, samplesPerSecond, warmup, commitIntervalMs, deadLetters, internals);
     }
 
     /** Until every kept task's example is in, the app stalls for {@link #STALL}, or the phase times out. */
@@ -111,7 +112,7 @@ public final class LatencyRun {
     }
 
     private static Result summarise(SampleLog log, PacedSender sender, ArrivalWatcher watcher,
-            double samplesPerSecond, Duration warmup, StreamsSettings settings, long deadLetters,
+            double samplesPerSecond, Duration warmup, long commitIntervalMs, long deadLetters,
             AppInternals internals) {
         double slotNanos = log.n() * 1e9 / samplesPerSecond;
         int firstMeasured = (int) Math.ceil(warmup.toNanos() / slotNanos);
@@ -155,15 +156,11 @@ public final class LatencyRun {
                 kept - arrived, watcher.unexpected(), watcher.duplicates(),
                 LatencySummary.ofNanos(Arrays.copyOf(fromSend, arrived)),
                 LatencySummary.ofNanos(Arrays.copyOf(fromAck, arrived)), drain, slices,
-                commitIntervalMs(settings), deadLetters, internals);
+                commitIntervalMs, deadLetters, internals);
     }
 
-    /** The commit interval Kafka Streams uses for this app: we do not set it, so its exactly-once default. */
-    static long commitIntervalMs(StreamsSettings settings) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        return new StreamsConfig(props).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+    /** The commit interval Kafka Streams uses for this app: the app's default unless --app-config set one. */
+    static long commitIntervalMs(StreamsApp app) {
+        return new StreamsConfig(app.properties()).getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
     }
 }

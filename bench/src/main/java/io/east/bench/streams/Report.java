@@ -42,6 +42,10 @@ final class Report {
         out.printf(LOCALE, "  (b) = %,d / %.2f s = %,.0f samples/s; including start-up %,.0f samples/s; "
                 + "(b)/(a) = %.3f%n", r.samples(), r.processSeconds(), r.samplesPerSecond(),
                 r.samples() / (r.startSeconds() + r.processSeconds()), r.samplesPerSecond() / reference);
+        out.printf(LOCALE, "  once warm: %,d samples committed after the first %.0f%% in %.2f s = %,.0f samples/s "
+                + "(not the headline (b); shown as (a) shows its steady state: class loading and JIT happen in the "
+                + "first seconds)%n", r.steadySamples(), 100 * ThroughputRun.WARMUP_SHARE, r.steadySeconds(),
+                r.steadySamplesPerSecond());
         out.printf(LOCALE, "  check: %,d WeightedExamples read back (read_committed) for %,d tasks the core "
                 + "analyzer keeps: %s; new dead letters: %,d%n", r.weighted(), r.expectedKept(),
                 r.weighted() == r.expectedKept() ? "equal" : "DIFFERENT", r.deadLetters());
@@ -72,8 +76,8 @@ final class Report {
         }
         out.printf(LOCALE, "  last example received %.2f s after the last sample was sent (a backlog shows here)%n",
                 r.drainSeconds());
-        out.printf(LOCALE, "  commit.interval.ms = %d (Kafka Streams' exactly-once default, not overridden): "
-                + "read_committed readers see results only after a commit, which bounds latency from below%n",
+        out.printf(LOCALE, "  commit.interval.ms = %d (as the app ran with it): read_committed readers see results "
+                + "only after a commit, which bounds latency from below%n",
                 r.commitIntervalMs());
         internals(out, r.internals());
     }

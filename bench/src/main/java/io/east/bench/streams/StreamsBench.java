@@ -13,7 +13,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
@@ -81,6 +83,11 @@ public final class StreamsBench implements Callable<Integer> {
             description = "Give up on a phase after this long (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--app-config", paramLabel = "KEY=VALUE",
+            description = "A Kafka Streams or client setting for the streams apps of (b) and (c), as "
+                    + "'east streams -X KEY=VALUE' gives it; repeatable (default: none, the app's own defaults).")
+    Map<String, String> appConfig = new LinkedHashMap<>();
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic samples (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -100,10 +107,13 @@ public final class StreamsBench implements Callable<Integer> {
                 + "ReasoningSample with a %d-char response), no compression%n", recordSize,
                 log.averageKeyBytes(), log.averageValueBytes(), responseChars);
         out.println("our producers: " + String.join(" ", BenchClients.producerSettingWords()));
+        out.println("streams app settings given (--app-config): " + (appConfig.isEmpty() ? "none, the app's defaults"
+                : appConfig.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining(" "))));
 
         Path stateDir = Files.createTempDirectory("east-bench-streams");
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(BrokerSettings.defaults()).start()) {
-            BenchClients clients = new BenchClients(broker.bootstrapServers());
+            BenchClients clients = new BenchClients(broker.bootstrapServers(), appConfig);
             prepareTopics(clients);
             out.println("broker: embedded KRaft broker+controller in this JVM at " + broker.bootstrapServers()
                     + ", data in " + broker.dataDir());
@@ -111,11 +121,14 @@ public final class StreamsBench implements Callable<Integer> {
             out.printf(Report.LOCALE, "%n(a) ProducerPerformance: %,d records of %d bytes to %s (6 partitions), "
                     + "--throughput -1, %s%n", perfRecords, recordSize, PERF_TOPIC,
                     String.join(" ", BenchClients.producerSettingWords()));
+            TopicBytes beforePerf = topicBytes(clients);
             CpuUse before = CpuUse.now();
             ProducerPerfRun.Result perf = ProducerPerfRun.run(broker.bootstrapServers(), PERF_TOPIC, perfRecords,
                     perfWarmupRecords, recordSize, out);
             Report.cpu(out, before);
             Report.perf(out, perf);
+            TopicBytes afterPerf = topicBytes(clients);
+            afterPerf.printSince(out, beforePerf, perfRecords, "record");
 
             out.printf(Report.LOCALE, "%n(b) streams app throughput: %,d tasks x n=%d = %,d samples (%.1f MB) "
                     + "pre-produced to east.samples, then a new app (experiment %s, exactly_once_v2, scope %s) "
@@ -126,6 +139,7 @@ public final class StreamsBench implements Callable<Integer> {
                     .run(log, throughputSettings);
             Report.cpu(out, before);
             Report.throughput(out, throughput, perf.reference().recordsPerSecond());
+            topicBytes(clients).printSince(out, afterPerf, throughput.samples(), "sample");
             log = null; // about 200 MB the latency phase does not need
 
             StreamsSettings latencySettings = settings(LATENCY_EXPERIMENT);
@@ -166,6 +180,12 @@ public final class StreamsBench implements Callable<Integer> {
                 Clustering.EXACT, SelectionRules.STANDARD, 0);
         return new StreamsSettings(experiment, weighting, StreamsSettings.DEFAULT_GROUP_TIMEOUT,
                 StreamsSettings.DEFAULT_MIN_SAMPLES, StreamsSettings.DEFAULT_LATE_RETENTION, 64);
+    }
+
+    private static TopicBytes topicBytes(BenchClients clients) throws Exception {
+        try (Admin admin = Admin.create(clients.common())) {
+            return TopicBytes.of(admin);
+        }
     }
 
     private static void prepareTopics(BenchClients clients) throws Exception {

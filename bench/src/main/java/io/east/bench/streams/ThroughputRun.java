@@ -30,17 +30,27 @@ public final class ThroughputRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThroughputRun.class);
     private static final long POLL_MILLIS = 100;
+    /** As ProducerPerformance's steady state in (a) leaves out its first 30,000 of 300,000 records. */
+    static final double WARMUP_SHARE = 0.1;
 
     /**
      * @param produceSeconds  how long our producer took to write the log (acknowledged and flushed)
      * @param startSeconds    from {@code start()} to RUNNING: topic checks, group join, task creation
      * @param processSeconds  from RUNNING to committed offsets at the end: the measured interval
      * @param weighted        WeightedExamples read back with read_committed
+     * @param steadySamples   samples committed after the first {@link #WARMUP_SHARE} of the log, and
+     * @param steadySeconds   the time they took: the app's rate once warm (class loading, JIT), reported beside
+     *                        (b) as (a)'s steady state is beside its whole run; NaN when no poll fell in between
      */
     public record Result(int samples, double produceSeconds, double startSeconds, double processSeconds,
-            long weighted, int expectedKept, long deadLetters, AppInternals internals) {
+            long weighted, int expectedKept, long deadLetters, AppInternals internals, long steadySamples,
+            double steadySeconds) {
         public double samplesPerSecond() {
             return samples / processSeconds;
+        }
+
+        public double steadySamplesPerSecond() {
+            return steadySamples / steadySeconds;
         }
 
         public double producerSamplesPerSecond() {
@@ -65,9 +75,9 @@ public final class ThroughputRun {
             long dlqBefore = RecordCounter.committedRecords(clients, EastTopics.DLQ.name());
             long begin = System.nanoTime();
             long running;
-            long done;
+            Progress done;
             AppInternals internals;
-            try (StreamsApp app = new StreamsApp(settings, clients.common(), stateDir,
+            try (StreamsApp app = new StreamsApp(settings, clients.app(), stateDir,
                     StreamsConfig.EXACTLY_ONCE_V2).start()) {
                 if (!app.awaitRunning(timeout)) {
                     throw new IllegalStateException("the streams app did not reach RUNNING within " + timeout);
@@ -78,8 +88,9 @@ public final class ThroughputRun {
             }
             long weighted = RecordCounter.committedRecords(clients, settings.weightedTopic());
             long deadLetters = RecordCounter.committedRecords(clients, EastTopics.DLQ.name()) - dlqBefore;
-            return new Result(log.samples(), produceSeconds, seconds(running - begin), seconds(done - running),
-                    weighted, log.keptTasks(), deadLetters, internals);
+            return new Result(log.samples(), produceSeconds, seconds(running - begin), seconds(done.end() - running),
+                    weighted, log.keptTasks(), deadLetters, internals, log.samples() - done.warmSamples(),
+                    done.warmAt() == 0 ? Double.NaN : seconds(done.end() - done.warmAt()));
         }
     }
 
@@ -108,12 +119,21 @@ public final class ThroughputRun {
         return seconds;
     }
 
+    /**
+     * When the committed offsets reached the end, and when they first passed {@link #WARMUP_SHARE} of it (0 when
+     * no poll saw them between the two) with how many samples were committed then.
+     */
+    private record Progress(long end, long warmAt, long warmSamples) {
+    }
+
     /** Polls the group's committed offsets; the finish time is late by at most one poll interval. */
-    private long awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> end, long since)
+    private Progress awaitCommitted(Admin admin, String groupId, Map<TopicPartition, Long> end, long since)
             throws InterruptedException, ExecutionException {
         long deadline = since + timeout.toNanos();
         long nextLog = since + TimeUnit.SECONDS.toNanos(5);
         long target = end.values().stream().mapToLong(Long::longValue).sum();
+        long warmAt = 0;
+        long warmSamples = 0;
         while (true) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get();
@@ -123,7 +143,13 @@ public final class ThroughputRun {
             boolean complete = end.entrySet().stream()
                     .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue());
             if (complete) {
-                return now;
+                return new Progress(now, warmAt, warmSamples);
+            }
+            long committedSum = end.keySet().stream().mapToLong(tp -> Math.min(positions.getOrDefault(tp, 0L),
+                    end.get(tp))).sum();
+            if (warmAt == 0 && committedSum >= WARMUP_SHARE * target) {
+                warmAt = now;
+                warmSamples = committedSum;
             }
             if (now > deadline) {
                 throw new IllegalStateException("the streams app did not catch up within " + timeout);
