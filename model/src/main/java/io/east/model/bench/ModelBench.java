@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,9 @@ public final class ModelBench {
     public record Figures(Map<String, Double> trainTokensPerSecond, Map<String, Double> kvCacheSpeedUp,
             double rssChangePercent, double trimmedChangePercent) {
         public Figures {
-            trainTokensPerSecond = Map.copyOf(trainTokensPerSecond);
-            kvCacheSpeedUp = Map.copyOf(kvCacheSpeedUp);
+            // In the order the sizes ran, for the report.
+            trainTokensPerSecond = Collections.unmodifiableMap(new LinkedHashMap<>(trainTokensPerSecond));
+            kvCacheSpeedUp = Collections.unmodifiableMap(new LinkedHashMap<>(kvCacheSpeedUp));
         }
     }
 
