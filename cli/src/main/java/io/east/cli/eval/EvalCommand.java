@@ -2,8 +2,9 @@ package io.east.cli.eval;
 
 import io.east.cli.common.Converters;
 import io.east.cli.common.ExitCodes;
-import io.east.cli.common.InputFiles;
 import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.PromptTemplateOptions;
+import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.UsageException;
 import io.east.producers.eval.EvalDataset;
 import io.east.producers.eval.EvalPublisher;
@@ -15,14 +16,12 @@ import io.east.producers.eval.Evaluator;
 import io.east.producers.eval.FollowingEvaluator;
 import io.east.producers.feed.DatasetSpec;
 import io.east.producers.feed.LoadedQuestions;
-import io.east.producers.generate.PromptTemplate;
 import io.east.producers.generate.SamplingParams;
 import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.generate.djl.CheckpointVersion;
 import io.east.producers.generate.djl.DjlSettings;
 import io.east.producers.generate.djl.ModelVersionFollower;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +31,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** Accuracy of a checkpoint, or of every new model version, on a test set. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
@@ -111,14 +110,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-stop", description = "No stop strings at all.")
     private boolean noStop;
 
-    @Option(names = "--prompt-template", paramLabel = "T",
-            description = "The prompt, with {question} where the question goes; taken literally. Default: the "
-                    + "generator's, 'Question: {question}' newline 'Answer: Let's think step by step.'")
-    private String promptTemplate;
-
-    @Option(names = "--prompt-template-file", paramLabel = "FILE",
-            description = "Read the prompt template from a UTF-8 file.")
-    private Path promptTemplateFile;
+    @Mixin
+    private PromptTemplateOptions prompt;
 
     @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
             description = "Most prompt copies per batched model call (default: ${DEFAULT-VALUE}).")
@@ -154,7 +147,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (batchRows < 1) {
             throw new UsageException("--batch-rows must be >= 1, got " + batchRows);
         }
-        EvalSettings settings = usage(() -> new EvalSettings(template(), stops(), maxNewTokens, n, temperature, topP,
+        EvalSettings settings = usage(() -> new EvalSettings(prompt.template(), stops(), maxNewTokens, n, temperature, topP,
                 EvalSettings.DEFAULT_QUESTIONS_PER_CALL), "");
         DatasetSpec datasetSpec = usage(() -> DatasetSpec.parse(dataset), "--dataset: ");
         EvalDataset evalDataset = usage(() -> EvalDataset.of(datasetSpec, split, limit), "");
@@ -207,19 +200,9 @@ public final class EvalCommand implements Callable<Integer> {
             FollowingEvaluator following = new FollowingEvaluator(feed, root, evaluator, djl, loaded.questions(),
                     (version, result) -> report.evaluated(version.getVersion(), version.getCheckpointUri(), result));
             // Between two evaluations SIGTERM ends the loop at once; during one, the JVM exits after the grace.
-            Thread hook = new Thread(() -> {
-                following.stop();
-                try {
-                    following.awaitFinished(SHUTDOWN_GRACE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "east-eval-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
+            try (StopOnSignal hook = StopOnSignal.install("east-eval-shutdown", following::stop,
+                    following::awaitFinished, SHUTDOWN_GRACE)) {
                 following.run(after);
-            } finally {
-                removeQuietly(hook);
             }
         }
     }
@@ -246,31 +229,6 @@ public final class EvalCommand implements Callable<Integer> {
             throw new UsageException("--stop and --no-stop contradict each other");
         }
         return noStop ? List.of() : stop == null ? SamplingParams.DEFAULT_STOP : stop;
-    }
-
-    private PromptTemplate template() {
-        if (promptTemplate != null && promptTemplateFile != null) {
-            throw new UsageException("give --prompt-template or --prompt-template-file, not both");
-        }
-        String text = promptTemplate;
-        if (promptTemplateFile != null) {
-            Path file = InputFiles.readable(promptTemplateFile, "--prompt-template-file");
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UsageException("--prompt-template-file: cannot read " + file + ": " + e.getMessage());
-            }
-        }
-        return text == null ? PromptTemplate.DEFAULT : new PromptTemplate(text);
-    }
-
-    /** Fails once the JVM is already shutting down, which is then fine. */
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // shutting down: the hook is running
-        }
     }
 
     private static <T> T usage(Supplier<T> check, String prefix) {

@@ -4,6 +4,7 @@ import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.Progress;
+import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.UsageException;
 import io.east.producers.feed.DatasetSpec;
 import io.east.producers.feed.FeedReport;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
 public final class FeedCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedCommand.class);
-    private static final long SHUTDOWN_GRACE_SECONDS = 10;
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     @Option(names = "--dataset", paramLabel = "SPEC", required = true,
             description = "gsm8k:PATH (question, answer ending in '#### N'), math:PATH (problem, solution, answer, "
@@ -133,34 +134,14 @@ public final class FeedCommand implements Callable<Integer> {
              Progress progress = Progress.start("feeding " + spec.name(), "tasks",
                      (long) loaded.questions().size() * settings.rounds())) {
             // Ctrl-C ends the feed between two tasks and lets the producer flush what it has accepted.
-            Thread hook = new Thread(() -> {
-                feeder.stop();
-                awaitQuietly(finished);
-            }, "east-feed-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                return feeder.feed(spec.name(), loaded.questions(), settings, progress::stepTo);
-            } finally {
-                finished.countDown();
-                removeQuietly(hook);
+            try (StopOnSignal hook = StopOnSignal.install("east-feed-shutdown", feeder::stop,
+                    grace -> finished.await(grace.toMillis(), TimeUnit.MILLISECONDS), SHUTDOWN_GRACE)) {
+                try {
+                    return feeder.feed(spec.name(), loaded.questions(), settings, progress::stepTo);
+                } finally {
+                    finished.countDown();
+                }
             }
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch finished) {
-        try {
-            finished.await(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Fails once the JVM is already shutting down, which is then fine. */
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // shutting down: the hook is running
         }
     }
 

@@ -3,9 +3,10 @@ package io.east.cli.generate;
 import io.east.cli.common.Converters;
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
-import io.east.cli.common.InputFiles;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.MetricsOptions;
+import io.east.cli.common.PromptTemplateOptions;
+import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.UsageException;
 import io.east.metrics.ProcessMetrics;
 import io.east.producers.generate.GenerateTopics;
@@ -26,7 +27,6 @@ import io.east.producers.generate.openai.OpenAiBackend;
 import io.east.producers.generate.openai.OpenAiSettings;
 import io.east.producers.generate.openai.RetryPolicy;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,14 +108,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "means no key (default: ${DEFAULT-VALUE}).")
     private String apiKeyEnv;
 
-    @Option(names = "--prompt-template", paramLabel = "T",
-            description = "The prompt, with {question} where the question goes; taken literally (no escapes). "
-                    + "Default: 'Question: {question}' newline 'Answer: Let's think step by step.'")
-    private String promptTemplate;
-
-    @Option(names = "--prompt-template-file", paramLabel = "FILE",
-            description = "Read the prompt template from a UTF-8 file (for multi-line templates).")
-    private Path promptTemplateFile;
+    @Mixin
+    private PromptTemplateOptions prompt;
 
     @Option(names = "--temperature", paramLabel = "X", defaultValue = "0.8", converter = Converters.FiniteDouble.class,
             description = "Sampling temperature, >= 0 (default: ${DEFAULT-VALUE}).")
@@ -213,16 +207,10 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
             // SIGTERM: abandon the batch being generated (its offsets are not committed), close cleanly.
-            Thread hook = new Thread(() -> {
-                worker.stop();
-                awaitQuietly(worker);
-            }, "east-generate-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             WorkerStats stats;
-            try {
+            try (StopOnSignal hook = StopOnSignal.install("east-generate-shutdown", worker::stop,
+                    worker::awaitStopped, SHUTDOWN_GRACE)) {
                 stats = worker.run();
-            } finally {
-                removeQuietly(hook);
             }
             LOG.atInfo().addKeyValue("tasks", stats.tasks()).addKeyValue("samples", stats.samples())
                     .addKeyValue("dead_letters", stats.deadLetters()).log("generate finished");
@@ -297,42 +285,10 @@ public final class GenerateCommand implements Callable<Integer> {
         atLeast(maxNewTokens, 1, "--max-new-tokens");
         List<String> stops = noStop ? List.of() : stop == null ? SamplingParams.DEFAULT_STOP : stop;
         SamplingParams sampling = usage(() -> new SamplingParams(temperature, topP, maxNewTokens, stops), "");
-        PromptTemplate template = usage(() -> new PromptTemplate(templateText()), "");
+        PromptTemplate template = prompt.template();
         String id = workerId == null ? WorkerSettings.defaultWorkerId() : workerId;
         return usage(() -> new WorkerSettings(id, group, GenerateTopics.DEFAULT, batch, template, sampling,
                 WorkerSettings.DEFAULT_POLL_TIMEOUT), "");
-    }
-
-    private String templateText() {
-        if (promptTemplate != null && promptTemplateFile != null) {
-            throw new UsageException("give --prompt-template or --prompt-template-file, not both");
-        }
-        if (promptTemplateFile != null) {
-            Path file = InputFiles.readable(promptTemplateFile, "--prompt-template-file");
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UsageException("--prompt-template-file: cannot read " + file + ": " + e.getMessage());
-            }
-        }
-        return promptTemplate != null ? promptTemplate : PromptTemplate.DEFAULT.template();
-    }
-
-    private static void awaitQuietly(GeneratorWorker worker) {
-        try {
-            worker.awaitStopped(SHUTDOWN_GRACE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Fails once the JVM is already shutting down, which is then fine. */
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // shutting down: the hook is running
-        }
     }
 
     private static void atLeast(long value, long min, String option) {

@@ -6,9 +6,10 @@ import io.east.cli.common.InputFiles;
 import io.east.cli.common.JsonOutput;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.MetricsOptions;
+import io.east.cli.common.PromptTemplateOptions;
+import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.UsageException;
 import io.east.model.train.LossKind;
-import io.east.producers.generate.PromptTemplate;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.RecordJson;
 import io.east.trainer.DeviceChoice;
@@ -18,8 +19,6 @@ import io.east.trainer.TrainerApp;
 import io.east.trainer.TrainingListener;
 import io.east.trainer.TrainingMeters;
 import io.east.trainer.TrainingReport;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,14 +130,8 @@ public final class TrainCommand implements Callable<Integer> {
                     + "none is visible.")
     private String device;
 
-    @Option(names = "--prompt-template", paramLabel = "T",
-            description = "The generator's prompt template, {question} where the question goes: the model trains "
-                    + "on responses after the text it was given. Default: the generator's default.")
-    private String promptTemplate;
-
-    @Option(names = "--prompt-template-file", paramLabel = "FILE",
-            description = "Read the prompt template from a UTF-8 file.")
-    private Path promptTemplateFile;
+    @Mixin
+    private PromptTemplateOptions prompt;
 
     @Option(names = "--log-every", paramLabel = "N", defaultValue = "10",
             description = "A progress log line every N steps (default: ${DEFAULT-VALUE}).")
@@ -172,17 +165,9 @@ public final class TrainCommand implements Callable<Integer> {
             } catch (InvalidSetupException e) {
                 throw new UsageException(e.getMessage());
             }
-            try (app) {
-                Thread hook = new Thread(() -> {
-                    app.stop();
-                    awaitQuietly(app);
-                }, "east-train-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                try {
-                    report = app.run();
-                } finally {
-                    removeQuietly(hook);
-                }
+            try (app; StopOnSignal hook = StopOnSignal.install("east-train-shutdown", app::stop, app::awaitFinished,
+                    SHUTDOWN_GRACE)) {
+                report = app.run();
             }
         } finally {
             served.ifPresent(MetricsOptions.Served::close);
@@ -217,7 +202,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .topic(topic).dataFile(data).experiment(experiment)
                     .batchSize(batchSize).warmupSteps(warmup).gradClip(gradClip).weightDecay(weightDecay)
                     .maxSequenceLength(maxLength).checkpointEvery(checkpointEvery).logEvery(logEvery)
-                    .prompt(template()::fill);
+                    .prompt(prompt.template()::fill);
             if (learningRate != null) {
                 builder.learningRate(learningRate);
             }
@@ -244,39 +229,6 @@ public final class TrainCommand implements Callable<Integer> {
             return LossKind.valueOf(loss.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--loss must be sft, dpo or kto, got '" + loss + "'");
-        }
-    }
-
-    private PromptTemplate template() {
-        if (promptTemplate != null && promptTemplateFile != null) {
-            throw new UsageException("give --prompt-template or --prompt-template-file, not both");
-        }
-        String text = promptTemplate;
-        if (promptTemplateFile != null) {
-            Path file = InputFiles.readable(promptTemplateFile, "--prompt-template-file");
-            try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UsageException("--prompt-template-file: cannot read " + file + ": " + e.getMessage());
-            }
-        }
-        return text == null ? PromptTemplate.DEFAULT : new PromptTemplate(text);
-    }
-
-    private static void awaitQuietly(TrainerApp app) {
-        try {
-            app.awaitFinished(SHUTDOWN_GRACE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Fails once the JVM is already shutting down, which is then fine. */
-    private static void removeQuietly(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // shutting down: the hook is running
         }
     }
 }
