@@ -2,9 +2,8 @@ package io.east.dashboard;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
+import io.east.schemas.serde.HtmlSafeEscapes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -17,7 +16,7 @@ import java.io.UncheckedIOException;
 final class HtmlSafeJson {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
-    private static final CharacterEscapes ESCAPES = new Escapes();
+    private static final CharacterEscapes ESCAPES = new HtmlSafeEscapes();
 
     interface Body {
         void write(JsonGenerator json) throws IOException;
@@ -35,35 +34,5 @@ final class HtmlSafeJson {
             throw new UncheckedIOException("cannot write dashboard JSON", e);
         }
         return out.toString();
-    }
-
-    private static final class Escapes extends CharacterEscapes {
-
-        private static final long serialVersionUID = 1L;
-        private static final SerializedString LINE_SEPARATOR = new SerializedString("\\u2028");
-        private static final SerializedString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
-
-        private final int[] ascii;
-
-        Escapes() {
-            ascii = standardAsciiEscapesForJSON();
-            ascii['<'] = ESCAPE_STANDARD;
-            ascii['>'] = ESCAPE_STANDARD;
-            ascii['&'] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return switch (ch) {
-                case 0x2028 -> LINE_SEPARATOR;
-                case 0x2029 -> PARAGRAPH_SEPARATOR;
-                default -> null;
-            };
-        }
     }
 }

@@ -2,9 +2,7 @@ package io.east.schemas.serde;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -165,35 +163,5 @@ public final class RecordJson {
         model.addLogicalTypeConversion(new TimeConversions.TimeMillisConversion());
         model.addLogicalTypeConversion(new TimeConversions.LocalTimestampMillisConversion());
         return model;
-    }
-
-    private static final class HtmlSafeEscapes extends CharacterEscapes {
-
-        private static final long serialVersionUID = 1L;
-        private static final SerializedString LINE_SEPARATOR = new SerializedString("\\u2028");
-        private static final SerializedString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
-
-        private final int[] ascii;
-
-        HtmlSafeEscapes() {
-            ascii = standardAsciiEscapesForJSON();
-            ascii['<'] = ESCAPE_STANDARD;
-            ascii['>'] = ESCAPE_STANDARD;
-            ascii['&'] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            return switch (ch) {
-                case 0x2028 -> LINE_SEPARATOR;
-                case 0x2029 -> PARAGRAPH_SEPARATOR;
-                default -> null;
-            };
-        }
     }
 }
