@@ -6,13 +6,12 @@ import io.east.core.weight.WeightFunction;
 import io.east.schemas.DeadLetter;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.ReasoningSample;
-import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.state.ArrivedSample;
 import io.east.schemas.state.OpenGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,31 +24,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accumulates the samples of each question task until it completes, by count (n distinct samples) or by timeout,
- * then analyses it with the core rules. Completed tasks leave the stores, so state stays bounded by the tasks in
- * flight; a short marker remembers them for the late-sample check.
+ * then analyses it with the core rules. A task in flight is one state record, its OpenGroup holding the samples as
+ * they arrived, so a sample costs one store read and one cached write, and a task reaches the changelog once or
+ * twice (its delete, and its record if a commit falls while it is open) instead of once per sample. Completed tasks
+ * leave the store, so state stays bounded by the tasks in flight; a short marker remembers them for the late-sample
+ * check.
  */
 final class SampleGrouper implements Processor<String, DecodedSample, String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleGrouper.class);
-    private static final StringSerializer KEY_SERIALIZER = new StringSerializer();
-    /** Far above the samples of the tasks in flight between two commits; only bounds what aborted work left. */
-    private static final int DECODED_LIMIT = 100_000;
+    /** Far above the tasks in flight between two commits; only bounds what aborted work left behind. */
+    private static final int DECODED_LIMIT = 20_000;
 
     private final StreamsSettings settings;
     private final GroupAnalyzer analyzer;
     private final WeightFunction function;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, OpenGroup> openGroups;
-    private KeyValueStore<String, byte[]> samples;
+    private KeyValueStore<String, byte[]> legacySamples;
     private KeyValueStore<String, Long> completed;
     /**
-     * The samples of open tasks as decoded on arrival, by store key, so that a completing task need not decode its
-     * samples a second time. Only a shortcut in front of the sample store, which stays the truth: an entry is used
-     * when the store hands back the very array it was stored with (the record cache does, until it is flushed and
-     * evicted), whose bytes are then exactly the ones decoded; anything else, such as a store restored or rolled back
-     * after a failure, decodes what the store returns. Emptied on init and when it outgrows {@link #DECODED_LIMIT}.
+     * The samples of open tasks as decoded on arrival, by task id, so that a completing task need not decode its
+     * samples a second time. Only a shortcut: the store stays the truth, and an entry stands in for a stored sample
+     * only when its bytes are the stored ones ({@link ArrivedSamples#decode}). Emptied on init and when it outgrows
+     * {@link #DECODED_LIMIT}.
      */
-    private final Map<String, DecodedSample> decoded = new HashMap<>();
+    private final Map<String, List<DecodedSample>> decoded = new HashMap<>();
 
     SampleGrouper(StreamsSettings settings) {
         this.settings = settings;
@@ -61,7 +61,7 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.openGroups = context.getStateStore(StreamsTopology.OPEN_GROUPS);
-        this.samples = context.getStateStore(StreamsTopology.OPEN_SAMPLES);
+        this.legacySamples = context.getStateStore(StreamsTopology.OPEN_SAMPLES);
         this.completed = context.getStateStore(StreamsTopology.COMPLETED);
         decoded.clear();
         context.schedule(settings.timeoutCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::completeIdleGroups);
@@ -75,36 +75,43 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
         ReasoningSample sample = record.value().sample();
         String taskId = sample.getTaskId();
         long now = context.currentSystemTimeMs();
-        String key = GroupKeys.sample(taskId, sample.getSampleIndex());
         // An open group and a completion marker never exist together (complete() swaps the one for the other, and a
-        // late sample never reopens its task), and a task's samples are stored only while its group is open. So the
-        // marker and the duplicate need looking up only on a task's first and on its later samples respectively:
-        // one store read per sample that the record cache rarely holds, instead of two.
+        // late sample never reopens its task), so the marker needs looking up only for a task's first sample.
         OpenGroup group = openGroups.get(taskId);
+        List<ArrivedSample> samples;
         if (group == null) {
             if (completed.get(taskId) != null) {
                 deadLetter(record, DeadLetters.LATE, "task " + taskId + " already completed; sample_index "
                         + sample.getSampleIndex() + " arrived late");
                 return;
             }
-            group = new OpenGroup(taskId, sample.getN(), 0, now, now);
+            group = new OpenGroup(taskId, sample.getN(), 0, now, now, List.of());
+            samples = new ArrayList<>(sample.getN());
         } else if (group.getN() != sample.getN()) {
             deadLetter(record, DeadLetters.INVALID, "n=" + sample.getN() + " but task " + taskId
                     + " expects n=" + group.getN() + " from its first sample");
             return;
-        } else if (samples.get(key) != null) {
-            // A re-import or a retried producer: the first copy counts, the repeat is harmless.
-            LOG.atDebug().addKeyValue("task_id", taskId).addKeyValue("sample_index", sample.getSampleIndex())
-                    .log("duplicate sample ignored");
-            return;
+        } else {
+            boolean folded = LegacySamples.fold(group, legacySamples);
+            if (ArrivedSamples.containsIndex(group.getSamples(), sample.getSampleIndex())) {
+                if (folded) {
+                    openGroups.put(taskId, group);
+                }
+                // A re-import or a retried producer: the first copy counts, the repeat is harmless.
+                LOG.atDebug().addKeyValue("task_id", taskId).addKeyValue("sample_index", sample.getSampleIndex())
+                        .log("duplicate sample ignored");
+                return;
+            }
+            samples = new ArrayList<>(group.getSamples());
         }
-        // The bytes as they arrived: the store's format already, so the sample is not encoded a second time.
-        samples.put(key, record.value().bytes());
-        if (decoded.size() >= DECODED_LIMIT) {
+        // The bytes as they arrived, so the sample is not encoded a second time.
+        samples.add(ArrivedSamples.of(sample.getSampleIndex(), record.value().bytes()));
+        if (decoded.size() >= DECODED_LIMIT && !decoded.containsKey(taskId)) {
             decoded.clear();
         }
-        decoded.put(key, record.value());
-        group.setReceived(group.getReceived() + 1);
+        decoded.computeIfAbsent(taskId, id -> new ArrayList<>(sample.getN())).add(record.value());
+        group.setSamples(samples);
+        group.setReceived(samples.size());
         group.setLastSeenAt(now);
         if (group.getReceived() >= group.getN()) {
             complete(group, "count", now);
@@ -124,7 +131,10 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
                 }
             }
         }
-        idle.forEach(group -> complete(group, "timeout", now));
+        idle.forEach(group -> {
+            LegacySamples.fold(group, legacySamples);
+            complete(group, "timeout", now);
+        });
     }
 
     private void forgetOldCompletions(long now) {
@@ -143,38 +153,11 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
 
     private void complete(OpenGroup group, String completedBy, long now) {
         String taskId = group.getTaskId();
-        List<String> keys = new ArrayList<>(group.getN());
-        List<byte[]> stored = new ArrayList<>(group.getN());
-        if (group.getReceived() == group.getN()) {
-            // n distinct indexes in [0, n) (SampleValidator) are all of them: read them by key, which the record
-            // cache mostly answers, rather than open a RocksDB iterator for every task.
-            for (int index = 0; index < group.getN(); index++) {
-                String key = GroupKeys.sample(taskId, index);
-                byte[] bytes = samples.get(key);
-                if (bytes != null) {
-                    keys.add(key);
-                    stored.add(bytes);
-                }
-            }
-        } else {
-            try (KeyValueIterator<String, byte[]> scan =
-                    samples.prefixScan(GroupKeys.prefix(taskId), KEY_SERIALIZER)) {
-                while (scan.hasNext()) {
-                    KeyValue<String, byte[]> entry = scan.next();
-                    keys.add(entry.key);
-                    stored.add(entry.value);
-                }
-            }
+        List<DecodedSample> arrived = decoded.remove(taskId);
+        List<ReasoningSample> received = new ArrayList<>(group.getSamples().size());
+        for (ArrivedSample stored : group.getSamples()) {
+            received.add(ArrivedSamples.decode(stored, arrivedAs(arrived, stored.getSampleIndex())));
         }
-        List<ReasoningSample> received = new ArrayList<>(stored.size());
-        for (int i = 0; i < stored.size(); i++) {
-            DecodedSample arrived = decoded.remove(keys.get(i));
-            byte[] bytes = stored.get(i);
-            received.add(arrived != null && arrived.bytes() == bytes
-                    ? arrived.sample()
-                    : EastSerdes.reasoningSample().deserialize(bytes));
-        }
-        keys.forEach(samples::delete);
         openGroups.delete(taskId);
         completed.put(taskId, now);
         if (received.isEmpty()) {
@@ -207,5 +190,16 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
         DeadLetter letter = DeadLetters.of(context.recordMetadata().orElse(null), record.key(),
                 record.value().bytes(), reason, detail, settings.component(), context.currentSystemTimeMs());
         context.forward(record.withValue(letter), StreamsTopology.DLQ_SINK);
+    }
+
+    private static DecodedSample arrivedAs(List<DecodedSample> arrived, int sampleIndex) {
+        if (arrived != null) {
+            for (DecodedSample sample : arrived) {
+                if (sample.sample().getSampleIndex() == sampleIndex) {
+                    return sample;
+                }
+            }
+        }
+        return null;
     }
 }

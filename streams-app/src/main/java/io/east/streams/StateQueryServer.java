@@ -116,14 +116,9 @@ public final class StateQueryServer implements AutoCloseable {
                     + "this instance"));
         }
         List<ReasoningSample> samples = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, byte[]> store = store(StreamsTopology.OPEN_SAMPLES);
-        try (KeyValueIterator<String, byte[]> stored =
-                store.prefixScan(GroupKeys.prefix(taskId), new StringSerializer())) {
-            while (stored.hasNext()) {
-                KeyValue<String, byte[]> entry = stored.next();
-                samples.add(EastSerdes.reasoningSample().deserialize(entry.value));
-            }
-        }
+        ReadOnlyKeyValueStore<String, byte[]> legacy = store(StreamsTopology.OPEN_SAMPLES);
+        LegacySamples.all(group, legacy).forEach(stored -> samples.add(ArrivedSamples.decode(stored, null)));
+        samples.sort(java.util.Comparator.comparingInt(ReasoningSample::getSampleIndex));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task_id", taskId);
         body.put("completed", false);

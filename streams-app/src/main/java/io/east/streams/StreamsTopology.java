@@ -54,8 +54,7 @@ public final class StreamsTopology {
         topology.addProcessor(WEIGH, () -> new GroupWeigher(settings), GROUP);
 
         topology.addStateStore(store(OPEN_GROUPS, EastSerdes.forType(OpenGroup.class)), GROUP);
-        // Values are the samples' bytes as they arrived, single-object ReasoningSamples as they always were: the grouper
-        // stores them without re-encoding and decodes them with EastSerdes.reasoningSample() when the task completes.
+        // Only read: it holds the samples of tasks left open by a version before OpenGroup v2 (LegacySamples).
         topology.addStateStore(store(OPEN_SAMPLES, Serdes.ByteArray()), GROUP);
         topology.addStateStore(store(COMPLETED, Serdes.Long()), GROUP);
         topology.addStateStore(store(WEIGHER_STATE, EastSerdes.forType(WeigherState.class)), WEIGH);

@@ -17,6 +17,7 @@ import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightStats;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.state.ArrivedSample;
 import io.east.schemas.state.OpenGroup;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,17 +111,43 @@ class StreamsTopologyTest {
         }
 
         @Test
-        void anOpenTaskKeepsItsSamplesAsTheBytesTheyArrivedAsAndReadsThemBackWhenItCompletes() throws Exception {
+        void anOpenTaskIsOneRecordHoldingItsSamplesAsTheBytesTheyArrivedAs() throws Exception {
             try (TopologyFixture app = new TopologyFixture(TopologyFixture.entropyWindow(1))) {
                 List<ReasoningSample> samples = uncertainTask("t1");
                 app.pipeAll(samples.subList(0, 2));
-                KeyValueStore<String, byte[]> store = app.driver.getKeyValueStore(StreamsTopology.OPEN_SAMPLES);
-                assertThat(store.get(GroupKeys.sample("t1", 1)))
+
+                OpenGroup group = app.driver.<String, OpenGroup>getKeyValueStore(StreamsTopology.OPEN_GROUPS).get("t1");
+                assertThat(group.getReceived()).isEqualTo(2);
+                assertThat(group.getSamples()).extracting(ArrivedSample::getSampleIndex).containsExactly(0, 1);
+                assertThat(ArrivedSamples.bytes(group.getSamples().get(1)))
                         .isEqualTo(EastSerdes.reasoningSample().serialize(samples.get(1)));
-                // As a changelog written before the store took the arriving bytes would restore it: the same bytes.
-                store.put(GroupKeys.sample("t1", 2), EastSerdes.reasoningSample().serialize(samples.get(2)));
+
+                app.pipeAll(samples.subList(2, 4));
+
+                assertThat(app.groups.readValue().getNReceived()).isEqualTo(4);
+                assertThat(app.driver.getKeyValueStore(StreamsTopology.OPEN_GROUPS).get("t1"))
+                        .as("a task leaves the store when it completes").isNull();
+            }
+        }
+
+        @Test
+        void aTaskLeftOpenByTheOneRecordPerSampleFormatCompletesWithItsEarlierSamples() throws Exception {
+            try (TopologyFixture app = new TopologyFixture(TopologyFixture.entropyWindow(1))) {
+                List<ReasoningSample> samples = uncertainTask("t1");
+                // As a changelog written before OpenGroup v2 restores a task with three samples: a v1 group record
+                // (it decodes with no samples) and each sample a record of its own in the open-samples store.
+                KeyValueStore<String, byte[]> legacy = app.driver.getKeyValueStore(StreamsTopology.OPEN_SAMPLES);
+                for (int i = 0; i < 3; i++) {
+                    legacy.put(GroupKeys.sample("t1", i), EastSerdes.reasoningSample().serialize(samples.get(i)));
+                }
                 app.driver.<String, OpenGroup>getKeyValueStore(StreamsTopology.OPEN_GROUPS)
-                        .put("t1", new OpenGroup("t1", 4, 3, 0L, 0L));
+                        .put("t1", new OpenGroup("t1", 4, 3, 0L, 0L, List.of()));
+
+                app.pipe(samples.get(1));
+                assertThat(app.groups.isEmpty()).as("index 1 was stored the old way: a duplicate").isTrue();
+                assertThat(legacy.get(GroupKeys.sample("t1", 0))).as("folded into the task's record").isNull();
+                assertThat(app.driver.<String, OpenGroup>getKeyValueStore(StreamsTopology.OPEN_GROUPS).get("t1")
+                        .getSamples()).extracting(ArrivedSample::getSampleIndex).containsExactly(0, 1, 2);
 
                 app.pipe(samples.get(3));
 
@@ -129,7 +156,27 @@ class StreamsTopologyTest {
                 assertThat(summary.getEntropy()).isCloseTo(1.5, within(1e-12));
                 assertThat(app.weighted.readValue().getChosen())
                         .isIn(samples.get(0).getResponse(), samples.get(1).getResponse());
-                assertThat(store.approximateNumEntries()).as("samples leave the store with their task").isZero();
+            }
+        }
+
+        @Test
+        void aTimedOutTaskLeftOpenByTheOneRecordPerSampleFormatIsAnalysedWithItsSamples() throws Exception {
+            try (TopologyFixture app = new TopologyFixture(TopologyFixture.entropyWindow(1))) {
+                List<ReasoningSample> samples = uncertainTask("t1");
+                KeyValueStore<String, byte[]> legacy = app.driver.getKeyValueStore(StreamsTopology.OPEN_SAMPLES);
+                for (int i = 0; i < 3; i++) {
+                    legacy.put(GroupKeys.sample("t1", i), EastSerdes.reasoningSample().serialize(samples.get(i)));
+                }
+                long now = System.currentTimeMillis();
+                app.driver.<String, OpenGroup>getKeyValueStore(StreamsTopology.OPEN_GROUPS)
+                        .put("t1", new OpenGroup("t1", 4, 3, now, now, List.of()));
+
+                app.advanceWallClock(Duration.ofSeconds(61));
+
+                GroupSummary summary = app.groups.readValue();
+                assertThat(summary.getCompletedBy()).isEqualTo("timeout");
+                assertThat(summary.getNReceived()).isEqualTo(3);
+                assertThat(legacy.get(GroupKeys.sample("t1", 2))).isNull();
             }
         }
 
