@@ -1,6 +1,5 @@
 package io.east.schemas.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -10,7 +9,7 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -27,14 +26,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * defaults). A {@code null} record serialises to {@code null} and {@code null} bytes (a tombstone) deserialise to
  * {@code null}. Failures are {@link SerializationException}s naming the type and what was wrong.
  *
- * <p>Thread-safe: the writer schemas are fixed at construction, and Avro's message encoder and datum readers keep
+ * <p>Thread-safe: the writer schemas are fixed at construction, and the frame writer and Avro's datum readers keep
  * their per-call state in thread-locals, so one instance may serve every Kafka Streams thread.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
     private final Class<T> type;
     private final Schema schema;
-    private final BinaryMessageEncoder<T> encoder;
+    private final FrameWriter<T> writer;
     private final Map<Long, WriterSchema<T>> readers;
     private final Serializer<T> serializer = (topic, record) -> serialize(record, topic);
     private final Deserializer<T> deserializer = (topic, data) -> deserialize(data, topic);
@@ -46,7 +45,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         this.type = type;
         this.schema = currentSchema(type);
         SpecificData model = GeneratedClassModel.of(type, schema);
-        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        @SuppressWarnings("unchecked")
+        DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(schema);
+        this.writer = new FrameWriter<>(datumWriter, schema);
         Map<Long, WriterSchema<T>> byFingerprint = new LinkedHashMap<>();
         List<Schema> history = SchemaHistory.released().versionsOf(schema.getFullName());
         for (int i = 0; i < history.size(); i++) {
@@ -116,13 +117,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         if (record == null) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try {
-            encoder.encode(record, out);
+            return writer.write(record);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot encode " + describe(topic) + ": " + e.getMessage(), e);
         }
-        return out.toByteArray();
     }
 
     private T deserialize(byte[] data, String topic) {

@@ -27,6 +27,9 @@ final class GeneratedClassModel extends SpecificData {
             addLogicalTypeConversion(conversion);
         }
         collectNamedTypes(schema, type.getClassLoader());
+        // Avro's fast reader resolves writer to reader schema once, when a reader is built, instead of stepping a
+        // resolving decoder through the schema for every record.
+        setFastReaderEnabled(true);
     }
 
     static SpecificData of(Class<? extends SpecificRecord> type, Schema schema) {

@@ -22,6 +22,8 @@ final class SingleObjectFrame {
     static final int MARKER_1 = 0x01;
     static final int HEADER_LENGTH = 10;
 
+    private static final ThreadLocal<BinaryDecoder> DECODERS = new ThreadLocal<>();
+
     private SingleObjectFrame() {
     }
 
@@ -50,8 +52,10 @@ final class SingleObjectFrame {
 
     /** Decodes the body after the header with a reader already chosen for the frame's fingerprint. */
     static <D> D readBody(byte[] data, DatumReader<D> reader, String what, String writer) {
+        // One decoder per thread, re-aimed at each record: decoders are cheap to re-aim but not to create.
         BinaryDecoder decoder = DecoderFactory.get()
-                .binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null);
+                .binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, DECODERS.get());
+        DECODERS.set(decoder);
         D datum;
         try {
             datum = reader.read(null, decoder);
