@@ -40,7 +40,7 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
     private final GroupAnalyzer analyzer;
     private final WeightFunction function;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, OpenGroup> openGroups;
+    private OpenGroupStore openGroups;
     private KeyValueStore<String, byte[]> legacySamples;
     private KeyValueStore<String, Long> completed;
     /**
@@ -60,7 +60,7 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.openGroups = context.getStateStore(StreamsTopology.OPEN_GROUPS);
+        this.openGroups = new OpenGroupStore(context.getStateStore(StreamsTopology.OPEN_GROUPS));
         this.legacySamples = context.getStateStore(StreamsTopology.OPEN_SAMPLES);
         this.completed = context.getStateStore(StreamsTopology.COMPLETED);
         decoded.clear();
@@ -95,7 +95,7 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
             boolean folded = LegacySamples.fold(group, legacySamples);
             if (ArrivedSamples.containsIndex(group.getSamples(), sample.getSampleIndex())) {
                 if (folded) {
-                    openGroups.put(taskId, group);
+                    openGroups.put(group);
                 }
                 // A re-import or a retried producer: the first copy counts, the repeat is harmless.
                 LOG.atDebug().addKeyValue("task_id", taskId).addKeyValue("sample_index", sample.getSampleIndex())
@@ -116,21 +116,15 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
         if (group.getReceived() >= group.getN()) {
             complete(group, "count", now);
         } else {
-            openGroups.put(taskId, group);
+            openGroups.put(group);
         }
     }
 
     private void completeIdleGroups(long now) {
         long timeout = settings.groupTimeout().toMillis();
-        List<OpenGroup> idle = new ArrayList<>();
-        try (KeyValueIterator<String, OpenGroup> all = openGroups.all()) {
-            while (all.hasNext()) {
-                OpenGroup group = all.next().value;
-                if (now - group.getLastSeenAt() > timeout) {
-                    idle.add(group);
-                }
-            }
-        }
+        List<OpenGroup> idle = openGroups.all().stream()
+                .filter(group -> now - group.getLastSeenAt() > timeout)
+                .toList();
         idle.forEach(group -> {
             LegacySamples.fold(group, legacySamples);
             complete(group, "timeout", now);

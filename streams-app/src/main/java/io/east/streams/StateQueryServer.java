@@ -106,7 +106,8 @@ public final class StateQueryServer implements AutoCloseable {
         if (taskId.isEmpty()) {
             return new Reply(400, Map.of("error", "give a task id: /tasks/{task_id}"));
         }
-        OpenGroup group = this.<OpenGroup>store(StreamsTopology.OPEN_GROUPS).get(taskId);
+        byte[] encoded = this.<byte[]>store(StreamsTopology.OPEN_GROUPS).get(taskId);
+        OpenGroup group = encoded == null ? null : OpenGroupStore.decode(encoded);
         if (group == null) {
             Long completedAt = this.<Long>store(StreamsTopology.COMPLETED).get(taskId);
             if (completedAt != null) {

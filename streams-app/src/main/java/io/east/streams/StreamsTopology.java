@@ -1,7 +1,6 @@
 package io.east.streams;
 
 import io.east.schemas.serde.EastSerdes;
-import io.east.schemas.state.OpenGroup;
 import io.east.schemas.state.WeigherState;
 import io.east.schemas.topics.EastTopics;
 import org.apache.kafka.common.serialization.Serde;
@@ -53,7 +52,8 @@ public final class StreamsTopology {
         topology.addProcessor(GROUP, () -> new SampleGrouper(settings), DECODE);
         topology.addProcessor(WEIGH, () -> new GroupWeigher(settings), GROUP);
 
-        topology.addStateStore(store(OPEN_GROUPS, EastSerdes.forType(OpenGroup.class)), GROUP);
+        // Values are encoded OpenGroups, which OpenGroupStore encodes and decodes itself.
+        topology.addStateStore(store(OPEN_GROUPS, Serdes.ByteArray()), GROUP);
         // Only read: it holds the samples of tasks left open by a version before OpenGroup v2 (LegacySamples).
         topology.addStateStore(store(OPEN_SAMPLES, Serdes.ByteArray()), GROUP);
         topology.addStateStore(store(COMPLETED, Serdes.Long()), GROUP);

@@ -39,6 +39,18 @@ class StreamsTopologyTest {
         return task(taskId, "5+", "5+", "7-", null);
     }
 
+    private static OpenGroup openGroup(TopologyFixture app, String taskId) {
+        byte[] stored = app.driver.<String, byte[]>getKeyValueStore(StreamsTopology.OPEN_GROUPS).get(taskId);
+        return stored == null ? null : EastSerdes.forType(OpenGroup.class).deserialize(stored);
+    }
+
+    /** As a changelog restores it: with the v1 writer schema when the group has no samples, as v1 wrote them. */
+    private static void putOpenGroup(TopologyFixture app, OpenGroup group) throws Exception {
+        byte[] bytes = group.getSamples().isEmpty() ? OpenGroupV1.encode(group)
+                : EastSerdes.forType(OpenGroup.class).serialize(group);
+        app.driver.<String, byte[]>getKeyValueStore(StreamsTopology.OPEN_GROUPS).put(group.getTaskId(), bytes);
+    }
+
     @Nested
     class Grouping {
 
@@ -116,7 +128,7 @@ class StreamsTopologyTest {
                 List<ReasoningSample> samples = uncertainTask("t1");
                 app.pipeAll(samples.subList(0, 2));
 
-                OpenGroup group = app.driver.<String, OpenGroup>getKeyValueStore(StreamsTopology.OPEN_GROUPS).get("t1");
+                OpenGroup group = openGroup(app, "t1");
                 assertThat(group.getReceived()).isEqualTo(2);
                 assertThat(group.getSamples()).extracting(ArrivedSample::getSampleIndex).containsExactly(0, 1);
                 assertThat(ArrivedSamples.bytes(group.getSamples().get(1)))
@@ -140,14 +152,12 @@ class StreamsTopologyTest {
                 for (int i = 0; i < 3; i++) {
                     legacy.put(GroupKeys.sample("t1", i), EastSerdes.reasoningSample().serialize(samples.get(i)));
                 }
-                app.driver.<String, OpenGroup>getKeyValueStore(StreamsTopology.OPEN_GROUPS)
-                        .put("t1", new OpenGroup("t1", 4, 3, 0L, 0L, List.of()));
+                putOpenGroup(app, new OpenGroup("t1", 4, 3, 0L, 0L, List.of()));
 
                 app.pipe(samples.get(1));
                 assertThat(app.groups.isEmpty()).as("index 1 was stored the old way: a duplicate").isTrue();
                 assertThat(legacy.get(GroupKeys.sample("t1", 0))).as("folded into the task's record").isNull();
-                assertThat(app.driver.<String, OpenGroup>getKeyValueStore(StreamsTopology.OPEN_GROUPS).get("t1")
-                        .getSamples()).extracting(ArrivedSample::getSampleIndex).containsExactly(0, 1, 2);
+                assertThat(openGroup(app, "t1").getSamples()).extracting(ArrivedSample::getSampleIndex).containsExactly(0, 1, 2);
 
                 app.pipe(samples.get(3));
 
@@ -168,8 +178,7 @@ class StreamsTopologyTest {
                     legacy.put(GroupKeys.sample("t1", i), EastSerdes.reasoningSample().serialize(samples.get(i)));
                 }
                 long now = System.currentTimeMillis();
-                app.driver.<String, OpenGroup>getKeyValueStore(StreamsTopology.OPEN_GROUPS)
-                        .put("t1", new OpenGroup("t1", 4, 3, now, now, List.of()));
+                putOpenGroup(app, new OpenGroup("t1", 4, 3, now, now, List.of()));
 
                 app.advanceWallClock(Duration.ofSeconds(61));
 
