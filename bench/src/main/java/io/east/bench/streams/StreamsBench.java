@@ -35,13 +35,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "streams", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure on an in-process broker: (a) ProducerPerformance records/s at our record size, "
-                + "(b) samples/s through the streams app (exactly_once_v2, scope fixed:1), "
+                + "(b) samples/s through the streams app (exactly_once_v2, scope fixed:1) replaying a pre-produced log, "
+                + "after --warmup-replays replays of it by other apps, "
                 + "(c) p50/p99 latency from a task's last sample to its WeightedExample at a fixed rate.",
             "Goals: (b)/(a) >= 0.5 and p99 < 1 s at 5,000 samples/s."})
 public final class StreamsBench implements Callable<Integer> {
 
     static final String PERF_TOPIC = "bench.producer-perf";
     static final String THROUGHPUT_EXPERIMENT = "bench-throughput";
+    static final String WARMUP_EXPERIMENT = "bench-warmup";
     static final String LATENCY_EXPERIMENT = "bench-latency";
     static final double RATIO_GOAL = 0.5;
     static final double P99_GOAL_MS = 1000;
@@ -49,7 +51,7 @@ public final class StreamsBench implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--tasks", defaultValue = "20000", description = "Tasks in the (b) log (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tasks", defaultValue = "40000", description = "Tasks in the (b) log (default: ${DEFAULT-VALUE}).")
     int tasks;
 
     @Option(names = "--n", defaultValue = "8", description = "Samples per task (default: ${DEFAULT-VALUE}).")
@@ -59,14 +61,21 @@ public final class StreamsBench implements Callable<Integer> {
             description = "Length of each response text (default: ${DEFAULT-VALUE}).")
     int responseChars;
 
-    @Option(names = "--perf-records", defaultValue = "300000",
+    @Option(names = "--perf-records", defaultValue = "600000",
             description = "Records ProducerPerformance sends in (a) (default: ${DEFAULT-VALUE}).")
     long perfRecords;
 
-    @Option(names = "--perf-warmup-records", defaultValue = "30000",
-            description = "Of those, how many ProducerPerformance leaves out of its steady-state line "
-                    + "(default: ${DEFAULT-VALUE}; 0 for none).")
+    @Option(names = "--perf-warmup-records", defaultValue = "300000",
+            description = "Of those, how many ProducerPerformance leaves out of its steady-state line: as many as "
+                    + "(b)'s warm-up replay, since the tool's own JVM warms up too (default: ${DEFAULT-VALUE}; 0 for "
+                    + "none).")
     long perfWarmupRecords;
+
+    @Option(names = "--warmup-replays", defaultValue = "1",
+            description = "Replays of the (b) log by other apps before the measured one, not counted, so that (b) is "
+                    + "measured once the JIT has compiled the hot paths, as in an app that runs for days; (a) is "
+                    + "warmed alike by --perf-warmup-records (default: ${DEFAULT-VALUE}; 0 measures (b) cold).")
+    int warmupReplays;
 
     @Option(names = "--rate", defaultValue = "5000", description = "Offered samples/s in (c) (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -131,12 +140,21 @@ public final class StreamsBench implements Callable<Integer> {
             afterPerf.printSince(out, beforePerf, perfRecords, "record");
 
             out.printf(Report.LOCALE, "%n(b) streams app throughput: %,d tasks x n=%d = %,d samples (%.1f MB) "
-                    + "pre-produced to east.samples, then a new app (experiment %s, exactly_once_v2, scope %s) "
-                    + "replays them%n", log.tasks(), log.n(), log.samples(), log.totalBytes() / 1e6,
-                    THROUGHPUT_EXPERIMENT, throughputSettings.weighting().scope().id());
+                    + "pre-produced to east.samples; %d warm-up replay(s) by other apps, then the measured one: a new "
+                    + "app (experiment %s, exactly_once_v2, scope %s) replays them%n", log.tasks(), log.n(),
+                    log.samples(), log.totalBytes() / 1e6, warmupReplays, THROUGHPUT_EXPERIMENT,
+                    throughputSettings.weighting().scope().id());
             before = CpuUse.now();
-            ThroughputRun.Result throughput = new ThroughputRun(clients, stateDir.resolve("throughput"), timeout)
-                    .run(log, throughputSettings);
+            ThroughputRun run = new ThroughputRun(clients, stateDir.resolve("throughput"), timeout);
+            double produceSeconds = run.produce(log);
+            for (int i = 1; i <= warmupReplays; i++) {
+                ThroughputRun.Result warmup = run.replay(log, settings(WARMUP_EXPERIMENT + "-" + i), produceSeconds);
+                out.printf(Report.LOCALE, "  warm-up replay %d of %d (experiment %s-%d, not counted): %,.0f samples/s "
+                        + "(%,.0f once past its first 10%%), %,d WeightedExamples%n", i, warmupReplays,
+                        WARMUP_EXPERIMENT, i, warmup.samplesPerSecond(), warmup.steadySamplesPerSecond(),
+                        warmup.weighted());
+            }
+            ThroughputRun.Result throughput = run.replay(log, throughputSettings, produceSeconds);
             Report.cpu(out, before);
             Report.throughput(out, throughput, perf.reference().recordsPerSecond());
             topicBytes(clients).printSince(out, afterPerf, throughput.samples(), "sample");
@@ -165,9 +183,10 @@ public final class StreamsBench implements Callable<Integer> {
 
     private void validate() {
         if (tasks < 1 || n < 2 || responseChars < 1 || perfRecords < 1 || rate <= 0 || seconds < 1
-                || warmupSeconds < 0 || timeoutSeconds < 1) {
+                || warmupSeconds < 0 || timeoutSeconds < 1 || warmupReplays < 0) {
             throw new ParameterException(spec.commandLine(), "--tasks, --response-chars, --perf-records, --rate, "
-                    + "--seconds and --timeout-seconds must be >= 1, --n >= 2, --warmup-seconds >= 0");
+                    + "--seconds and --timeout-seconds must be >= 1, --n >= 2, --warmup-seconds and "
+                    + "--warmup-runs >= 0");
         }
         if (perfWarmupRecords < 0 || perfWarmupRecords >= perfRecords) {
             throw new ParameterException(spec.commandLine(), "--perf-warmup-records must be in [0, --perf-records)");
@@ -188,9 +207,13 @@ public final class StreamsBench implements Callable<Integer> {
         }
     }
 
-    private static void prepareTopics(BenchClients clients) throws Exception {
+    private void prepareTopics(BenchClients clients) throws Exception {
         try (Admin admin = Admin.create(clients.common())) {
-            TopicCreator.ensureAll(admin, THROUGHPUT_EXPERIMENT, LATENCY_EXPERIMENT);
+            List<String> experiments = new java.util.ArrayList<>(List.of(THROUGHPUT_EXPERIMENT, LATENCY_EXPERIMENT));
+            for (int i = 1; i <= warmupReplays; i++) {
+                experiments.add(WARMUP_EXPERIMENT + "-" + i);
+            }
+            TopicCreator.ensureAll(admin, experiments.toArray(String[]::new));
             admin.createTopics(List.of(new NewTopic(PERF_TOPIC, Optional.of(6), Optional.empty()))).all().get();
         }
     }

@@ -23,14 +23,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * (b) Samples per second through the streams app with exactly-once: the log is produced first, then a new
- * experiment app replays it; the clock runs from the app reaching RUNNING until its committed offsets reach the
+ * experiment app replays it (after, usually, a first app has replayed it to warm the JVM up); the clock runs from the app reaching RUNNING until its committed offsets reach the
  * end of east.samples. Committing is what makes the work count under exactly-once, so that is where it stops.
  */
 public final class ThroughputRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThroughputRun.class);
     private static final long POLL_MILLIS = 100;
-    /** As ProducerPerformance's steady state in (a) leaves out its first 30,000 of 300,000 records. */
+    /** The share of the log the "once warm" figure leaves out, as (a)'s steady state leaves out its first records. */
     static final double WARMUP_SHARE = 0.1;
 
     /**
@@ -68,8 +68,11 @@ public final class ThroughputRun {
         this.timeout = timeout;
     }
 
-    public Result run(SampleLog log, StreamsSettings settings) throws Exception {
-        double produceSeconds = produce(log);
+    /**
+     * Replays the log, which {@link #produce} wrote to east.samples taking {@code produceSeconds}, with a new app of
+     * these settings (its own experiment, so each replay starts from the beginning).
+     */
+    public Result replay(SampleLog log, StreamsSettings settings, double produceSeconds) throws Exception {
         try (Admin admin = Admin.create(clients.common())) {
             Map<TopicPartition, Long> end = TopicOffsets.end(admin, EastTopics.SAMPLES.name(), OffsetSpec.latest());
             long dlqBefore = RecordCounter.committedRecords(clients, EastTopics.DLQ.name());
@@ -94,7 +97,8 @@ public final class ThroughputRun {
         }
     }
 
-    private double produce(SampleLog log) throws InterruptedException {
+    /** Writes the log to east.samples, acknowledged and flushed; the seconds it took. */
+    public double produce(SampleLog log) throws InterruptedException {
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long begin = System.nanoTime();
