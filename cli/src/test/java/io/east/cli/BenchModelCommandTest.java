@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +43,14 @@ class BenchModelCommandTest {
                 "--torch-script", script.toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(0);
+        Matcher width = Pattern.compile("mean padded width ([0-9.]+)").matcher(result.stdout());
+        assertThat(width.find()).as(result.stdout()).isTrue();
+        long length = Math.round(Double.parseDouble(width.group(1)));
+        assertThat(length).as("a batch is padded past its longest row, to a multiple of 16").isBetween(80L, 128L);
         assertThat(result.stdout())
                 .contains("pytorch torch 2.13.0+cpu, threads 2 args: " + script + " --threads")
-                .contains("--steps 2")
+                .contains("--steps 2 --length " + length)
+                .contains("equal shapes (batch 16 x " + length + ")")
                 .containsPattern("tiny d=128 L=4 h=4/2 ff=384 +DJL [0-9,]+  PyTorch 1,000,000  0\\.\\d\\dx  below goal")
                 .containsPattern("small d=256 L=6 h=8/4 ff=768 +DJL [0-9,]+  PyTorch 1  \\d[0-9.]*x  goal met")
                 .containsPattern("sample tiny d=128 L=4 h=4/2 ff=384 +kv-cache speed-up x");

@@ -13,4 +13,12 @@ class NativeMemoryTest {
     void freePagesGoBackToTheSystemOnGlibc() {
         assertThat(NativeMemory.releaseFreePages()).isTrue();
     }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void glibcTakesTheSettingsThatKeepFreedTensorMemoryForReuse() {
+        // mallopt refuses an mmap threshold above half its arena heap (32 MiB on 64-bit) by returning 0.
+        assertThat(NativeMemory.reuseFreedMemory()).isTrue();
+        assertThat(NativeMemory.reuseFreedMemory()).as("idempotent").isTrue();
+    }
 }

@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
                 + "at the last step of a training loop that hands freed memory back every --trim-every steps, as "
                 + "the trainer does after each checkpoint.",
             "With --python, then runs model/bench/torch_baseline.py (PyTorch eager, transformers' Llama, the same "
-                    + "shapes and threads) with that interpreter and prints DJL / PyTorch per size; the interpreter "
-                    + "needs torch and transformers (the build never does).",
+                    + "shapes and threads: sequences as long as DJL's mean padded width) with that interpreter and "
+                    + "prints DJL / PyTorch positions/s per size; the interpreter needs torch and transformers (the "
+                    + "build never does).",
             "Set OMP_WAIT_POLICY=PASSIVE when other processes share the cores (./east does)."})
 public final class ModelBenchCommand implements Callable<Integer> {
 
@@ -95,26 +96,32 @@ public final class ModelBenchCommand implements Callable<Integer> {
         if (python == null) {
             return ExitCodes.OK;
         }
-        Map<String, Double> torch = runBaseline();
-        System.out.printf(Locale.ROOT, "training tokens/s, DJL vs PyTorch eager (goal: DJL >= %.1fx):%n", SPEED_GOAL);
-        for (Map.Entry<String, Double> size : djl.trainTokensPerSecond().entrySet()) {
+        // Same shapes: PyTorch gets sequences of the mean width DJL's padded batches had, and both sides count every
+        // position they computed (the tokens/s of a padded batch would charge DJL for its padding).
+        int length = (int) Math.round(djl.training().values().stream()
+                .mapToDouble(ModelBench.TrainingRate::meanWidth).filter(w -> !Double.isNaN(w)).average().orElse(94));
+        Map<String, Double> torch = runBaseline(length);
+        System.out.printf(Locale.ROOT, "training positions/s on equal shapes (batch %d x %d), DJL vs PyTorch eager "
+                + "(goal: DJL >= %.1fx):%n", defaults.batchSize(), length, SPEED_GOAL);
+        for (Map.Entry<String, ModelBench.TrainingRate> size : djl.training().entrySet()) {
+            double positions = size.getValue().positionsPerSecond();
             Double reference = torch.get(size.getKey());
             if (reference == null) {
-                System.out.printf(Locale.ROOT, "  %-30s DJL %,.0f  PyTorch: not reported%n", size.getKey(),
-                        size.getValue());
+                System.out.printf(Locale.ROOT, "  %-30s DJL %,.0f  PyTorch: not reported%n", size.getKey(), positions);
                 continue;
             }
-            double ratio = size.getValue() / reference;
+            double ratio = positions / reference;
             System.out.printf(Locale.ROOT, "  %-30s DJL %,.0f  PyTorch %,.0f  %.2fx  %s%n", size.getKey(),
-                    size.getValue(), reference, ratio, ratio >= SPEED_GOAL ? "goal met" : "below goal");
+                    positions, reference, ratio, ratio >= SPEED_GOAL ? "goal met" : "below goal");
         }
         return ExitCodes.OK;
     }
 
     /** Runs the baseline as a child process, echoing its output; the training rates by size name. */
-    private Map<String, Double> runBaseline() throws IOException, InterruptedException {
+    private Map<String, Double> runBaseline(int length) throws IOException, InterruptedException {
         List<String> command = List.of(python.toString(), torchScript.toString(), "--threads",
-                String.valueOf(Runtime.getRuntime().availableProcessors()), "--steps", String.valueOf(trainSteps));
+                String.valueOf(Runtime.getRuntime().availableProcessors()), "--steps", String.valueOf(trainSteps),
+                "--length", String.valueOf(length));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, Double> rates = new LinkedHashMap<>();
         try (BufferedReader reader = new BufferedReader(

@@ -65,13 +65,25 @@ public final class ModelBench {
      * @param rssChangePercent raw VmRSS change from step 100 to the last step of the memory run
      * @param trimmedChangePercent the same after a final trim: the memory in use
      */
-    public record Figures(Map<String, Double> trainTokensPerSecond, Map<String, Double> kvCacheSpeedUp,
+    public record Figures(Map<String, TrainingRate> training, Map<String, Double> kvCacheSpeedUp,
             double rssChangePercent, double trimmedChangePercent) {
         public Figures {
             // In the order the sizes ran, for the report.
-            trainTokensPerSecond = Collections.unmodifiableMap(new LinkedHashMap<>(trainTokensPerSecond));
+            training = Collections.unmodifiableMap(new LinkedHashMap<>(training));
             kvCacheSpeedUp = Collections.unmodifiableMap(new LinkedHashMap<>(kvCacheSpeedUp));
         }
+    }
+
+    /**
+     * Training speed of one size. A batch is padded to a common width, so a step computes more positions than its
+     * batch has tokens; compute scales with positions, which is what a comparison on equal shapes must count.
+     *
+     * @param tokensPerSecond    non-padding tokens trained per second
+     * @param positionsPerSecond rows times padded width per second
+     * @param meanWidth          the mean padded width of a batch
+     */
+    public record TrainingRate(double tokensPerSecond, double positionsPerSecond, double meanWidth) {
+        static final TrainingRate NONE = new TrainingRate(Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** A model size to measure. */
@@ -93,7 +105,7 @@ public final class ModelBench {
     }
 
     public static Figures run(PrintStream out, Options options) throws IOException {
-        Map<String, Double> train = new LinkedHashMap<>();
+        Map<String, TrainingRate> train = new LinkedHashMap<>();
         Map<String, Double> speedUp = new LinkedHashMap<>();
         double[] memory = {Double.NaN, Double.NaN};
         Path dir = Files.createTempDirectory("east-model-bench");
@@ -121,9 +133,9 @@ public final class ModelBench {
         return new Figures(train, speedUp, memory[0], memory[1]);
     }
 
-    private static double training(PrintStream out, TextTokenizer tokenizer, Size size, Options options) {
+    private static TrainingRate training(PrintStream out, TextTokenizer tokenizer, Size size, Options options) {
         if (options.trainSteps() < 1) {
-            return Double.NaN;
+            return TrainingRate.NONE;
         }
         Random random = new Random(1);
         try (LlamaModel model = LlamaModel.random(size.config(), 1);
@@ -132,18 +144,23 @@ public final class ModelBench {
                 trainer.step(batch(random, options.batchSize()));
             }
             long tokens = 0;
+            long positions = 0;
             double loss = 0;
             long start = System.nanoTime();
             for (int i = 0; i < options.trainSteps(); i++) {
                 var result = trainer.step(batch(random, options.batchSize()));
                 tokens += result.tokens();
+                positions += result.positions();
                 loss = result.loss();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf(Locale.ROOT, "train  %-30s params=%,d batch=%d  %.0f tokens/s  %.1f ms/step  (loss %.3f)%n",
-                    size.name(), model.parameterCount(), options.batchSize(), tokens / seconds,
+            TrainingRate rate = new TrainingRate(tokens / seconds, positions / seconds,
+                    positions / (double) options.trainSteps() / options.batchSize());
+            out.printf(Locale.ROOT, "train  %-30s params=%,d batch=%d  %.0f tokens/s  %.0f positions/s (mean padded "
+                            + "width %.1f)  %.1f ms/step  (loss %.3f)%n", size.name(), model.parameterCount(),
+                    options.batchSize(), rate.tokensPerSecond(), rate.positionsPerSecond(), rate.meanWidth(),
                     1000 * seconds / options.trainSteps(), loss);
-            return tokens / seconds;
+            return rate;
         }
     }
 

@@ -9,7 +9,9 @@ package io.east.model.train;
  * @param gradNorm global gradient norm before clipping
  * @param tokens non-padding tokens that went through the policy with gradients
  * @param responseTokens of those, the response tokens the loss reads
+ * @param positions sequence positions the policy computed with gradients: rows times the padded width, so padding
+ *                  included; what a step's compute scales with
  * @param learningRate the rate this update used
  */
 public record StepResult(long step, double loss, double weightedLoss, double gradNorm, int tokens, int responseTokens,
-                         double learningRate) {}
+                         int positions, double learningRate) {}

@@ -99,11 +99,11 @@ public final class Trainer implements AutoCloseable {
             }
             double gradNorm = optimizer.step(learningRate);
             return new StepResult(optimizer.stepCount(), objective.loss, objective.weightedLoss, gradNorm,
-                    objective.tokens, objective.responseTokens, learningRate);
+                    objective.tokens, objective.responseTokens, objective.positions, learningRate);
         }
     }
 
-    private record Objective(double loss, double weightedLoss, int tokens, int responseTokens) {}
+    private record Objective(double loss, double weightedLoss, int tokens, int responseTokens, int positions) {}
 
     private Objective sft(List<TrainingExample> batch, NDArray weights, NDManager step) {
         TokenizedBatch tokens = tokenize(prompts(batch), map(batch, TrainingExample::chosen));
@@ -177,7 +177,7 @@ public final class Trainer implements AutoCloseable {
         NDArray weighted = Losses.weightedMean(perExample, weights);
         collector.backward(weighted);
         return new Objective(perExample.mean().getFloat(), weighted.getFloat(), tokens.tokenCount(),
-                tokens.responseTokenCount());
+                tokens.responseTokenCount(), tokens.size() * tokens.width());
     }
 
     private static NDArray forward(LlamaModel model, TokenizedBatch tokens, NDArray ids, NDManager step) {
