@@ -157,7 +157,12 @@ public final class StreamsBench implements Callable<Integer> {
             ThroughputRun.Result throughput = run.replay(log, throughputSettings, produceSeconds);
             Report.cpu(out, before);
             Report.throughput(out, throughput, perf.reference().recordsPerSecond());
-            topicBytes(clients).printSince(out, afterPerf, throughput.samples(), "sample");
+            if (warmupReplays > 0) {
+                out.println("  (the warm-up replays' own changelogs and outputs are left out below; the consumer "
+                        + "offsets and transaction log include theirs)");
+            }
+            topicBytes(clients).printSince(out, afterPerf, throughput.samples(), "sample",
+                    topic -> !topic.contains(WARMUP_EXPERIMENT));
             log = null; // about 200 MB the latency phase does not need
 
             StreamsSettings latencySettings = settings(LATENCY_EXPERIMENT);

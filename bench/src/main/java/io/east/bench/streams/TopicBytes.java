@@ -41,6 +41,12 @@ record TopicBytes(Map<String, Long> bytes, Map<String, Long> offsets) {
 
     /** One line per topic that grew since {@code before}, per unit of work (a sample, a record), and the total. */
     void printSince(PrintStream out, TopicBytes before, long units, String unit) {
+        printSince(out, before, units, unit, topic -> true);
+    }
+
+    /** As above, for the topics {@code counted} accepts only. */
+    void printSince(PrintStream out, TopicBytes before, long units, String unit,
+            java.util.function.Predicate<String> counted) {
         out.printf(Report.LOCALE, "  broker writes in this phase, per %s (%,d): %-55s %10s %10s %9s%n", unit, units,
                 "topic", "MB", "bytes/" + unit, "offs/" + unit);
         long total = 0;
@@ -48,7 +54,7 @@ record TopicBytes(Map<String, Long> bytes, Map<String, Long> offsets) {
             String topic = entry.getKey();
             long grown = entry.getValue() - before.bytes.getOrDefault(topic, 0L);
             long offs = offsets.getOrDefault(topic, 0L) - before.offsets.getOrDefault(topic, 0L);
-            if (grown <= 0 && offs <= 0) {
+            if ((grown <= 0 && offs <= 0) || !counted.test(topic)) {
                 continue;
             }
             total += Math.max(0, grown);
