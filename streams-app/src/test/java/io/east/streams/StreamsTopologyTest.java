@@ -44,11 +44,21 @@ class StreamsTopologyTest {
         return stored == null ? null : EastSerdes.forType(OpenGroup.class).deserialize(stored);
     }
 
-    /** As a changelog restores it: with the v1 writer schema when the group has no samples, as v1 wrote them. */
-    private static void putOpenGroup(TopologyFixture app, OpenGroup group) throws Exception {
-        byte[] bytes = group.getSamples().isEmpty() ? OpenGroupV1.encode(group)
-                : EastSerdes.forType(OpenGroup.class).serialize(group);
-        app.driver.<String, byte[]>getKeyValueStore(StreamsTopology.OPEN_GROUPS).put(group.getTaskId(), bytes);
+    /**
+     * As a changelog written before OpenGroup v2 restores a task of n=4 with these samples: a v1 group record (it
+     * decodes with no samples) and each sample a record of its own in the open-samples store, which is returned.
+     */
+    private static KeyValueStore<String, byte[]> restoreInOldFormat(TopologyFixture app, List<ReasoningSample> samples,
+            long lastSeenAt) throws Exception {
+        KeyValueStore<String, byte[]> legacy = app.driver.getKeyValueStore(StreamsTopology.OPEN_SAMPLES);
+        for (ReasoningSample sample : samples) {
+            legacy.put(GroupKeys.sample(sample.getTaskId(), sample.getSampleIndex()),
+                    EastSerdes.reasoningSample().serialize(sample));
+        }
+        String taskId = samples.get(0).getTaskId();
+        OpenGroup group = new OpenGroup(taskId, 4, samples.size(), lastSeenAt, lastSeenAt, List.of());
+        app.driver.<String, byte[]>getKeyValueStore(StreamsTopology.OPEN_GROUPS).put(taskId, OpenGroupV1.encode(group));
+        return legacy;
     }
 
     @Nested
@@ -146,13 +156,7 @@ class StreamsTopologyTest {
         void aTaskLeftOpenByTheOneRecordPerSampleFormatCompletesWithItsEarlierSamples() throws Exception {
             try (TopologyFixture app = new TopologyFixture(TopologyFixture.entropyWindow(1))) {
                 List<ReasoningSample> samples = uncertainTask("t1");
-                // As a changelog written before OpenGroup v2 restores a task with three samples: a v1 group record
-                // (it decodes with no samples) and each sample a record of its own in the open-samples store.
-                KeyValueStore<String, byte[]> legacy = app.driver.getKeyValueStore(StreamsTopology.OPEN_SAMPLES);
-                for (int i = 0; i < 3; i++) {
-                    legacy.put(GroupKeys.sample("t1", i), EastSerdes.reasoningSample().serialize(samples.get(i)));
-                }
-                putOpenGroup(app, new OpenGroup("t1", 4, 3, 0L, 0L, List.of()));
+                KeyValueStore<String, byte[]> legacy = restoreInOldFormat(app, samples.subList(0, 3), 0L);
 
                 app.pipe(samples.get(1));
                 assertThat(app.groups.isEmpty()).as("index 1 was stored the old way: a duplicate").isTrue();
@@ -173,12 +177,8 @@ class StreamsTopologyTest {
         void aTimedOutTaskLeftOpenByTheOneRecordPerSampleFormatIsAnalysedWithItsSamples() throws Exception {
             try (TopologyFixture app = new TopologyFixture(TopologyFixture.entropyWindow(1))) {
                 List<ReasoningSample> samples = uncertainTask("t1");
-                KeyValueStore<String, byte[]> legacy = app.driver.getKeyValueStore(StreamsTopology.OPEN_SAMPLES);
-                for (int i = 0; i < 3; i++) {
-                    legacy.put(GroupKeys.sample("t1", i), EastSerdes.reasoningSample().serialize(samples.get(i)));
-                }
-                long now = System.currentTimeMillis();
-                putOpenGroup(app, new OpenGroup("t1", 4, 3, now, now, List.of()));
+                KeyValueStore<String, byte[]> legacy =
+                        restoreInOldFormat(app, samples.subList(0, 3), System.currentTimeMillis());
 
                 app.advanceWallClock(Duration.ofSeconds(61));
 
