@@ -16,7 +16,7 @@ class BenchMainTest {
         CommandLine commandLine = BenchMain.commandLine();
         commandLine.setOut(new PrintWriter(text));
         assertThat(commandLine.execute("streams", "--help")).isZero();
-        assertThat(text.toString()).contains("--rate", "--tasks", "--perf-records");
+        assertThat(text.toString()).contains("--rate", "--tasks", "--perf-records", "--warmup-replays", "--rounds");
     }
 
     @Test
@@ -26,6 +26,7 @@ class BenchMainTest {
         commandLine.setErr(new PrintWriter(err));
         assertThat(commandLine.execute("streams", "--rate", "fast")).isEqualTo(BenchMain.USAGE);
         assertThat(commandLine.execute("streams", "--n", "1")).isEqualTo(BenchMain.USAGE);
+        assertThat(commandLine.execute("streams", "--rounds", "0")).isEqualTo(BenchMain.USAGE);
         assertThat(commandLine.execute("streams", "--perf-warmup-records", "5", "--perf-records", "5"))
                 .isEqualTo(BenchMain.USAGE);
         assertThat(err.toString()).startsWith("bench: ");

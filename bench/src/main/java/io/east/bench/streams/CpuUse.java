@@ -1,6 +1,8 @@
 package io.east.bench.streams;
 
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,9 +10,10 @@ import java.util.Locale;
 /**
  * CPU time used by the whole machine and by this process (with its waited-for children, the ProducerPerformance
  * JVM) between two snapshots, from Linux's /proc. The difference is what other processes took from the two
- * cores during the bench: the figure that says whether the numbers were measured on a quiet machine.
+ * cores during the bench: the figure that says whether the numbers were measured on a quiet machine. The JIT
+ * compilers' time in this JVM is kept apart, since on two cores a JIT still at work takes from what is measured.
  */
-record CpuUse(long machineBusyTicks, long ownTicks, long wallNanos) {
+record CpuUse(long machineBusyTicks, long ownTicks, long jitMillis, long wallNanos) {
 
     /** USER_HZ: /proc reports times in hundredths of a second on Linux. */
     private static final double TICKS_PER_SECOND = 100.0;
@@ -32,20 +35,32 @@ record CpuUse(long machineBusyTicks, long ownTicks, long wallNanos) {
             for (int i = 11; i <= 14; i++) {
                 own += Long.parseLong(fields[i]);
             }
-            return new CpuUse(busy, own, System.nanoTime());
+            return new CpuUse(busy, own, jitMillisSoFar(), System.nanoTime());
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** Seconds of CPU others used since {@code earlier}, and this process's own seconds. */
+    /** The time this JVM's JIT compilers have spent so far, summed over their threads; 0 where not reported. */
+    private static long jitMillisSoFar() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** Cores this JVM's JIT compilers kept busy, on average, since {@code earlier}. */
+    double jitCoresSince(CpuUse earlier) {
+        return (jitMillis - earlier.jitMillis) / 1e3 / ((wallNanos - earlier.wallNanos) / 1e9);
+    }
+
+    /** Seconds of CPU others used since {@code earlier}, and this process's own seconds, the JIT's among them. */
     String describeSince(CpuUse earlier) {
         double wall = (wallNanos - earlier.wallNanos) / 1e9;
         double machine = (machineBusyTicks - earlier.machineBusyTicks) / TICKS_PER_SECOND;
         double own = (ownTicks - earlier.ownTicks) / TICKS_PER_SECOND;
         double others = Math.max(0, machine - own);
         return String.format(Locale.ROOT,
-                "%.0f s wall; CPU: bench %.0f core-s (%.2f cores), other processes %.0f core-s (%.2f cores)",
-                wall, own, own / wall, others, others / wall);
+                "%.0f s wall; CPU: bench %.0f core-s (%.2f cores; JIT compiling in the bench JVM %.2f cores), "
+                        + "other processes %.0f core-s (%.2f cores)",
+                wall, own, own / wall, jitCoresSince(earlier), others, others / wall);
     }
 }

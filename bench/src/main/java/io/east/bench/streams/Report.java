@@ -1,7 +1,9 @@
 package io.east.bench.streams;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** How the bench prints its phases and the closing summary: one place for the wording and number formats. */
 final class Report {
@@ -34,8 +36,6 @@ final class Report {
     }
 
     static void throughput(PrintStream out, ThroughputRun.Result r, double reference) {
-        out.printf(LOCALE, "  pre-produced by our producer in %.2f s (%,.0f samples/s, acknowledged and flushed)%n",
-                r.produceSeconds(), r.producerSamplesPerSecond());
         out.printf(LOCALE, "  app start() to RUNNING: %.2f s (not counted)%n", r.startSeconds());
         out.printf(LOCALE, "  RUNNING to committed offsets = end of east.samples: %.2f s (offsets polled every "
                 + "100 ms)%n", r.processSeconds());
@@ -87,10 +87,26 @@ final class Report {
                 s.max());
     }
 
-    static void summary(PrintStream out, ProducerPerfRun.Result perf, ThroughputRun.Result b,
-            LatencyRun.Result c, CpuUse benchStart) {
-        double a = perf.reference().recordsPerSecond();
-        double ratio = b.samplesPerSecond() / a;
+    /** The rounds side by side, and the one whose ratio is the median. */
+    static void rounds(PrintStream out, List<Round> rounds) {
+        out.printf(LOCALE, "%n(a) and (b) by round (JIT: cores the bench JVM's compilers kept busy in the phase)%n");
+        out.printf(LOCALE, "  %-6s %16s %16s %8s %10s %10s %14s %8s%n", "round", "(a) records/s", "(b) samples/s",
+                "(b)/(a)", "JIT in (a)", "JIT in (b)", "(b) commit avg", "retries");
+        for (int i = 0; i < rounds.size(); i++) {
+            Round r = rounds.get(i);
+            AppInternals app = r.throughput().internals();
+            out.printf(LOCALE, "  %-6d %,16.0f %,16.0f %8.3f %10.2f %10.2f %11.1f ms %8.0f%n", i + 1, r.a(), r.b(),
+                    r.ratio(), r.jitCoresA(), r.jitCoresB(), app.commitAvgMs(), app.producerRetries());
+        }
+        Round median = Round.median(rounds);
+        out.printf(LOCALE, "  median ratio: round %d, %.3f (ratios %s)%n", rounds.indexOf(median) + 1,
+                median.ratio(), rounds.stream().map(r -> String.format(LOCALE, "%.3f", r.ratio()))
+                        .collect(Collectors.joining(", ")));
+    }
+
+    static void summary(PrintStream out, List<Round> rounds, LatencyRun.Result c, CpuUse benchStart) {
+        Round median = Round.median(rounds);
+        double ratio = median.ratio();
         LatencySummary l = c.fromSend();
         boolean rateHeld = c.offeredPerSecond() >= 0.99 * c.targetPerSecond();
         boolean latencyMet = rateHeld && c.missing() == 0 && l.p99() < StreamsBench.P99_GOAL_MS;
@@ -98,9 +114,9 @@ final class Report {
                 MachineFacts.java(), MachineFacts.loadAverage());
         out.printf(LOCALE, "%-44s %-30s %-22s %s%n", "", "figure", "goal", "met");
         out.printf(LOCALE, "%-44s %-30s %-22s %s%n", "(a) broker: ProducerPerformance",
-                String.format(LOCALE, "%,.0f records/s", a), "", "");
+                String.format(LOCALE, "%,.0f records/s", median.a()), "", "");
         out.printf(LOCALE, "%-44s %-30s %-22s %s%n", "(b) streams app, exactly_once_v2",
-                String.format(LOCALE, "%,.0f samples/s", b.samplesPerSecond()), "", "");
+                String.format(LOCALE, "%,.0f samples/s", median.b()), "", "");
         out.printf(LOCALE, "%-44s %-30s %-22s %s%n", "    (b)/(a)", String.format(LOCALE, "%.3f", ratio),
                 String.format(LOCALE, ">= %.1f", StreamsBench.RATIO_GOAL), ratio >= StreamsBench.RATIO_GOAL ? "yes" : "NO");
         out.printf(LOCALE, "%-44s %-30s %-22s %s%n",
@@ -108,8 +124,9 @@ final class Report {
                 String.format(LOCALE, "%.0f / %.0f ms", l.p50(), l.p99()),
                 String.format(LOCALE, "p99 < %.0f ms at %,.0f/s", StreamsBench.P99_GOAL_MS, c.targetPerSecond()),
                 latencyMet ? "yes" : "NO");
-        out.println("(c) is measured from the last sample handed to our producer; (a) is the higher of "
-                + "ProducerPerformance's whole-run and steady-state figures.");
+        out.printf(LOCALE, "(a) and (b) are those of the round with the median ratio (round %d of %d); (a) is the "
+                + "higher of ProducerPerformance's whole-run and steady-state figures; (c) is measured from the last "
+                + "sample handed to our producer.%n", rounds.indexOf(median) + 1, rounds.size());
         CpuUse end = CpuUse.now();
         if (benchStart != null && end != null) {
             out.println("whole bench: " + end.describeSince(benchStart));

@@ -7,12 +7,14 @@ import io.east.core.group.Clustering;
 import io.east.core.group.SelectionRules;
 import io.east.core.weight.Scope;
 import io.east.core.weight.WeightStrategy;
+import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.TopicCreator;
 import io.east.streams.StreamsSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "streams", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure on an in-process broker: (a) ProducerPerformance records/s at our record size, "
                 + "(b) samples/s through the streams app (exactly_once_v2, scope fixed:1) replaying a pre-produced log, "
-                + "after --warmup-replays replays of it by other apps, "
+                + "both after --warmup-replays replays of it by other apps and in --rounds rounds of (a) then (b), "
                 + "(c) p50/p99 latency from a task's last sample to its WeightedExample at a fixed rate.",
             "Goals: (b)/(a) >= 0.5 and p99 < 1 s at 5,000 samples/s."})
 public final class StreamsBench implements Callable<Integer> {
@@ -71,11 +73,17 @@ public final class StreamsBench implements Callable<Integer> {
                     + "none).")
     long perfWarmupRecords;
 
-    @Option(names = "--warmup-replays", defaultValue = "1",
-            description = "Replays of the (b) log by other apps before the measured one, not counted, so that (b) is "
-                    + "measured once the JIT has compiled the hot paths, as in an app that runs for days; (a) is "
-                    + "warmed alike by --perf-warmup-records (default: ${DEFAULT-VALUE}; 0 measures (b) cold).")
+    @Option(names = "--warmup-replays", defaultValue = "5",
+            description = "Replays of the (b) log by other apps before anything is measured, not counted: they warm "
+                    + "the broker and the app, which share this JVM, so that (a) and (b) are measured once the JIT has "
+                    + "compiled their hot paths, as in a broker and an app that run for days; ProducerPerformance's "
+                    + "own JVM is warmed by --perf-warmup-records (default: ${DEFAULT-VALUE}; 0 measures cold).")
     int warmupReplays;
+
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Measured rounds, each (a) then (b) on a new app; the headline is the median round's "
+                    + "ratio (default: ${DEFAULT-VALUE}).")
+    int rounds;
 
     @Option(names = "--rate", defaultValue = "5000", description = "Offered samples/s in (c) (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -108,9 +116,8 @@ public final class StreamsBench implements Callable<Integer> {
         CpuUse benchStart = CpuUse.now();
         out.println("streams bench: " + MachineFacts.describe());
 
-        StreamsSettings throughputSettings = settings(THROUGHPUT_EXPERIMENT);
         SampleLog log = SampleLog.generate("bench", tasks, n, responseChars, seed,
-                throughputSettings.weighting().analyzer());
+                settings(THROUGHPUT_EXPERIMENT).weighting().analyzer());
         int recordSize = log.averageRecordBytes();
         out.printf(Report.LOCALE, "record: %d bytes (key %.1f + value %.1f, Avro single-object "
                 + "ReasoningSample with a %d-char response), no compression%n", recordSize,
@@ -127,42 +134,20 @@ public final class StreamsBench implements Callable<Integer> {
             out.println("broker: embedded KRaft broker+controller in this JVM at " + broker.bootstrapServers()
                     + ", data in " + broker.dataDir());
 
-            out.printf(Report.LOCALE, "%n(a) ProducerPerformance: %,d records of %d bytes to %s (6 partitions), "
-                    + "--throughput -1, %s%n", perfRecords, recordSize, PERF_TOPIC,
-                    String.join(" ", BenchClients.producerSettingWords()));
-            TopicBytes beforePerf = topicBytes(clients);
-            CpuUse before = CpuUse.now();
-            ProducerPerfRun.Result perf = ProducerPerfRun.run(broker.bootstrapServers(), PERF_TOPIC, perfRecords,
-                    perfWarmupRecords, recordSize, out);
-            Report.cpu(out, before);
-            Report.perf(out, perf);
-            TopicBytes afterPerf = topicBytes(clients);
-            afterPerf.printSince(out, beforePerf, perfRecords, "record");
-
-            out.printf(Report.LOCALE, "%n(b) streams app throughput: %,d tasks x n=%d = %,d samples (%.1f MB) "
-                    + "pre-produced to east.samples; %d warm-up replay(s) by other apps, then the measured one: a new "
-                    + "app (experiment %s, exactly_once_v2, scope %s) replays them%n", log.tasks(), log.n(),
-                    log.samples(), log.totalBytes() / 1e6, warmupReplays, THROUGHPUT_EXPERIMENT,
-                    throughputSettings.weighting().scope().id());
-            before = CpuUse.now();
             ThroughputRun run = new ThroughputRun(clients, stateDir.resolve("throughput"), timeout);
+            out.printf(Report.LOCALE, "%nsample log for (b): %,d tasks x n=%d = %,d samples (%.1f MB) pre-produced to "
+                    + "east.samples, replayed from the start by each new app%n", log.tasks(), log.n(), log.samples(),
+                    log.totalBytes() / 1e6);
             double produceSeconds = run.produce(log);
-            for (int i = 1; i <= warmupReplays; i++) {
-                ThroughputRun.Result warmup = run.replay(log, settings(WARMUP_EXPERIMENT + "-" + i), produceSeconds);
-                out.printf(Report.LOCALE, "  warm-up replay %d of %d (experiment %s-%d, not counted): %,.0f samples/s "
-                        + "(%,.0f once past its first 10%%), %,d WeightedExamples%n", i, warmupReplays,
-                        WARMUP_EXPERIMENT, i, warmup.samplesPerSecond(), warmup.steadySamplesPerSecond(),
-                        warmup.weighted());
+            out.printf(Report.LOCALE, "  pre-produced by our producer in %.2f s (%,.0f samples/s, acknowledged and "
+                    + "flushed)%n", produceSeconds, log.samples() / produceSeconds);
+            warmUp(out, run, log);
+
+            List<Round> rounds = new ArrayList<>();
+            for (int i = 1; i <= this.rounds; i++) {
+                rounds.add(measureRound(out, clients, run, log, i, recordSize));
             }
-            ThroughputRun.Result throughput = run.replay(log, throughputSettings, produceSeconds);
-            Report.cpu(out, before);
-            Report.throughput(out, throughput, perf.reference().recordsPerSecond());
-            if (warmupReplays > 0) {
-                out.println("  (the warm-up replays' own changelogs and outputs are left out below; the consumer "
-                        + "offsets and transaction log include theirs)");
-            }
-            topicBytes(clients).printSince(out, afterPerf, throughput.samples(), "sample",
-                    topic -> !topic.contains(WARMUP_EXPERIMENT));
+            Report.rounds(out, rounds);
             log = null; // about 200 MB the latency phase does not need
 
             StreamsSettings latencySettings = settings(LATENCY_EXPERIMENT);
@@ -173,25 +158,81 @@ public final class StreamsBench implements Callable<Integer> {
                     + "%s, exactly_once_v2, scope %s); %,d tasks x n=%d offered at %,.0f samples/s, each task's "
                     + "samples together; first %d s not counted%n", LATENCY_EXPERIMENT,
                     latencySettings.weighting().scope().id(), paced.tasks(), n, rate, warmupSeconds);
-            before = CpuUse.now();
+            CpuUse before = CpuUse.now();
             LatencyRun.Result latency = new LatencyRun(clients, stateDir.resolve("latency"), timeout)
                     .run(paced, latencySettings, rate, Duration.ofSeconds(warmupSeconds));
             Report.cpu(out, before);
             Report.latency(out, latency);
 
-            Report.summary(out, perf, throughput, latency, benchStart);
+            Report.summary(out, rounds, latency, benchStart);
         } finally {
             Utils.delete(stateDir.toFile());
         }
         return 0;
     }
 
+    /**
+     * Replays by other apps, not counted, before anything is measured: they warm the broker and the app alike (both
+     * live in this JVM), so that (a) and (b) are measured once the JIT has compiled the hot paths, as in a broker and
+     * an app that run for days.
+     */
+    private void warmUp(PrintStream out, ThroughputRun run, SampleLog log) throws Exception {
+        out.printf(Report.LOCALE, "warm-up: %d replay(s) of the log by other apps, not counted, before (a) and (b)%n",
+                warmupReplays);
+        for (int i = 1; i <= warmupReplays; i++) {
+            CpuUse replayStart = CpuUse.now();
+            ThroughputRun.Result warmup = run.replay(log, settings(WARMUP_EXPERIMENT + "-" + i));
+            CpuUse replayEnd = CpuUse.now();
+            out.printf(Report.LOCALE, "  warm-up replay %d of %d (experiment %s-%d): %,.0f samples/s, %,d "
+                    + "WeightedExamples; JIT compiling %.2f cores%n", i, warmupReplays, WARMUP_EXPERIMENT, i,
+                    warmup.samplesPerSecond(), warmup.weighted(),
+                    replayEnd == null ? Double.NaN : replayEnd.jitCoresSince(replayStart));
+        }
+    }
+
+    private Round measureRound(PrintStream out, BenchClients clients, ThroughputRun run, SampleLog log,
+            int round, int recordSize) throws Exception {
+        boolean first = round == 1;
+        out.printf(Report.LOCALE, "%n(a) round %d of %d: ProducerPerformance, %,d records of %d bytes to %s "
+                + "(6 partitions), --throughput -1, %s%n", round, rounds, perfRecords, recordSize, PERF_TOPIC,
+                String.join(" ", BenchClients.producerSettingWords()));
+        TopicBytes beforePerf = topicBytes(clients);
+        CpuUse perfStart = CpuUse.now();
+        ProducerPerfRun.Result perf = ProducerPerfRun.run(clients.bootstrap(), PERF_TOPIC, perfRecords,
+                perfWarmupRecords, recordSize, out);
+        CpuUse perfEnd = CpuUse.now();
+        Report.cpu(out, perfStart);
+        Report.perf(out, perf);
+        TopicBytes afterPerf = topicBytes(clients);
+        if (first) {
+            afterPerf.printSince(out, beforePerf, perfRecords, "record");
+        }
+
+        String experiment = THROUGHPUT_EXPERIMENT + "-" + round;
+        out.printf(Report.LOCALE, "(b) round %d of %d: a new app (experiment %s, exactly_once_v2, scope %s) "
+                + "replays the log%n", round, rounds, experiment, settings(experiment).weighting().scope().id());
+        CpuUse replayStart = CpuUse.now();
+        ThroughputRun.Result throughput = run.replay(log, settings(experiment));
+        CpuUse replayEnd = CpuUse.now();
+        Report.cpu(out, replayStart);
+        Report.throughput(out, throughput, perf.reference().recordsPerSecond());
+        if (first) {
+            topicBytes(clients).printSince(out, afterPerf, throughput.samples(), "sample",
+                    topic -> !topic.contains(WARMUP_EXPERIMENT));
+        }
+        return new Round(perf, throughput, jitCores(perfStart, perfEnd), jitCores(replayStart, replayEnd));
+    }
+
+    private static double jitCores(CpuUse start, CpuUse end) {
+        return start == null || end == null ? Double.NaN : end.jitCoresSince(start);
+    }
+
     private void validate() {
         if (tasks < 1 || n < 2 || responseChars < 1 || perfRecords < 1 || rate <= 0 || seconds < 1
-                || warmupSeconds < 0 || timeoutSeconds < 1 || warmupReplays < 0) {
+                || warmupSeconds < 0 || timeoutSeconds < 1 || warmupReplays < 0 || rounds < 1) {
             throw new ParameterException(spec.commandLine(), "--tasks, --response-chars, --perf-records, --rate, "
-                    + "--seconds and --timeout-seconds must be >= 1, --n >= 2, --warmup-seconds and "
-                    + "--warmup-runs >= 0");
+                    + "--seconds, --timeout-seconds and --rounds must be >= 1, --n >= 2, --warmup-seconds and "
+                    + "--warmup-replays >= 0");
         }
         if (perfWarmupRecords < 0 || perfWarmupRecords >= perfRecords) {
             throw new ParameterException(spec.commandLine(), "--perf-warmup-records must be in [0, --perf-records)");
@@ -214,12 +255,20 @@ public final class StreamsBench implements Callable<Integer> {
 
     private void prepareTopics(BenchClients clients) throws Exception {
         try (Admin admin = Admin.create(clients.common())) {
-            List<String> experiments = new java.util.ArrayList<>(List.of(THROUGHPUT_EXPERIMENT, LATENCY_EXPERIMENT));
+            List<String> experiments = new ArrayList<>(List.of(LATENCY_EXPERIMENT));
             for (int i = 1; i <= warmupReplays; i++) {
                 experiments.add(WARMUP_EXPERIMENT + "-" + i);
             }
+            for (int i = 1; i <= rounds; i++) {
+                experiments.add(THROUGHPUT_EXPERIMENT + "-" + i);
+            }
             TopicCreator.ensureAll(admin, experiments.toArray(String[]::new));
             admin.createTopics(List.of(new NewTopic(PERF_TOPIC, Optional.of(6), Optional.empty()))).all().get();
+            // Listing offsets goes to each partition's leader and is retried until it answers, so the log is not
+            // produced into partitions whose leader is not in place yet: an idempotent producer that meets
+            // NOT_LEADER_OR_FOLLOWER on its first batches can lose its sequence numbers and stall.
+            TopicOffsets.awaitLeaders(admin, EastTopics.SAMPLES.name(), Duration.ofSeconds(timeoutSeconds));
+            TopicOffsets.awaitLeaders(admin, PERF_TOPIC, Duration.ofSeconds(timeoutSeconds));
         }
     }
 }

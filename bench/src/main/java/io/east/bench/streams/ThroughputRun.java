@@ -22,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * (b) Samples per second through the streams app with exactly-once: the log is produced first, then a new
- * experiment app replays it (after, usually, a first app has replayed it to warm the JVM up); the clock runs from the app reaching RUNNING until its committed offsets reach the
- * end of east.samples. Committing is what makes the work count under exactly-once, so that is where it stops.
+ * (b) Samples per second through the streams app with exactly-once: the log is produced once, then each new
+ * experiment app replays it from the start (the bench's warm-up replays and its measured ones alike); the clock runs
+ * from the app reaching RUNNING until its committed offsets reach the end of east.samples. Committing is what makes
+ * the work count under exactly-once, so that is where it stops.
  */
 public final class ThroughputRun {
 
@@ -34,7 +35,6 @@ public final class ThroughputRun {
     static final double WARMUP_SHARE = 0.1;
 
     /**
-     * @param produceSeconds  how long our producer took to write the log (acknowledged and flushed)
      * @param startSeconds    from {@code start()} to RUNNING: topic checks, group join, task creation
      * @param processSeconds  from RUNNING to committed offsets at the end: the measured interval
      * @param weighted        WeightedExamples read back with read_committed
@@ -42,7 +42,7 @@ public final class ThroughputRun {
      * @param steadySeconds   the time they took: the app's rate once warm (class loading, JIT), reported beside
      *                        (b) as (a)'s steady state is beside its whole run; NaN when no poll fell in between
      */
-    public record Result(int samples, double produceSeconds, double startSeconds, double processSeconds,
+    public record Result(int samples, double startSeconds, double processSeconds,
             long weighted, int expectedKept, long deadLetters, AppInternals internals, long steadySamples,
             double steadySeconds) {
         public double samplesPerSecond() {
@@ -51,10 +51,6 @@ public final class ThroughputRun {
 
         public double steadySamplesPerSecond() {
             return steadySamples / steadySeconds;
-        }
-
-        public double producerSamplesPerSecond() {
-            return samples / produceSeconds;
         }
     }
 
@@ -69,10 +65,10 @@ public final class ThroughputRun {
     }
 
     /**
-     * Replays the log, which {@link #produce} wrote to east.samples taking {@code produceSeconds}, with a new app of
-     * these settings (its own experiment, so each replay starts from the beginning).
+     * Replays the log, which {@link #produce} wrote to east.samples, with a new app of these settings (its own
+     * experiment, so each replay starts from the beginning).
      */
-    public Result replay(SampleLog log, StreamsSettings settings, double produceSeconds) throws Exception {
+    public Result replay(SampleLog log, StreamsSettings settings) throws Exception {
         try (Admin admin = Admin.create(clients.common())) {
             Map<TopicPartition, Long> end = TopicOffsets.end(admin, EastTopics.SAMPLES.name(), OffsetSpec.latest());
             long dlqBefore = RecordCounter.committedRecords(clients, EastTopics.DLQ.name());
@@ -91,7 +87,7 @@ public final class ThroughputRun {
             }
             long weighted = RecordCounter.committedRecords(clients, settings.weightedTopic());
             long deadLetters = RecordCounter.committedRecords(clients, EastTopics.DLQ.name()) - dlqBefore;
-            return new Result(log.samples(), produceSeconds, seconds(running - begin), seconds(done.end() - running),
+            return new Result(log.samples(), seconds(running - begin), seconds(done.end() - running),
                     weighted, log.keptTasks(), deadLetters, internals, log.samples() - done.warmSamples(),
                     done.warmAt() == 0 ? Double.NaN : seconds(done.end() - done.warmAt()));
         }
