@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
 public final class StreamsApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+    /** Stream threads unless the client properties set num.stream.threads (see {@link #properties()}). */
+    static final int DEFAULT_STREAM_THREADS = 2;
+    /** The producer's retry backoff unless the client properties set one (see {@link #properties()}). */
+    static final int TRANSACTION_RETRY_BACKOFF_MS = 10;
 
     private final StreamsSettings settings;
     private final Map<String, Object> clientProperties;
@@ -84,12 +90,22 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // One thread unless -X num.stream.threads says otherwise: on two cores a second one gained 7% (bench/streams).
-        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // Under exactly-once a thread stops processing while it commits and while it waits for records, so a second
+        // thread keeps the cores busy meanwhile; the samples topic's 6 partitions give each thread 3 tasks. On
+        // bench/streams (2 cores, 2026-11-26) it raised the median (b)/(a) from 0.55-0.60 to 0.68.
+        props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, DEFAULT_STREAM_THREADS);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         // commit.interval.ms stays at the exactly-once default of 100 ms. On bench/streams (2 cores, 2026-11-26) 250 ms
         // gave (b) about 6% more samples/s, within the spread between runs, and (c) about 125 ms more p99; 500 ms no
         // clear gain on a loaded machine. Nor did producer.batch.size=262144. Either can be set with -X.
+        // Under transactions v2 a produce that reaches a partition while the previous transaction's markers are still
+        // being written is refused with CONCURRENT_TRANSACTIONS, for a few milliseconds; the producer's default 100 ms
+        // retry backoff then stalls the whole commit (KAFKA-20000). Retries still back off exponentially up to
+        // retry.backoff.max.ms. On bench/streams this took (b) from a median ratio of 0.506 to 0.557 (2026-11-26).
+        String retryBackoff = ProducerConfig.RETRY_BACKOFF_MS_CONFIG;
+        if (!props.containsKey(retryBackoff) && !props.containsKey(StreamsConfig.producerPrefix(retryBackoff))) {
+            props.put(StreamsConfig.producerPrefix(retryBackoff), TRANSACTION_RETRY_BACKOFF_MS);
+        }
         // A new experiment replays the whole sample log; a restarted one resumes from its committed offsets.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return props;
