@@ -92,12 +92,11 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // Under exactly-once a thread stops processing while it commits and while it waits for records, so a second
         // thread keeps the cores busy meanwhile; the samples topic's 6 partitions give each thread 3 tasks. On
-        // bench/streams (2 cores, 2026-11-26) it raised the median (b)/(a) from 0.55-0.60 to 0.68.
+        // bench/streams (2 cores, 2026-11-26) it raised the median (b)/(a) from 0.55-0.60 to 0.68-0.85.
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, DEFAULT_STREAM_THREADS);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-        // commit.interval.ms stays at the exactly-once default of 100 ms. On bench/streams (2 cores, 2026-11-26) 250 ms
-        // gave (b) about 6% more samples/s, within the spread between runs, and (c) about 125 ms more p99; 500 ms no
-        // clear gain on a loaded machine. Nor did producer.batch.size=262144. Either can be set with -X.
+        // commit.interval.ms stays at the exactly-once default of 100 ms: on bench/streams (2 cores, 2026-11-26, one
+        // thread) 200 ms raised the median (b)/(a) to 0.74 but doubled (c)'s p99, to 403 ms. It can be set with -X.
         // Under transactions v2 a produce that reaches a partition while the previous transaction's markers are still
         // being written is refused with CONCURRENT_TRANSACTIONS, for a few milliseconds; the producer's default 100 ms
         // retry backoff then stalls the whole commit (KAFKA-20000). Retries still back off exponentially up to
