@@ -98,8 +98,8 @@ public final class StreamsApp implements AutoCloseable {
         // commit.interval.ms stays at the exactly-once default of 100 ms: on bench/streams (2 cores, 2026-11-26, one
         // thread) 200 ms raised the median (b)/(a) to 0.74 but doubled (c)'s p99, to 403 ms. It can be set with -X.
         // Under transactions v2 a produce that reaches a partition while the previous transaction's markers are still
-        // being written is refused with CONCURRENT_TRANSACTIONS, for a few milliseconds; the producer's default 100 ms
-        // retry backoff then stalls the whole commit (KAFKA-20000). Retries still back off exponentially up to
+        // being written is refused with CONCURRENT_TRANSACTIONS until they are in; each retry after the producer's
+        // default 100 ms backoff then stalls the whole commit (KAFKA-20000). Retries still back off exponentially up to
         // retry.backoff.max.ms. On bench/streams this took (b) from a median ratio of 0.506 to 0.557 (2026-11-26).
         String retryBackoff = ProducerConfig.RETRY_BACKOFF_MS_CONFIG;
         if (!props.containsKey(retryBackoff) && !props.containsKey(StreamsConfig.producerPrefix(retryBackoff))) {
