@@ -16,8 +16,10 @@ import io.east.cli.sample.SampleCommand;
 import io.east.cli.streams.StreamsCommand;
 import io.east.cli.tail.TailCommand;
 import io.east.cli.topics.TopicsCommand;
+import io.east.cli.torch.TorchSetupCommand;
 import io.east.cli.train.TrainCommand;
 import io.east.cli.weights.WeightsCommand;
+import io.east.model.torch.LibTorchSetup;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,6 +52,7 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             AblateCommand.class,
             BenchCommand.class,
+            TorchSetupCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})
 public final class EastCommand implements Runnable {
@@ -69,6 +72,7 @@ public final class EastCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        LibTorchSetup.activateRecorded();   // before anything loads DJL
         System.exit(commandLine().execute(args));
     }
 }

@@ -11,18 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checkpoint directories in the Hugging Face Llama layout: config.json, model.safetensors (transformers'
- * tensor names; fp32, fp16 or bf16 read, fp32 written; a sharded model.safetensors.index.json is read
+ * tensor names; fp32, fp16 or bf16 read, fp32 or bf16 written; a sharded model.safetensors.index.json is read
  * too) and tokenizer.json. Other files (the trainer's optimizer.safetensors and east-state.json) are added
  * through a {@link DirectoryWriter} so they land in the same atomic rename.
  */
@@ -44,14 +42,23 @@ public final class Checkpoints {
         void write(Path directory) throws IOException;
     }
 
-    /** Reads config.json and the weights of a checkpoint directory. */
+    /** Reads config.json and the weights of a checkpoint directory, as fp32 weights computing in fp32. */
     public static LlamaModel loadModel(Path dir) throws IOException {
+        return loadModel(dir, Precision.FP32, Precision.FP32);
+    }
+
+    /**
+     * Reads a checkpoint with its weights stored as {@code weights} (whatever the file holds) and forward passes
+     * computing in {@code compute}: fp32/bf16 is mixed precision for training, bf16/bf16 halves the memory of a
+     * model that only samples.
+     */
+    public static LlamaModel loadModel(Path dir, Precision weights, Precision compute) throws IOException {
         LlamaConfig config = LlamaConfig.read(dir.resolve(CONFIG));
         NDManager manager = NDManager.newBaseManager();
         try {
             Map<String, NDArray> tensors = new LinkedHashMap<>();
             for (Path file : weightFiles(dir)) {
-                tensors.putAll(SafeTensors.read(file, manager));
+                tensors.putAll(SafeTensors.read(file, manager, weights));
             }
             Set<String> expected = LlamaModel.expectedShapes(config).keySet();
             Set<String> ignored = new TreeSet<>();
@@ -66,8 +73,10 @@ public final class Checkpoints {
             if (!ignored.isEmpty()) {
                 LOG.info("{}: ignoring tensors the model does not use: {}", dir, ignored);
             }
-            LlamaModel model = new LlamaModel(config, manager, tensors);
-            LOG.info("loaded {} ({} parameters, {} layers)", dir, model.parameterCount(), config.numHiddenLayers());
+            LlamaModel model = new LlamaModel(config, manager, tensors, compute);
+            LOG.atInfo().addKeyValue("parameters", model.parameterCount()).addKeyValue("layers", config.numHiddenLayers())
+                    .addKeyValue("weights", weights).addKeyValue("compute", compute)
+                    .addKeyValue("fused_attention", model.fusedAttention()).log("loaded {}", dir);
             return model;
         } catch (IOException | RuntimeException e) {
             manager.close();
@@ -89,15 +98,36 @@ public final class Checkpoints {
 
     /** Writes config.json and model.safetensors (fp32) into an existing directory. */
     public static void writeModel(LlamaModel model, Path dir) throws IOException {
-        model.config().write(dir.resolve(CONFIG));
-        SafeTensors.write(dir.resolve(WEIGHTS), model.parameters(), Map.of("format", "pt"));
+        writeModel(model, dir, Precision.FP32);
+    }
+
+    /** Writes config.json and model.safetensors with the weights stored as {@code file}. */
+    public static void writeModel(LlamaModel model, Path dir, Precision file) throws IOException {
+        model.config().write(dir.resolve(CONFIG), file);
+        SafeTensors.write(dir.resolve(WEIGHTS), model.parameters(), Map.of("format", "pt"), file);
+    }
+
+    /** The precision a checkpoint's weights are stored in (bf16 when model.safetensors holds any BF16 tensor). */
+    public static Precision weightPrecision(Path dir) throws IOException {
+        for (Path file : weightFiles(dir)) {
+            if (SafeTensors.floatPrecision(file) == Precision.BF16) {
+                return Precision.BF16;
+            }
+        }
+        return Precision.FP32;
     }
 
     /** Atomically writes model, tokenizer and whatever {@code extra} adds (may be null) to {@code target}. */
     public static void save(Path target, LlamaModel model, TextTokenizer tokenizer, DirectoryWriter extra)
             throws IOException {
+        save(target, model, tokenizer, Precision.FP32, extra);
+    }
+
+    /** {@link #save(Path, LlamaModel, TextTokenizer, DirectoryWriter)} with the weights stored as {@code file}. */
+    public static void save(Path target, LlamaModel model, TextTokenizer tokenizer, Precision file,
+            DirectoryWriter extra) throws IOException {
         writeAtomically(target, dir -> {
-            writeModel(model, dir);
+            writeModel(model, dir, file);
             tokenizer.save(dir.resolve(TOKENIZER));
             if (extra != null) {
                 extra.write(dir);
@@ -143,13 +173,13 @@ public final class Checkpoints {
                 Path old = parent.resolve("." + name + ".old-" + System.nanoTime());
                 Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-                deleteRecursively(old);
+                FileTrees.deleteRecursively(old);
             } else {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
             }
             syncDirectory(parent);
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(temp);
+            FileTrees.deleteRecursively(temp);
             throw e;
         }
     }
@@ -170,14 +200,4 @@ public final class Checkpoints {
         }
     }
 
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
