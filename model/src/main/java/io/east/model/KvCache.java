@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -22,15 +23,20 @@ public final class KvCache implements AutoCloseable {
     private final int capacity;
     private int length;
 
-    public KvCache(LlamaConfig config, int batchSize, int capacity, NDManager parent) {
+    /** A cache for {@code model}'s layers, in the precision it computes in. */
+    public static KvCache forModel(LlamaModel model, int batchSize, int capacity, NDManager parent) {
+        return new KvCache(model.config(), model.computePrecision().dataType(), batchSize, capacity, parent);
+    }
+
+    public KvCache(LlamaConfig config, DataType dataType, int batchSize, int capacity, NDManager parent) {
         this.manager = parent.newSubManager();
         this.capacity = capacity;
         Shape shape = new Shape(batchSize, config.numKeyValueHeads(), capacity, config.headDim());
         keys = new NDArray[config.numHiddenLayers()];
         values = new NDArray[config.numHiddenLayers()];
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = manager.zeros(shape);
-            values[i] = manager.zeros(shape);
+            keys[i] = manager.zeros(shape, dataType);
+            values[i] = manager.zeros(shape, dataType);
         }
     }
 

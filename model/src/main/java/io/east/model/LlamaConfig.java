@@ -148,7 +148,8 @@ public record LlamaConfig(
         return ids;
     }
 
-    public ObjectNode toJson() {
+    /** transformers' config.json for a checkpoint whose tensors are stored as {@code weights}. */
+    public ObjectNode toJson(Precision weights) {
         ObjectNode json = JSON.createObjectNode();
         json.putArray("architectures").add("LlamaForCausalLM");
         json.put("model_type", "llama");
@@ -194,12 +195,17 @@ public record LlamaConfig(
         } else {
             json.putNull("pad_token_id");
         }
-        json.put("torch_dtype", "float32");
-        json.put("dtype", "float32");
+        json.put("torch_dtype", weights.torchName());
+        json.put("dtype", weights.torchName());
         return json;
     }
 
     public void write(Path configJson) throws IOException {
-        Files.writeString(configJson, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson()));
+        write(configJson, Precision.FP32);
+    }
+
+    /** config.json naming {@code weights} as the dtype of the checkpoint's tensors. */
+    public void write(Path configJson, Precision weights) throws IOException {
+        Files.writeString(configJson, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(weights)));
     }
 }

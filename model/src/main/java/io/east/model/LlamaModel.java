@@ -3,11 +3,13 @@ package io.east.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
+import io.east.model.torch.NativeOps;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,9 +20,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A decoder-only transformer in the Llama layout, fp32: token embedding, then per layer RMSNorm ->
- * grouped-query attention with rotary positions -> residual, RMSNorm -> SwiGLU MLP -> residual, then a
- * final RMSNorm and the language-model head (optionally tied to the embedding).
+ * A decoder-only transformer in the Llama layout: token embedding, then per layer RMSNorm -> grouped-query
+ * attention with rotary positions -> residual, RMSNorm -> SwiGLU MLP -> residual, then a final RMSNorm and the
+ * language-model head (optionally tied to the embedding).
+ *
+ * <p>Precision: weights are stored in fp32 or bf16 and a forward pass computes in its own precision. With fp32
+ * weights and bf16 compute (mixed precision for training) each weight is cast to bf16 where it is used, so
+ * gradients reach the fp32 master weights through the cast. Whatever the compute precision, norms, softmax and the
+ * loss reduce in fp32, as transformers does. Attention runs as libtorch's fused scaled dot-product attention where
+ * the fused kernels are loaded ({@link NativeOps}), otherwise as the same computation from DJL ops.
  *
  * <p>Weights are plain NDArrays keyed by their transformers names ({@code model.layers.0.self_attn.q_proj.weight}
  * ...), so each line of {@link #forward} can be checked against {@code modeling_llama.py}. Every op takes an
@@ -46,6 +54,8 @@ public final class LlamaModel implements AutoCloseable {
     private final NDArray norm;
     private final NDArray lmHead;
     private final RotaryEmbedding rope;
+    private final Precision compute;
+    private final boolean fusedAttention;
 
     private record Attention(NDArray qProj, NDArray qBias, NDArray kProj, NDArray kBias, NDArray vProj,
                              NDArray vBias, NDArray oProj, NDArray oBias) {}
@@ -58,11 +68,18 @@ public final class LlamaModel implements AutoCloseable {
     /**
      * Takes ownership of {@code manager} and of the tensors on it.
      *
-     * @param tensors transformers-named float32 tensors; {@code lm_head.weight} is ignored when tied
+     * @param tensors transformers-named tensors, all fp32 or all bf16; {@code lm_head.weight} is ignored when tied
+     * @param compute the precision forward passes compute in; bf16 weights compute in bf16
      */
-    LlamaModel(LlamaConfig config, NDManager manager, Map<String, NDArray> tensors) {
+    LlamaModel(LlamaConfig config, NDManager manager, Map<String, NDArray> tensors, Precision compute) {
+        this(config, manager, tensors, compute, NativeOps.available());
+    }
+
+    private LlamaModel(LlamaConfig config, NDManager manager, Map<String, NDArray> tensors, Precision compute,
+            boolean fusedAttention) {
         this.config = config;
         this.manager = manager;
+        this.compute = compute;
         Map<String, Shape> expected = expectedShapes(config);
         Set<String> missing = new TreeSet<>(expected.keySet());
         missing.removeAll(tensors.keySet());
@@ -98,7 +115,22 @@ public final class LlamaModel implements AutoCloseable {
         }
         layers = List.copyOf(built);
         rope = new RotaryEmbedding(config, manager);
+        Precision stored = weightPrecision();
+        if (stored == Precision.BF16 && compute != Precision.BF16) {
+            throw new IllegalArgumentException("bf16 weights compute in bf16, not " + compute);
+        }
+        if ((stored == Precision.BF16 || compute == Precision.BF16) && !NativeOps.available()) {
+            throw new IllegalStateException(BF16_NEEDS_SETUP);
+        }
+        if (fusedAttention && !NativeOps.available()) {
+            throw new IllegalStateException("fused attention needs the kernels of 'east torch-setup'");
+        }
+        this.fusedAttention = fusedAttention;
     }
+
+    /** Why bf16 is refused on DJL's bundled libtorch. */
+    public static final String BF16_NEEDS_SETUP = "bf16 needs a libtorch set up by 'east torch-setup' (DJL's bundled "
+            + "CPU libtorch has no bfloat16 type): run ./east torch-setup --python PY, with a Python that has torch";
 
     /** The transformers tensor names and shapes of this config, in the order modules run. */
     public static Map<String, Shape> expectedShapes(LlamaConfig c) {
@@ -140,6 +172,11 @@ public final class LlamaModel implements AutoCloseable {
      * gives the same weights on any engine or thread count.
      */
     public static LlamaModel random(LlamaConfig config, long seed) {
+        return random(config, seed, Precision.FP32);
+    }
+
+    /** {@link #random(LlamaConfig, long)} with fp32 weights computing in {@code compute}. */
+    public static LlamaModel random(LlamaConfig config, long seed, Precision compute) {
         NDManager manager = NDManager.newBaseManager();
         Random random = new Random(seed);
         Map<String, NDArray> tensors = new LinkedHashMap<>();
@@ -155,11 +192,16 @@ public final class LlamaModel implements AutoCloseable {
             }
             tensors.put(e.getKey(), manager.create(values, shape));
         }
-        return new LlamaModel(config, manager, tensors);
+        return new LlamaModel(config, manager, tensors, compute);
     }
 
     /** An independent copy (its own manager), e.g. the frozen DPO / KTO reference. */
     public LlamaModel copy() {
+        return copy(fusedAttention);
+    }
+
+    /** A copy whose attention runs fused or from DJL ops, whatever this model does: the two are compared in tests. */
+    LlamaModel copy(boolean fused) {
         NDManager target = NDManager.newBaseManager();
         Map<String, NDArray> tensors = new LinkedHashMap<>();
         Autograd.withoutGradients(() -> parameters.forEach((name, p) -> {
@@ -167,11 +209,26 @@ public final class LlamaModel implements AutoCloseable {
             duplicate.attach(target);
             tensors.put(name, duplicate);
         }));
-        return new LlamaModel(config, target, tensors);
+        return new LlamaModel(config, target, tensors, compute, fused);
     }
 
     public LlamaConfig config() {
         return config;
+    }
+
+    /** What the weights are stored in. */
+    public Precision weightPrecision() {
+        return embedTokens.getDataType() == DataType.BFLOAT16 ? Precision.BF16 : Precision.FP32;
+    }
+
+    /** What forward passes compute in. */
+    public Precision computePrecision() {
+        return compute;
+    }
+
+    /** Whether attention runs as libtorch's fused kernel. */
+    public boolean fusedAttention() {
+        return fusedAttention;
     }
 
     /** Trainable tensors by transformers name; a tied head appears once, as the embedding. */
@@ -208,9 +265,10 @@ public final class LlamaModel implements AutoCloseable {
      *
      * @param inputIds [B, T] int64, on the step's manager (results follow it)
      * @param positionIds [B, T] int64 rotary positions
-     * @param mask additive attention mask from {@link AttentionMask}, [B, 1, 1, T, past + T]
+     * @param mask additive fp32 attention mask from {@link AttentionMask}, [B, 1, 1, T, past + T]; null for plain
+     *     causal attention over these T positions (no cache, every key valid: right-padded training batches)
      * @param cache null, or the cache holding the past positions; it is extended by T
-     * @return [B, T, vocab]
+     * @return [B, T, vocab] in the compute precision
      */
     public NDArray forward(NDArray inputIds, NDArray positionIds, NDArray mask, KvCache cache) {
         return head(hiddenStates(inputIds, positionIds, mask, cache));
@@ -223,13 +281,24 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     private NDArray hiddenStates(NDArray inputIds, NDArray positionIds, NDArray mask, KvCache cache) {
+        if (mask == null && cache != null) {
+            throw new IllegalArgumentException("decoding with a cache needs an explicit mask");
+        }
         NDManager step = inputIds.getManager();
-        NDArray x = Embedding.embedding(inputIds, embedTokens, SparseFormat.DENSE).singletonOrThrow();
+        // The embedding is looked up in the stored table: only the rows used are cast, not the whole vocabulary.
+        NDArray x = cast(Embedding.embedding(inputIds, embedTokens, SparseFormat.DENSE).singletonOrThrow());
         NDList cosSin = rope.lookup(positionIds);
+        NDList rotary = new NDList(cast(cosSin.get(0)), cast(cosSin.get(1)));
+        NDArray attentionMask = mask;
+        if (mask == null && !fusedAttention) {
+            long time = inputIds.getShape().get(1);
+            attentionMask = AttentionMask.causal(step, 1, Math.toIntExact(time), 0);
+        }
         for (int i = 0; i < layers.size(); i++) {
             DecoderLayer layer = layers.get(i);
-            NDArray h = x.add(attention(i, layer.selfAttn(), rmsNorm(x, layer.inputLayernorm()), cosSin, mask, cache, step));
-            x = h.add(mlp(layer.mlp(), rmsNorm(h, layer.postAttentionLayernorm())));
+            NDArray h = x.add(attention(i, layer.selfAttn(), rmsNorm(x, layer.inputLayernorm(), step), rotary,
+                    attentionMask, cache, step));
+            x = h.add(mlp(layer.mlp(), rmsNorm(h, layer.postAttentionLayernorm(), step), step));
         }
         if (cache != null) {
             cache.advance(Math.toIntExact(inputIds.getShape().get(1)));
@@ -238,53 +307,87 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     private NDArray head(NDArray hidden) {
-        return linear(rmsNorm(hidden, norm), lmHead, null);
+        NDManager step = hidden.getManager();
+        return linear(rmsNorm(hidden, norm, step), weight(lmHead, step), null);
     }
 
-    private NDArray rmsNorm(NDArray x, NDArray weight) {
-        NDArray variance = x.square().mean(new int[] {-1}, true);
-        return x.div(variance.add(config.rmsNormEps()).sqrt()).mul(weight);
+    /** RMSNorm reduced in fp32 and scaled in the compute precision, as transformers' LlamaRMSNorm. */
+    private NDArray rmsNorm(NDArray x, NDArray weight, NDManager step) {
+        NDArray wide = NativeOps.cast(x, DataType.FLOAT32);
+        NDArray variance = wide.square().mean(new int[] {-1}, true);
+        return cast(wide.div(variance.add(config.rmsNormEps()).sqrt())).mul(weight(weight, step));
     }
 
     /**
-     * Grouped-query attention. Queries are viewed as [B, kvHeads, group, T, headDim] and keys/values as
-     * [B, kvHeads, 1, S, headDim], so broadcasting matmul shares each key/value head with its group of
-     * query heads without copying it (transformers' repeat_kv, with head h using kv head h / group).
+     * Grouped-query attention. The fused kernel takes queries [B, heads, T, headDim] and keys/values [B, kvHeads,
+     * S, headDim] and shares each key/value head with its group of query heads. From DJL ops, queries are viewed
+     * as [B, kvHeads, group, T, headDim] and keys/values as [B, kvHeads, 1, S, headDim], so broadcasting matmul
+     * does the same without copying (transformers' repeat_kv, with head h using kv head h / group); the softmax
+     * runs in fp32.
      */
     private NDArray attention(int index, Attention w, NDArray x, NDList cosSin, NDArray mask, KvCache cache,
                               NDManager step) {
         long batch = x.getShape().get(0);
         long time = x.getShape().get(1);
+        int heads = config.numAttentionHeads();
         int kvHeads = config.numKeyValueHeads();
-        int group = config.kvGroupSize();
         int headDim = config.headDim();
-        NDArray q = linear(x, w.qProj(), w.qBias()).reshape(batch, time, kvHeads, group, headDim)
-                .transpose(0, 2, 3, 1, 4);
-        NDArray k = linear(x, w.kProj(), w.kBias()).reshape(batch, time, kvHeads, headDim).transpose(0, 2, 1, 3);
-        NDArray v = linear(x, w.vProj(), w.vBias()).reshape(batch, time, kvHeads, headDim).transpose(0, 2, 1, 3);
+        NDArray q = linear(x, weight(w.qProj(), step), weight(w.qBias(), step)).reshape(batch, time, heads, headDim)
+                .transpose(0, 2, 1, 3);
+        NDArray k = linear(x, weight(w.kProj(), step), weight(w.kBias(), step)).reshape(batch, time, kvHeads, headDim)
+                .transpose(0, 2, 1, 3);
+        NDArray v = linear(x, weight(w.vProj(), step), weight(w.vBias(), step)).reshape(batch, time, kvHeads, headDim)
+                .transpose(0, 2, 1, 3);
 
-        NDArray cos = cosSin.get(0);
-        NDArray sin = cosSin.get(1);
-        q = RotaryEmbedding.apply(q, cos.reshape(batch, 1, 1, time, headDim), sin.reshape(batch, 1, 1, time, headDim));
-        k = RotaryEmbedding.apply(k, cos.reshape(batch, 1, time, headDim), sin.reshape(batch, 1, time, headDim));
+        NDArray cos = cosSin.get(0).reshape(batch, 1, time, headDim);
+        NDArray sin = cosSin.get(1).reshape(batch, 1, time, headDim);
+        q = RotaryEmbedding.apply(q, cos, sin);
+        k = RotaryEmbedding.apply(k, cos, sin);
         if (cache != null) {
             NDList all = cache.append(index, k, v, step);
             k = all.get(0);
             v = all.get(1);
         }
-        NDArray scores = q.matMul(k.expandDims(2).transpose(0, 1, 2, 4, 3))
-                .mul(1.0 / Math.sqrt(headDim))
-                .add(mask);
-        NDArray out = scores.softmax(-1).matMul(v.expandDims(2));           // [B, kvHeads, group, T, headDim]
-        out = out.transpose(0, 3, 1, 2, 4).reshape(batch, time, (long) config.numAttentionHeads() * headDim);
-        return linear(out, w.oProj(), w.oBias());
+        double scale = 1.0 / Math.sqrt(headDim);
+        NDArray out;                                                        // [B, heads, T, headDim]
+        if (fusedAttention) {
+            NDArray fusedMask = mask == null ? null : NativeOps.cast(mask.squeeze(1), q.getDataType());
+            out = NativeOps.attention(q, k, v, fusedMask, mask == null, scale);
+        } else {
+            int group = config.kvGroupSize();
+            NDArray grouped = q.reshape(batch, kvHeads, group, time, headDim);
+            NDArray scores = NativeOps.cast(grouped.matMul(k.expandDims(2).transpose(0, 1, 2, 4, 3)).mul(scale),
+                    DataType.FLOAT32).add(mask);
+            out = cast(scores.softmax(-1)).matMul(v.expandDims(2)).reshape(batch, heads, time, headDim);
+        }
+        out = out.transpose(0, 2, 1, 3).reshape(batch, time, (long) heads * headDim);
+        return linear(out, weight(w.oProj(), step), weight(w.oBias(), step));
     }
 
     /** SwiGLU: down(silu(gate(x)) * up(x)). */
-    private NDArray mlp(Mlp w, NDArray x) {
-        NDArray gate = linear(x, w.gateProj(), w.gateBias());
+    private NDArray mlp(Mlp w, NDArray x, NDManager step) {
+        NDArray gate = linear(x, weight(w.gateProj(), step), weight(w.gateBias(), step));
         NDArray activated = gate.mul(Activation.sigmoid(gate));
-        return linear(activated.mul(linear(x, w.upProj(), w.upBias())), w.downProj(), w.downBias());
+        return linear(activated.mul(linear(x, weight(w.upProj(), step), weight(w.upBias(), step))),
+                weight(w.downProj(), step), weight(w.downBias(), step));
+    }
+
+    /** An activation in the compute precision (no op when it already is). */
+    private NDArray cast(NDArray activation) {
+        return NativeOps.cast(activation, compute.dataType());
+    }
+
+    /**
+     * A weight in the compute precision. A cast lands on the weight's manager, so it is moved to the step's; the
+     * cast is differentiable, so mixed-precision gradients reach the stored weight.
+     */
+    private NDArray weight(NDArray stored, NDManager step) {
+        if (stored == null || stored.getDataType() == compute.dataType()) {
+            return stored;
+        }
+        NDArray cast = NativeOps.cast(stored, compute.dataType());
+        cast.attach(step);
+        return cast;
     }
 
     /** x W^T + b with the activation first, so the result lives on the activation's manager. */

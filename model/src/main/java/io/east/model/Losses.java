@@ -1,7 +1,9 @@
 package io.east.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
+import io.east.model.torch.NativeOps;
 
 /**
  * Per-example losses on response tokens, and the EAST weighting (METHOD.md): the batch loss is the mean
@@ -15,10 +17,10 @@ public final class Losses {
 
     private Losses() {}
 
-    /** log p(x_{t+1} | x_{..t}) for every position: [B, T-1]. */
+    /** log p(x_{t+1} | x_{..t}) for every position, in fp32 whatever the logits' precision: [B, T-1]. */
     public static NDArray tokenLogProbs(NDArray logits, NDArray inputIds) {
         NDArray targets = inputIds.get(":, 1:").expandDims(-1);
-        return logits.get(":, :-1, :").logSoftmax(-1).gather(targets, 2).squeeze(-1);
+        return NativeOps.cast(logits.get(":, :-1, :"), DataType.FLOAT32).logSoftmax(-1).gather(targets, 2).squeeze(-1);
     }
 
     /** Sum of response-token log-probabilities: [B] (the sequence log-likelihood DPO and KTO compare). */

@@ -22,9 +22,10 @@ import java.util.Map;
  * Reads and writes the safetensors format (an 8-byte little-endian header length, a JSON header, raw
  * little-endian tensor bytes).
  *
- * <p>Written by hand rather than through {@code NDList.decode} because DJL turns a BF16 tensor into a
- * bf16 NDArray, which aborts the JVM on this engine: half-precision floats are widened to float32 here,
- * in Java, before any NDArray exists. Integer tensors are read as int64, floats always as float32.
+ * <p>Written by hand rather than through {@code NDList.decode} because DJL's bundled JNI has no bfloat16 type (a bf16
+ * NDArray aborts the JVM there): half-precision floats are widened to float32 in Java before any NDArray exists,
+ * and bf16 is written from float32 bits in Java. Only where bf16 is asked for (a torch-setup libtorch) does a
+ * bf16 NDArray exist. Integer tensors are read as int64.
  */
 public final class SafeTensors {
 
@@ -77,17 +78,29 @@ public final class SafeTensors {
 
     /** Reads every tensor of a file onto {@code manager}; floats become float32, integers int64. */
     public static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
+        return read(file, manager, Precision.FP32);
+    }
+
+    /** Reads every tensor of a file onto {@code manager}; floats become {@code floats}, integers int64. */
+    public static Map<String, NDArray> read(Path file, NDManager manager, Precision floats) throws IOException {
         Header header = readHeader(file);
         Map<String, NDArray> out = new LinkedHashMap<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             for (Map.Entry<String, Entry> e : header.tensors().entrySet()) {
-                out.put(e.getKey(), readTensor(channel, header.dataStart(), e.getValue(), manager));
+                out.put(e.getKey(), readTensor(channel, header.dataStart(), e.getValue(), manager, floats));
             }
         }
         return out;
     }
 
-    static NDArray readTensor(FileChannel channel, long dataStart, Entry entry, NDManager manager) throws IOException {
+    /** The precision of a checkpoint's floating-point tensors: bf16 when any is stored as BF16, else fp32. */
+    public static Precision floatPrecision(Path file) throws IOException {
+        boolean bf16 = readHeader(file).tensors().values().stream().anyMatch(e -> "BF16".equals(e.dtype()));
+        return bf16 ? Precision.BF16 : Precision.FP32;
+    }
+
+    static NDArray readTensor(FileChannel channel, long dataStart, Entry entry, NDManager manager, Precision floats)
+            throws IOException {
         long bytes = entry.end() - entry.begin();
         int width = widthOf(entry.dtype());
         if (bytes != entry.elementCount() * width) {
@@ -97,12 +110,16 @@ public final class SafeTensors {
         ByteBuffer raw = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + entry.begin(), bytes)
                 .order(ByteOrder.LITTLE_ENDIAN);
         Shape shape = new Shape(entry.shape());
+        if (floats == Precision.BF16 && "BF16".equals(entry.dtype())) {
+            return owned(manager.create(raw, shape, DataType.BFLOAT16));
+        }
         switch (entry.dtype()) {
             case "F32":
-                return owned(manager.create(raw, shape, DataType.FLOAT32));
+                return narrowed(owned(manager.create(raw, shape, DataType.FLOAT32)), floats);
             case "F16":
             case "BF16":
-                return owned(manager.create(widenToFloat32(raw, entry.dtype()), shape, DataType.FLOAT32));
+                return narrowed(owned(manager.create(widenToFloat32(raw, entry.dtype()), shape, DataType.FLOAT32)),
+                        floats);
             case "I64":
                 return owned(manager.create(raw, shape, DataType.INT64));
             case "I32": {
@@ -126,6 +143,15 @@ public final class SafeTensors {
         NDArray copy = aliasing.duplicate();
         aliasing.close();
         return copy;
+    }
+
+    private static NDArray narrowed(NDArray wide, Precision floats) {
+        if (floats == Precision.FP32) {
+            return wide;
+        }
+        NDArray narrow = wide.toType(floats.dataType(), false);
+        wide.close();
+        return narrow;
     }
 
     private static ByteBuffer widenToFloat32(ByteBuffer half, String dtype) {
@@ -155,26 +181,39 @@ public final class SafeTensors {
     }
 
     /**
-     * Writes float32 / int64 tensors in the given order. The header is padded with spaces to a multiple
-     * of 8 bytes, as the reference implementation does, so readers may map the data aligned.
+     * Writes tensors in the given order, floats as they are (fp32 or bf16), integers as int64. The header is padded
+     * with spaces to a multiple of 8 bytes, as the reference implementation does, so readers may map the data
+     * aligned.
      */
     public static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata) throws IOException {
+        write(file, tensors, metadata, null);
+    }
+
+    /**
+     * {@link #write(Path, Map, Map)} with every float32 tensor stored as {@code floats} (bf16 rounded to nearest
+     * even, as libtorch converts); null keeps each tensor's own type.
+     */
+    public static void write(Path file, Map<String, NDArray> tensors, Map<String, String> metadata, Precision floats)
+            throws IOException {
         Map<String, Object> header = new LinkedHashMap<>();
         if (!metadata.isEmpty()) {
             header.put(METADATA, metadata);
         }
         List<NDArray> order = new ArrayList<>();
+        List<Boolean> narrow = new ArrayList<>();
         long offset = 0;
         for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
             NDArray array = e.getValue();
-            String dtype = dtypeName(array.getDataType());
-            long length = array.size() * array.getDataType().getNumOfBytes();
+            boolean toBf16 = floats == Precision.BF16 && array.getDataType() == DataType.FLOAT32;
+            String dtype = toBf16 ? "BF16" : dtypeName(array.getDataType());
+            long length = array.size() * (toBf16 ? 2 : array.getDataType().getNumOfBytes());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("dtype", dtype);
             entry.put("shape", array.getShape().getShape());
             entry.put("data_offsets", new long[] {offset, offset + length});
             header.put(e.getKey(), entry);
             order.add(array);
+            narrow.add(toBf16);
             offset += length;
         }
         byte[] json = JSON.writeValueAsBytes(header);
@@ -187,8 +226,9 @@ public final class SafeTensors {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(channel, prefix.flip());
-            for (NDArray array : order) {
-                writeFully(channel, littleEndianBytes(array));
+            for (int i = 0; i < order.size(); i++) {
+                ByteBuffer bytes = littleEndianBytes(order.get(i));
+                writeFully(channel, narrow.get(i) ? BFloat16.fromFloat32(bytes) : bytes);
             }
             channel.force(true);
         }
@@ -206,10 +246,12 @@ public final class SafeTensors {
         switch (type) {
             case FLOAT32:
                 return "F32";
+            case BFLOAT16:
+                return "BF16";
             case INT64:
                 return "I64";
             default:
-                throw new IllegalArgumentException("checkpoints are written as float32 / int64, not " + type);
+                throw new IllegalArgumentException("checkpoints are written as float32, bfloat16 or int64, not " + type);
         }
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.east.model.torch.NativeOps;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class Sampler {
 
         List<Completion> run() {
             try (NDManager generation = model.newSubManager();
-                 KvCache cache = params.useKvCache() ? new KvCache(model.config(), batch, cacheCapacity(), generation) : null) {
+                 KvCache cache = params.useKvCache() ? KvCache.forModel(model, batch, cacheCapacity(), generation) : null) {
                 for (int step = 0; step < params.maxNewTokens() && !allFinished(); step++) {
                     int length = promptLength + step;
                     try (NDManager s = generation.newSubManager()) {
@@ -181,7 +182,8 @@ public final class Sampler {
             return s.create(flat, new Shape(batch, to - from));
         }
 
-        private Choice choose(NDArray logits) {
+        private Choice choose(NDArray computed) {
+            NDArray logits = NativeOps.cast(computed, DataType.FLOAT32);
             NDArray logProbs = logits.logSoftmax(1);
             long[] chosen = params.isGreedy() ? logits.argMax(1).toLongArray() : sample(logits);
             NDArray index = logits.getManager().create(chosen, new Shape(batch, 1));

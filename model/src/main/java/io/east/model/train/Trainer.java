@@ -4,11 +4,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import io.east.model.AttentionMask;
 import io.east.model.Autograd;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaModel;
 import io.east.model.Losses;
+import io.east.model.Precision;
 import io.east.model.TextTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -181,8 +181,8 @@ public final class Trainer implements AutoCloseable {
     }
 
     private static NDArray forward(LlamaModel model, TokenizedBatch tokens, NDArray ids, NDManager step) {
-        // Right padding: the causal mask alone keeps real tokens from seeing the padding after them.
-        return model.forward(ids, tokens.positionIds(step), AttentionMask.causal(step, tokens.size(), tokens.width(), 0), null);
+        // Right padding: plain causal attention keeps real tokens from seeing the padding after them.
+        return model.forward(ids, tokens.positionIds(step), null, null);
     }
 
     private TokenizedBatch tokenize(List<String> prompts, List<String> responses) {
@@ -190,12 +190,13 @@ public final class Trainer implements AutoCloseable {
     }
 
     /**
-     * Atomically writes the policy, the tokenizer, {@value AdamW#FILE} and whatever {@code extra} adds
-     * (the consumer's east-state.json) as one checkpoint directory.
+     * Atomically writes the policy (as {@link TrainerSettings#checkpointPrecision}), the tokenizer, {@value
+     * AdamW#FILE} and whatever {@code extra} adds (the consumer's east-state.json) as one checkpoint directory.
      */
     public void save(Path target, Checkpoints.DirectoryWriter extra) throws IOException {
-        Checkpoints.save(target, policy, tokenizer, dir -> {
-            optimizer.save(dir.resolve(AdamW.FILE));
+        Precision file = settings.checkpointPrecision();
+        Checkpoints.save(target, policy, tokenizer, file, dir -> {
+            optimizer.save(dir.resolve(AdamW.FILE), file != Precision.FP32);
             if (extra != null) {
                 extra.write(dir);
             }

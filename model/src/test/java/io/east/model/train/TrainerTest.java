@@ -8,6 +8,8 @@ import io.east.model.Checkpoints;
 import io.east.model.Completion;
 import io.east.model.LlamaConfig;
 import io.east.model.LlamaModel;
+import io.east.model.Precision;
+import io.east.model.SafeTensors;
 import io.east.model.Sampler;
 import io.east.model.SamplingParams;
 import io.east.model.TextTokenizer;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class TrainerTest {
 
@@ -130,17 +134,19 @@ class TrainerTest {
         }
     }
 
-    @Test
-    void resumingFromACheckpointContinuesExactly() throws Exception {
+    /** A bf16 checkpoint rounds the weights it shows to transformers; its optimizer file keeps the fp32 ones. */
+    @ParameterizedTest
+    @EnumSource(Precision.class)
+    void resumingFromACheckpointContinuesExactly(Precision file) throws Exception {
         List<List<TrainingExample>> batches = List.of(PATTERNS.subList(0, 2), PATTERNS.subList(2, 4),
                 PATTERNS.subList(1, 3), PATTERNS);
         TrainerSettings settings = settings(LossKind.SFT, 5e-3)
-                .withOptimizer(AdamW.Settings.defaults().withWeightDecay(0.01));
+                .withOptimizer(AdamW.Settings.defaults().withWeightDecay(0.01)).withCheckpointPrecision(file);
         try (LlamaModel straight = LlamaModel.random(TINY, 6);
              Trainer trainer = new Trainer(straight, null, tokenizer, settings)) {
             batches.forEach(trainer::step);
 
-            Path checkpoint = dir.resolve("step-2");
+            Path checkpoint = dir.resolve("step-2-" + file);
             try (LlamaModel first = LlamaModel.random(TINY, 6);
                  Trainer firstHalf = new Trainer(first, null, tokenizer, settings)) {
                 firstHalf.step(batches.get(0));
@@ -149,6 +155,13 @@ class TrainerTest {
             }
             assertThat(checkpoint.resolve(AdamW.FILE)).exists();
             assertThat(checkpoint.resolve("east-state.json")).exists();
+            assertThat(Checkpoints.weightPrecision(checkpoint)).isEqualTo(file);
+            assertThat(SafeTensors.readHeader(checkpoint.resolve(Checkpoints.WEIGHTS)).tensors().values())
+                    .allMatch(t -> t.dtype().equals(file.safetensorsName()));
+            assertThat(Files.readString(checkpoint.resolve(Checkpoints.CONFIG)))
+                    .contains("\"torch_dtype\" : \"" + file.torchName() + "\"");
+            assertThat(SafeTensors.readHeader(checkpoint.resolve(AdamW.FILE)).tensors().keySet()
+                    .stream().anyMatch(k -> k.endsWith(AdamW.MASTER_SUFFIX))).isEqualTo(file != Precision.FP32);
 
             try (LlamaModel resumed = Checkpoints.loadModel(checkpoint);
                  Trainer secondHalf = new Trainer(resumed, null, TextTokenizer.load(checkpoint), settings)) {
