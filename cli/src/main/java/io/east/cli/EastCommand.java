@@ -20,6 +20,9 @@ import io.east.cli.torch.TorchSetupCommand;
 import io.east.cli.train.TrainCommand;
 import io.east.cli.weights.WeightsCommand;
 import io.east.model.torch.LibTorchSetup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -65,6 +68,17 @@ public final class EastCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * DJL asks the CUDA runtime how many GPUs there are and warns when it cannot tell; on a machine with a CUDA toolkit
+     * but no NVIDIA device (many CPU build machines) that warning is noise on every run.
+     */
+    private static void quietCudaProbeWithoutNvidiaDevice() {
+        if (!Files.exists(Path.of("/dev/nvidia0")) && !Files.isDirectory(Path.of("/proc/driver/nvidia"))
+                && LoggerFactory.getLogger("ai.djl.util.cuda.CudaUtils") instanceof ch.qos.logback.classic.Logger l) {
+            l.setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
+    }
+
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new EastCommand());
         ErrorHandlers.install(commandLine);
@@ -73,6 +87,7 @@ public final class EastCommand implements Runnable {
 
     public static void main(String[] args) {
         LibTorchSetup.activateRecorded();   // before anything loads DJL
+        quietCudaProbeWithoutNvidiaDevice();
         System.exit(commandLine().execute(args));
     }
 }

@@ -1,5 +1,6 @@
 package io.east.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -227,19 +228,38 @@ public final class SafeTensors {
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(channel, prefix.flip());
             for (int i = 0; i < order.size(); i++) {
-                ByteBuffer bytes = littleEndianBytes(order.get(i));
-                writeFully(channel, narrow.get(i) ? BFloat16.fromFloat32(bytes) : bytes);
+                boolean toBf16 = narrow.get(i);
+                withHostBytes(order.get(i), bytes -> writeFully(channel, toBf16 ? BFloat16.fromFloat32(bytes) : bytes));
             }
             channel.force(true);
         }
     }
 
-    private static ByteBuffer littleEndianBytes(NDArray array) {
-        ByteBuffer bytes = array.toByteBuffer();
-        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
-            return bytes;
+    /** Reads what the bytes of a host array say. */
+    @FunctionalInterface
+    public interface BytesReader {
+        void read(ByteBuffer littleEndian) throws IOException;
+    }
+
+    /**
+     * Hands {@code reader} the array's bytes in host memory. DJL copies a device array to the host onto a sub-manager
+     * of the array's own manager and keeps it there; that copy is closed here once read, or every checkpoint of a
+     * model on a GPU would leave a host copy of the model behind.
+     */
+    public static void withHostBytes(NDArray array, BytesReader reader) throws IOException {
+        if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+            throw new UnsupportedOperationException("safetensors on a big-endian machine");
         }
-        throw new UnsupportedOperationException("writing safetensors on a big-endian machine");
+        if (array.getDevice().equals(Device.cpu())) {
+            reader.read(array.toByteBuffer());
+            return;
+        }
+        NDArray host = array.toDevice(Device.cpu(), false);
+        try {
+            reader.read(host.toByteBuffer());
+        } finally {
+            host.getManager().close();
+        }
     }
 
     private static String dtypeName(DataType type) {

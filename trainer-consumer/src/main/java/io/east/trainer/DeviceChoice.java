@@ -2,13 +2,14 @@ package io.east.trainer;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import io.east.model.torch.LibTorchSetup;
 import java.util.Locale;
 
 /**
  * Where training runs. The model module puts models on the engine's default device, which is GPU 0 whenever the
- * PyTorch engine sees a CUDA device (that needs DJL's CUDA native instead of the bundled CPU one: README, "Training
- * on a GPU"). So {@code AUTO} uses a GPU when there is one, {@code GPU} insists on one, and {@code CPU} is only
- * possible where the engine sees none.
+ * PyTorch engine sees a CUDA device (that needs a CUDA libtorch set up by {@code east torch-setup}: the bundled one is
+ * CPU only). So {@code AUTO} uses a GPU when there is one, {@code GPU} insists on one, and {@code CPU} is only possible
+ * where the engine sees none.
  */
 public enum DeviceChoice {
     AUTO, CPU, GPU;
@@ -28,14 +29,14 @@ public enum DeviceChoice {
      */
     public Device resolve() {
         Engine engine = Engine.getInstance();
-        return resolve(engine.getGpuCount(), engine.defaultDevice());
+        return resolve(engine.getGpuCount(), engine.defaultDevice(), LibTorchSetup.describeLoaded());
     }
 
-    Device resolve(int gpuCount, Device engineDefault) {
+    Device resolve(int gpuCount, Device engineDefault, String libtorch) {
         if (this == GPU && gpuCount == 0) {
-            throw new InvalidSetupException("--device gpu: the PyTorch engine sees no GPU. Either this machine has "
-                    + "no CUDA device, or the build carries DJL's CPU libtorch (ai.djl.pytorch:pytorch-native-cpu); "
-                    + "see the README section 'Training on a GPU' for swapping in the CUDA native");
+            throw new InvalidSetupException("--device gpu: the PyTorch engine sees no GPU with " + libtorch + ". "
+                    + "GPUs need a CUDA build of PyTorch set up once with 'east torch-setup --python PY' (README, "
+                    + "'Training on a GPU'); with one set up, this machine shows no CUDA device");
         }
         if (this == CPU && gpuCount > 0) {
             throw new InvalidSetupException("--device cpu: the engine sees " + gpuCount + " GPU(s) and models are "

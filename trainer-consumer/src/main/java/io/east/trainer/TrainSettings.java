@@ -1,5 +1,6 @@
 package io.east.trainer;
 
+import io.east.model.Precision;
 import io.east.model.train.LossKind;
 import io.east.schemas.topics.EastTopics;
 import java.nio.file.Path;
@@ -22,12 +23,15 @@ import java.util.function.UnaryOperator;
  * @param staleness which examples are held back as too stale
  * @param prompt turns a WeightedExample's question into the text the model is trained on: the generator's template
  * @param logEvery a progress log line every this many steps
+ * @param precision what forward and backward compute in: bf16 is mixed precision over fp32 master weights
+ * @param checkpointPrecision what checkpoints store the weights as; null: as the --init checkpoint does
  */
 public record TrainSettings(LossKind loss, Path init, Path checkpointDir, String topic, Path dataFile,
                             String experiment, int batchSize, double learningRate, int warmupSteps, double gradClip,
                             double weightDecay, double beta, int maxSequenceLength, int checkpointEvery,
                             long maxExamples, StalenessFilter staleness, DeviceChoice device,
-                            UnaryOperator<String> prompt, int logEvery, Duration pollTimeout) {
+                            UnaryOperator<String> prompt, int logEvery, Duration pollTimeout, Precision precision,
+                            Precision checkpointPrecision) {
 
     public static final String MAIN_KEY = "main";
 
@@ -39,6 +43,7 @@ public record TrainSettings(LossKind loss, Path init, Path checkpointDir, String
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(pollTimeout, "pollTimeout");
+        Objects.requireNonNull(precision, "precision");
         if ((topic == null) == (dataFile == null)) {
             throw new IllegalArgumentException("read either a topic or a data file");
         }
@@ -129,6 +134,8 @@ public record TrainSettings(LossKind loss, Path init, Path checkpointDir, String
         private UnaryOperator<String> prompt = UnaryOperator.identity();
         private int logEvery = 10;
         private Duration pollTimeout = Duration.ofMillis(500);
+        private Precision precision = Precision.FP32;
+        private Precision checkpointPrecision;
 
         private Builder(LossKind loss, Path init, Path checkpointDir) {
             this.loss = loss;
@@ -222,6 +229,17 @@ public record TrainSettings(LossKind loss, Path init, Path checkpointDir, String
             return this;
         }
 
+        public Builder precision(Precision value) {
+            this.precision = value;
+            return this;
+        }
+
+        /** What checkpoints store the weights as; unset: as --init does. */
+        public Builder checkpointPrecision(Precision value) {
+            this.checkpointPrecision = value;
+            return this;
+        }
+
         public TrainSettings build() {
             String resolvedTopic = dataFile != null ? topic
                     : topic != null ? topic
@@ -229,7 +247,7 @@ public record TrainSettings(LossKind loss, Path init, Path checkpointDir, String
             return new TrainSettings(loss, init, checkpointDir, resolvedTopic, dataFile, experiment, batchSize,
                     learningRate != null ? learningRate : defaultLearningRate(loss), warmupSteps, gradClip,
                     weightDecay, beta != null ? beta : defaultBeta(loss), maxSequenceLength, checkpointEvery,
-                    maxExamples, staleness, device, prompt, logEvery, pollTimeout);
+                    maxExamples, staleness, device, prompt, logEvery, pollTimeout, precision, checkpointPrecision);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.east.trainer;
 import ai.djl.Device;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaModel;
+import io.east.model.Precision;
+import io.east.model.torch.LibTorchSetup;
 import io.east.model.TextTokenizer;
 import io.east.model.train.AdamW;
 import io.east.model.train.LearningRateSchedule;
@@ -79,16 +81,21 @@ public final class TrainerApp implements AutoCloseable {
 
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            LlamaModel policy = Checkpoints.loadModel(start.directory());
+            Precision precision = settings.precision();
+            LlamaModel policy = loadModel(start.directory(), Precision.FP32, precision);
             resources.push(policy);
             TextTokenizer tokenizer = TextTokenizer.load(start.directory());
             resources.push(tokenizer);
             LlamaModel reference = null;
             if (settings.loss() != LossKind.SFT) {
-                reference = Checkpoints.loadModel(settings.init());
+                // Frozen: it needs no fp32 master weights, so it is held in the compute precision.
+                reference = loadModel(settings.init(), precision, precision);
                 resources.push(reference);
             }
-            Trainer trainer = new Trainer(policy, reference, tokenizer, trainerSettings(settings, policy));
+            Precision checkpoints = settings.checkpointPrecision() != null ? settings.checkpointPrecision()
+                    : Checkpoints.weightPrecision(settings.init());
+            Trainer trainer = new Trainer(policy, reference, tokenizer,
+                    trainerSettings(settings, policy).withCheckpointPrecision(checkpoints));
             resources.push(trainer);
             boolean restored = trainer.restoreOptimizer(start.directory());
 
@@ -114,6 +121,8 @@ public final class TrainerApp implements AutoCloseable {
                     .addKeyValue("optimizer_restored", restored).addKeyValue("source", source.describe())
                     .addKeyValue("loss", settings.lossId()).addKeyValue("device", device)
                     .addKeyValue("parameters", policy.parameterCount()).addKeyValue("batch_size", settings.batchSize())
+                    .addKeyValue("precision", precision).addKeyValue("checkpoint_dtype", checkpoints)
+                    .addKeyValue("libtorch", LibTorchSetup.describeLoaded())
                     .log(newest.isPresent() ? "trainer resuming" : "trainer starting");
             TrainingLoop loop = new TrainingLoop(settings, trainer, source, store, start, listener);
             return new TrainerApp(resources, loop, start);
@@ -165,6 +174,17 @@ public final class TrainerApp implements AutoCloseable {
                 .withOptimizer(AdamW.Settings.defaults().withWeightDecay(settings.weightDecay())
                         .withMaxGradNorm(settings.gradClip()))
                 .withMaxSequenceLength(maxLength);
+    }
+
+    private static LlamaModel loadModel(Path dir, Precision weights, Precision compute) throws IOException {
+        try {
+            return Checkpoints.loadModel(dir, weights, compute);
+        } catch (IllegalStateException e) {
+            if (LlamaModel.BF16_NEEDS_SETUP.equals(e.getMessage())) {
+                throw new InvalidSetupException("--precision bf16: " + e.getMessage());
+            }
+            throw e;
+        }
     }
 
     private static void requireModelDirectory(Path dir) {

@@ -196,17 +196,17 @@ class TrainFromFileTest {
         assertThatThrownBy(() -> TrainerApp.open(settings(file).device(DeviceChoice.GPU).build(), Map.of(),
                 TrainingListener.NONE))
                 .isInstanceOf(InvalidSetupException.class)
-                .hasMessageContaining("--device gpu: the PyTorch engine sees no GPU")
-                .hasMessageContaining("Training on a GPU");
+                .hasMessageContaining("--device gpu: the PyTorch engine sees no GPU with PyTorch 2.7.1 (cpu, bundled)")
+                .hasMessageContaining("east torch-setup --python PY").hasMessageContaining("Training on a GPU");
         assertThat(dir.resolve("checkpoints")).doesNotExist();
         assertThat(DeviceChoice.AUTO.resolve()).as("this machine has no GPU").isEqualTo(ai.djl.Device.cpu());
     }
 
     @Test
     void cpuIsRefusedOnlyWhereTheEngineWouldPlaceModelsOnAGpu() {
-        assertThat(DeviceChoice.CPU.resolve(0, ai.djl.Device.cpu())).isEqualTo(ai.djl.Device.cpu());
-        assertThat(DeviceChoice.GPU.resolve(2, ai.djl.Device.gpu())).isEqualTo(ai.djl.Device.gpu());
-        assertThatThrownBy(() -> DeviceChoice.CPU.resolve(1, ai.djl.Device.gpu()))
+        assertThat(DeviceChoice.CPU.resolve(0, ai.djl.Device.cpu(), "libtorch")).isEqualTo(ai.djl.Device.cpu());
+        assertThat(DeviceChoice.GPU.resolve(2, ai.djl.Device.gpu(), "libtorch")).isEqualTo(ai.djl.Device.gpu());
+        assertThatThrownBy(() -> DeviceChoice.CPU.resolve(1, ai.djl.Device.gpu(), "libtorch"))
                 .isInstanceOf(InvalidSetupException.class).hasMessageContaining("CUDA_VISIBLE_DEVICES=");
     }
 }

@@ -1,8 +1,13 @@
 package io.east.cli.bench;
 
 import io.east.cli.common.ExitCodes;
+import io.east.cli.common.PrecisionOption;
 import io.east.cli.common.UsageException;
+import io.east.model.LlamaConfig;
+import io.east.model.LlamaModel;
+import io.east.model.Precision;
 import io.east.model.bench.ModelBench;
+import io.east.model.bench.TrainingShapeBench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The model module's bench, and in the same run PyTorch eager on the same shapes when a Python is given. */
@@ -29,6 +35,10 @@ import picocli.CommandLine.Option;
                     + "shapes and threads: sequences as long as DJL's mean padded width) with that interpreter and "
                     + "prints DJL / PyTorch positions/s per size; the interpreter needs torch and transformers (the "
                     + "build never does).",
+            "With --size NAME or --config FILE: one model shape instead, trained at --batch x --length in "
+                    + "--precision on the engine's device (a GPU when the libtorch of 'east torch-setup' sees one; "
+                    + "--device gpu insists): positions/s, ms/step, the optimizer's ms/step and peak device memory; "
+                    + "with --python, PyTorch eager on the same device and shapes (bf16: autocast), and the ratios.",
             "Set OMP_WAIT_POLICY=PASSIVE when other processes share the cores (./east does)."})
 public final class ModelBenchCommand implements Callable<Integer> {
 
@@ -64,8 +74,40 @@ public final class ModelBenchCommand implements Callable<Integer> {
             description = "The PyTorch baseline script (default: ${DEFAULT-VALUE}, from the repository root).")
     private Path torchScript;
 
+    @Option(names = "--size", paramLabel = "NAME",
+            description = "One named shape: 0.19b (hidden 1024, 16 layers, 16/8 heads, ff 2816), llama-3.2-1b "
+                    + "(hidden 2048, 16 layers, 32/8 heads, ff 8192, vocabulary 128,256, tied) or tiny.")
+    private String size;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "One shape from a Hugging Face Llama config.json (random weights).")
+    private Path config;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "8",
+            description = "Rows per step in shape mode (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--length", paramLabel = "T", defaultValue = "496",
+            description = "Tokens per row in shape mode (default: ${DEFAULT-VALUE}).")
+    private int length;
+
+    @Option(names = "--steps", paramLabel = "S", defaultValue = "20",
+            description = "Timed steps in shape mode, after 5 warm-up steps (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
+            description = "Shape mode: gpu fails unless the engine sees a GPU; cpu unless it sees none "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String device;
+
+    @Mixin
+    private PrecisionOption precision;
+
     @Override
     public Integer call() throws Exception {
+        if (size != null || config != null) {
+            return shape();
+        }
         if (memorySteps != 0 && memorySteps < 100) {
             throw new UsageException("--memory-steps must be 0 or >= 100 (memory is read at step 100), got "
                     + memorySteps);
@@ -115,6 +157,123 @@ public final class ModelBenchCommand implements Callable<Integer> {
                     positions, reference, ratio, ratio >= SPEED_GOAL ? "goal met" : "below goal");
         }
         return ExitCodes.OK;
+    }
+
+    private int shape() throws Exception {
+        if (size != null && config != null) {
+            throw new UsageException("--size and --config contradict each other: give one");
+        }
+        LlamaConfig model;
+        String name;
+        if (config != null) {
+            if (!Files.isRegularFile(config)) {
+                throw new UsageException("--config: no such file: " + config);
+            }
+            model = LlamaConfig.read(config);
+            name = config.toString();
+        } else {
+            model = TrainingShapeBench.SIZES.get(size);
+            if (model == null) {
+                throw new UsageException("--size must be one of " + new java.util.TreeSet<>(TrainingShapeBench.SIZES
+                        .keySet()) + ", got '" + size + "'");
+            }
+            name = size;
+        }
+        checkDevice();
+        TrainingShapeBench.Options options;
+        try {
+            options = new TrainingShapeBench.Options(name, model, batch, length, precision.precision(), 5, steps, 5);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        TrainingShapeBench.Figures djl;
+        try {
+            djl = TrainingShapeBench.run(System.out, options);
+        } catch (IllegalStateException e) {
+            if (LlamaModel.BF16_NEEDS_SETUP.equals(e.getMessage())) {
+                throw new UsageException("--precision bf16: " + e.getMessage());
+            }
+            throw e;
+        }
+        System.out.flush();
+        if (python == null) {
+            return ExitCodes.OK;
+        }
+        Path configFile = Files.createTempFile("east-bench-config", ".json");
+        try {
+            model.write(configFile);
+            String torchDevice = djl.device().startsWith("gpu") ? "cuda" : "cpu";
+            List<String> command = List.of(python.toString(), torchScript.toString(), "shape", "--config",
+                    configFile.toString(), "--batch", String.valueOf(batch), "--length", String.valueOf(length),
+                    "--precision", precision.precision().toString(), "--device", torchDevice, "--steps",
+                    String.valueOf(steps), "--threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
+            ShapeRate torch = runShapeBaseline(command);
+            System.out.printf(Locale.ROOT, "%s batch %d x %d %s, DJL / PyTorch eager%s: positions/s %,.0f / %,.0f = "
+                            + "%.2fx; ms/step %.1f / %.1f; peak memory %s%n", name, batch, length, precision.precision(),
+                    precision.precision() == Precision.BF16 ? " (autocast)" : "", djl.positionsPerSecond(),
+                    torch.positionsPerSecond(), djl.positionsPerSecond() / torch.positionsPerSecond(),
+                    djl.millisPerStep(), torch.millisPerStep(), memoryRatio(djl.peakBytes(), torch.peakBytes()));
+        } finally {
+            Files.deleteIfExists(configFile);
+        }
+        return ExitCodes.OK;
+    }
+
+    private void checkDevice() {
+        String choice = device.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("auto", "cpu", "gpu").contains(choice)) {
+            throw new UsageException("--device must be auto, cpu or gpu, got '" + device + "'");
+        }
+        int gpus = ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount();
+        if (choice.equals("gpu") && gpus == 0) {
+            throw new UsageException("--device gpu: the engine sees no GPU with "
+                    + io.east.model.torch.LibTorchSetup.describeLoaded() + "; set up a CUDA PyTorch with 'east "
+                    + "torch-setup --python PY'");
+        }
+        if (choice.equals("cpu") && gpus > 0) {
+            throw new UsageException("--device cpu: the engine sees " + gpus + " GPU(s); hide them with "
+                    + "CUDA_VISIBLE_DEVICES=");
+        }
+    }
+
+    private static String memoryRatio(long djl, long torch) {
+        if (djl < 0 || torch < 0) {
+            return "n/a (no device statistics on the CPU)";
+        }
+        return String.format(Locale.ROOT, "%.2f / %.2f GiB = %.2fx", djl / (double) (1L << 30),
+                torch / (double) (1L << 30), djl / (double) torch);
+    }
+
+    /** What the baseline's "shape" line says. */
+    record ShapeRate(double positionsPerSecond, double millisPerStep, long peakBytes) {}
+
+    private static final Pattern SHAPE_LINE = Pattern.compile(
+            "^shape .*positions/s=(\\d+) ms/step=(\\d+(?:\\.\\d+)?) peak_bytes=(-?\\d+)");
+
+    static ShapeRate shapeRate(String line) {
+        Matcher m = SHAPE_LINE.matcher(line);
+        return m.find() ? new ShapeRate(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                Long.parseLong(m.group(3))) : null;
+    }
+
+    private static ShapeRate runShapeBaseline(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ShapeRate rate = null;
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                System.out.println("pytorch " + line);
+                ShapeRate parsed = shapeRate(line);
+                rate = parsed != null ? parsed : rate;
+            }
+        }
+        int exit = process.waitFor();
+        if (exit != 0 || rate == null) {
+            throw new IllegalStateException("the PyTorch baseline " + String.join(" ", command) + " exited with "
+                    + exit + (rate == null ? " and printed no shape line" : ""));
+        }
+        return rate;
     }
 
     /** Runs the baseline as a child process, echoing its output; the training rates by size name. */

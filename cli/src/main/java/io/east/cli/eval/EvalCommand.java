@@ -1,5 +1,6 @@
 package io.east.cli.eval;
 
+import io.east.cli.common.PrecisionOption;
 import io.east.cli.common.Converters;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
@@ -111,6 +112,9 @@ public final class EvalCommand implements Callable<Integer> {
     private boolean noStop;
 
     @Mixin
+    private PrecisionOption precision;
+
+    @Mixin
     private PromptTemplateOptions prompt;
 
     @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
@@ -152,7 +156,7 @@ public final class EvalCommand implements Callable<Integer> {
         DatasetSpec datasetSpec = usage(() -> DatasetSpec.parse(dataset), "--dataset: ");
         EvalDataset evalDataset = usage(() -> EvalDataset.of(datasetSpec, split, limit), "");
         DjlSettings djl = usage(() -> new DjlSettings(experiment == null ? DjlSettings.MAIN : experiment, batchRows,
-                seed), "--experiment: ");
+                seed, precision.precision()), "--experiment: ");
         CheckpointRoot root = checkpointRoot == null ? null
                 : usage(() -> CheckpointRoot.of(checkpointRoot), "--checkpoint-root: ");
         long modelVersion = model == null ? -1 : modelVersion();

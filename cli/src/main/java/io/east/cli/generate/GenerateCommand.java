@@ -1,5 +1,6 @@
 package io.east.cli.generate;
 
+import io.east.cli.common.PrecisionOption;
 import io.east.cli.common.Converters;
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
@@ -107,6 +108,9 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "openai: the environment variable holding the API key, sent as a bearer token; unset "
                     + "means no key (default: ${DEFAULT-VALUE}).")
     private String apiKeyEnv;
+
+    @Mixin
+    private PrecisionOption precision;
 
     @Mixin
     private PromptTemplateOptions prompt;
@@ -236,7 +240,8 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         atLeast(batchRows, 1, "--batch-rows");
         CheckpointRoot root = usage(() -> CheckpointRoot.of(checkpointRoot), "--checkpoint-root: ");
-        DjlSettings settings = usage(() -> new DjlSettings(modelKey, batchRows, seed), "--model-key: ");
+        DjlSettings settings = usage(() -> new DjlSettings(modelKey, batchRows, seed, precision.precision()),
+                "--model-key: ");
         return new DjlOptions(root, init, settings);
     }
 

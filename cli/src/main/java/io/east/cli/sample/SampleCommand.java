@@ -2,6 +2,7 @@ package io.east.cli.sample;
 
 import io.east.cli.common.Converters;
 import io.east.cli.common.ExitCodes;
+import io.east.cli.common.PrecisionOption;
 import io.east.cli.common.Progress;
 import io.east.cli.common.UsageException;
 import io.east.producers.feed.DatasetSpec;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A sample log without Kafka: the DJL policy answers each question n times, graded as the generator grades. */
@@ -83,6 +85,9 @@ public final class SampleCommand implements Callable<Integer> {
             description = "Base of the sampling seeds (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Mixin
+    private PrecisionOption precision;
+
     @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
             description = "Most prompt copies per batched model call (default: ${DEFAULT-VALUE}).")
     private int batchRows;
@@ -104,7 +109,8 @@ public final class SampleCommand implements Callable<Integer> {
         SampleJob job = usage(() -> new SampleJob(spec.name(), round, n, PromptTemplate.DEFAULT,
                 new SamplingParams(temperature, topP, maxNewTokens, SamplingParams.DEFAULT_STOP),
                 SampleJob.DEFAULT_QUESTIONS_PER_CALL), "");
-        DjlSettings djl = usage(() -> DjlSettings.defaults().withBatchRows(batchRows).withSeed(seed), "--batch-rows: ");
+        DjlSettings djl = usage(() -> DjlSettings.defaults().withBatchRows(batchRows).withSeed(seed)
+                .withPrecision(precision.precision()), "--batch-rows: ");
 
         LoadedQuestions loaded = source.load();
         loaded.errors().forEach(error -> LOG.error("{}", error));
@@ -113,7 +119,7 @@ public final class SampleCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         SampleFileReport report;
-        try (DjlBackend backend = DjlBackend.fixed(djl, LoadedPolicy.load(model, version()));
+        try (DjlBackend backend = DjlBackend.fixed(djl, LoadedPolicy.load(model, version(), djl.precision()));
              Progress progress = Progress.start("sampling", "questions", loaded.questions().size())) {
             report = new SampleFileWriter(backend, job, Clock.systemUTC())
                     .write(loaded.questions(), output, progress::stepTo);

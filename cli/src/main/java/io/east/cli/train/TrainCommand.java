@@ -6,9 +6,11 @@ import io.east.cli.common.InputFiles;
 import io.east.cli.common.JsonOutput;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.MetricsOptions;
+import io.east.cli.common.PrecisionOption;
 import io.east.cli.common.PromptTemplateOptions;
 import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.UsageException;
+import io.east.model.Precision;
 import io.east.model.train.LossKind;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.RecordJson;
@@ -131,6 +133,14 @@ public final class TrainCommand implements Callable<Integer> {
     private String device;
 
     @Mixin
+    private PrecisionOption precision;
+
+    @Option(names = "--checkpoint-dtype", paramLabel = "fp32|bf16",
+            description = "What checkpoints store the weights as (default: what --init stores). With bf16, "
+                    + "optimizer.safetensors also keeps the fp32 weights, so a resume is exact.")
+    private String checkpointDtype;
+
+    @Mixin
     private PromptTemplateOptions prompt;
 
     @Option(names = "--log-every", paramLabel = "N", defaultValue = "10",
@@ -217,6 +227,10 @@ public final class TrainCommand implements Callable<Integer> {
             }
             if (device != null) {
                 builder.device(DeviceChoice.parse(device));
+            }
+            builder.precision(precision.precision());
+            if (checkpointDtype != null) {
+                builder.checkpointPrecision(Precision.parse(checkpointDtype));
             }
             return builder.build();
         } catch (IllegalArgumentException e) {

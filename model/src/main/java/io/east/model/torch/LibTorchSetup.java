@@ -113,6 +113,17 @@ public record LibTorchSetup(String version, String flavor, Path libDir, List<Pat
         }
     }
 
+    /**
+     * The libtorch DJL loaded in this JVM, for logs and messages: "PyTorch 2.11.0 (cu130, torch-setup)" or "PyTorch
+     * 2.7.1 (cpu, bundled)". Loads the engine.
+     */
+    public static String describeLoaded() {
+        String version = ai.djl.engine.Engine.getEngine("PyTorch").getVersion();
+        String flavor = System.getProperty("PYTORCH_FLAVOR");
+        return NativeOps.available() ? "PyTorch " + version + " (" + flavor + ", torch-setup)"
+                : "PyTorch " + version + " (cpu, bundled)";
+    }
+
     /** Points DJL (and {@link NativeOps}) at this setup; must run before DJL's engine loads. */
     public void activate() {
         System.setProperty("PYTORCH_LIBRARY_PATH", libDir.toString());

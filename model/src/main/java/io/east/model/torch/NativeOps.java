@@ -28,6 +28,14 @@ public final class NativeOps {
         return AVAILABLE;
     }
 
+    /**
+     * Whether attention and AdamW should use the fused kernels: when they are loaded, unless the JVM runs with
+     * {@code -Deast.fused=false}, a diagnostic switch that measures what they bring (casts to bf16 still use them).
+     */
+    public static boolean fusedKernels() {
+        return AVAILABLE && !"false".equalsIgnoreCase(System.getProperty("east.fused"));
+    }
+
     private static boolean load() {
         String path = System.getProperty(LibTorchSetup.OPS_PROPERTY);
         if (path == null || !Files.isRegularFile(Path.of(path))) {
@@ -92,13 +100,22 @@ public final class NativeOps {
                 eps, weightDecay);
     }
 
-    /** The accelerator's peak allocated bytes since the last reset; -1 on the CPU. */
+    /** The accelerator's peak allocated bytes since the last reset; -1 on the CPU or where libtorch keeps none. */
     public static long peakAllocated(int device) {
-        return peakAllocatedBytes(device);
+        try {
+            return peakAllocatedBytes(device);
+        } catch (IllegalStateException e) {
+            LOG.debug("no peak memory statistic: {}", e.getMessage());
+            return -1;
+        }
     }
 
     public static void resetPeak(int device) {
-        resetPeakAllocated(device);
+        try {
+            resetPeakAllocated(device);
+        } catch (IllegalStateException e) {
+            LOG.debug("cannot reset the peak memory statistic: {}", e.getMessage());
+        }
     }
 
     /** Blocks until the accelerator has run everything queued; nothing on the CPU. */

@@ -70,7 +70,7 @@ public final class AdamW implements AutoCloseable {
      * @param parent the moments go on a sub-manager of it
      */
     public AdamW(Map<String, NDArray> parameters, Settings settings, NDManager parent) {
-        this(parameters, settings, parent, NativeOps.available());
+        this(parameters, settings, parent, NativeOps.fusedKernels());
     }
 
     /** With the fused kernels or without; tests compare the two. */
@@ -256,7 +256,7 @@ public final class AdamW implements AutoCloseable {
                 if (saved == null || !saved.getShape().equals(e.getValue().getShape())) {
                     throw new IOException(file + ": no fp32 master weight that fits parameter " + name);
                 }
-                e.getValue().set(saved.toByteBuffer());
+                SafeTensors.withHostBytes(saved, bytes -> e.getValue().set(bytes));
                 saved.close();
             }
         }

@@ -41,7 +41,7 @@ public final class Evaluator {
     /** Loads a checkpoint, evaluates it with a DJL backend that never switches, and frees it. */
     public EvalReport evaluateCheckpoint(Path checkpoint, long version, DjlSettings djl, List<FeedQuestion> questions)
             throws IOException, InterruptedException {
-        try (DjlBackend backend = DjlBackend.fixed(djl, LoadedPolicy.load(checkpoint, version))) {
+        try (DjlBackend backend = DjlBackend.fixed(djl, LoadedPolicy.load(checkpoint, version, djl.precision()))) {
             return evaluate(backend, questions);
         }
     }

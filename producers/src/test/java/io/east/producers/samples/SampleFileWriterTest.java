@@ -110,7 +110,7 @@ class SampleFileWriterTest {
         for (int run = 0; run < 2; run++) {
             Path out = dir.resolve("djl-" + run + ".jsonl");
             try (DjlBackend backend = DjlBackend.fixed(DjlSettings.defaults().withSeed(11),
-                    LoadedPolicy.load(checkpoint, 0))) {
+                    LoadedPolicy.load(checkpoint, 0, io.east.model.Precision.FP32))) {
                 new SampleFileWriter(backend, job, CLOCK).write(questions, out, done -> { });
             }
             runs.add(Files.readString(out, StandardCharsets.UTF_8));

@@ -65,17 +65,18 @@ public final class DjlBackend implements GenerationBackend {
         PolicyHolder holder = new PolicyHolder();
         try {
             if (init != null) {
-                holder.swap(LoadedPolicy.load(init, CheckpointVersion.of(init)));
+                holder.swap(LoadedPolicy.load(init, CheckpointVersion.of(init), settings.precision()));
                 LOG.atInfo().addKeyValue("version", holder.version()).addKeyValue("checkpoint", init)
                         .log("starting with the --init checkpoint");
             }
-            PolicySwitcher switcher = new PolicySwitcher(feed, root, holder);
+            PolicySwitcher switcher = new PolicySwitcher(feed, root, holder, settings.precision());
             if (init == null) {
                 switcher.awaitFirst();
             }
             LOG.atInfo().addKeyValue("key", feed.key()).addKeyValue("version", holder.version())
                     .addKeyValue("checkpoint_root", root.realPath()).addKeyValue("batch_rows", settings.batchRows())
-                    .addKeyValue("seed", settings.seed()).log("DJL backend ready");
+                    .addKeyValue("seed", settings.seed()).addKeyValue("precision", settings.precision())
+                    .log("DJL backend ready");
             return new DjlBackend(settings, holder, switcher, feed);
         } catch (IOException | InterruptedException | RuntimeException e) {
             holder.close();

@@ -76,7 +76,7 @@ public final class DjlGenerationBench {
             SamplingParams params = new SamplingParams(SamplingParams.DEFAULT_TEMPERATURE, SamplingParams.DEFAULT_TOP_P,
                     options.maxNewTokens(), SamplingParams.DEFAULT_STOP);
             DjlSettings settings = DjlSettings.defaults().withBatchRows(options.batchRows()).withSeed(options.seed());
-            LoadedPolicy policy = LoadedPolicy.load(checkpoint, 0);
+            LoadedPolicy policy = LoadedPolicy.load(checkpoint, 0, io.east.model.Precision.FP32);
             long parameters = policy.model().parameterCount();
             try (DjlBackend backend = DjlBackend.fixed(settings, policy)) {
                 out.printf(Locale.ROOT, "generate bench: DJL backend, d=128 L=4 h=4/2 ff=384 (%,d parameters), "

@@ -2,6 +2,7 @@ package io.east.producers.generate.djl;
 
 import io.east.model.Checkpoints;
 import io.east.model.LlamaModel;
+import io.east.model.Precision;
 import io.east.model.TextTokenizer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,13 +26,16 @@ public final class LoadedPolicy implements AutoCloseable {
         this.tokenizer = tokenizer;
     }
 
-    /** Reads config.json, the weights and tokenizer.json of {@code directory}; the caller vouches for the path. */
-    public static LoadedPolicy load(Path directory, long version) throws IOException {
+    /**
+     * Reads config.json, the weights (held and computed in {@code precision}) and tokenizer.json of {@code directory};
+     * the caller vouches for the path.
+     */
+    public static LoadedPolicy load(Path directory, long version, Precision precision) throws IOException {
         Objects.requireNonNull(directory, "directory");
         if (version < 0) {
             throw new IllegalArgumentException("version must be >= 0, got " + version);
         }
-        LlamaModel model = Checkpoints.loadModel(directory);
+        LlamaModel model = Checkpoints.loadModel(directory, precision, precision);
         try {
             return new LoadedPolicy(version, directory, model, TextTokenizer.load(directory));
         } catch (IOException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.east.producers.generate.djl;
 
 import io.east.schemas.ModelVersion;
+import io.east.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ final class PolicySwitcher {
     private static final Duration WAIT_POLL = Duration.ofSeconds(1);
 
     private final ModelVersionFeed feed;
+    private final Precision precision;
     private final CheckpointRoot root;
     private final PolicyHolder holder;
     private final AtomicLong switches = new AtomicLong();
@@ -31,8 +33,9 @@ final class PolicySwitcher {
     /** The highest version tried so far: loaded, refused or failed. */
     private long considered;
 
-    PolicySwitcher(ModelVersionFeed feed, CheckpointRoot root, PolicyHolder holder) {
+    PolicySwitcher(ModelVersionFeed feed, CheckpointRoot root, PolicyHolder holder, Precision precision) {
         this.feed = feed;
+        this.precision = precision;
         this.root = root;
         this.holder = holder;
         this.considered = holder.version();
@@ -76,7 +79,7 @@ final class PolicySwitcher {
         long start = System.nanoTime();
         LoadedPolicy loaded;
         try {
-            loaded = LoadedPolicy.load(directory, announced.getVersion());
+            loaded = LoadedPolicy.load(directory, announced.getVersion(), precision);
         } catch (IOException | RuntimeException e) {
             failedLoads.incrementAndGet();
             LOG.atWarn().addKeyValue("version", announced.getVersion()).addKeyValue("checkpoint", directory)

@@ -1,5 +1,6 @@
 package io.east.producers.generate.djl;
 
+import io.east.model.Precision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -89,7 +90,7 @@ class DjlBackendTest {
 
     @Test
     void everyRequestGetsExactlyItsNGenerationsWhateverTheRowsPerCall() throws Exception {
-        try (DjlBackend backend = DjlBackend.fixed(DjlSettings.defaults().withBatchRows(4), LoadedPolicy.load(v1, 7))) {
+        try (DjlBackend backend = DjlBackend.fixed(DjlSettings.defaults().withBatchRows(4), LoadedPolicy.load(v1, 7, Precision.FP32))) {
             List<List<Generation>> generations = generations(backend.sampleAll(REQUESTS, PARAMS));
 
             assertThat(generations).extracting(List::size).containsExactly(3, 5, 1);
@@ -109,9 +110,9 @@ class DjlBackendTest {
         List<String> first;
         List<String> again;
         List<String> other;
-        try (DjlBackend a = DjlBackend.fixed(DjlSettings.defaults().withSeed(5), LoadedPolicy.load(v1, 1));
-             DjlBackend b = DjlBackend.fixed(DjlSettings.defaults().withSeed(5), LoadedPolicy.load(v1, 1));
-             DjlBackend c = DjlBackend.fixed(DjlSettings.defaults().withSeed(6), LoadedPolicy.load(v1, 1))) {
+        try (DjlBackend a = DjlBackend.fixed(DjlSettings.defaults().withSeed(5), LoadedPolicy.load(v1, 1, Precision.FP32));
+             DjlBackend b = DjlBackend.fixed(DjlSettings.defaults().withSeed(5), LoadedPolicy.load(v1, 1, Precision.FP32));
+             DjlBackend c = DjlBackend.fixed(DjlSettings.defaults().withSeed(6), LoadedPolicy.load(v1, 1, Precision.FP32))) {
             first = texts(a.sampleAll(REQUESTS, PARAMS));
             again = texts(b.sampleAll(REQUESTS, PARAMS));
             other = texts(c.sampleAll(REQUESTS, PARAMS));
@@ -127,7 +128,7 @@ class DjlBackendTest {
     @Test
     void aPromptTheModelHasNoRoomForFailsOnlyItsOwnRequest() throws Exception {
         String tooLong = "Question: " + "1 + ".repeat(80) + "1?";
-        try (DjlBackend backend = DjlBackend.fixed(DjlSettings.defaults(), LoadedPolicy.load(v1, 1))) {
+        try (DjlBackend backend = DjlBackend.fixed(DjlSettings.defaults(), LoadedPolicy.load(v1, 1, Precision.FP32))) {
             List<GenerationOutcome> outcomes = backend.sampleAll(
                     List.of(new GenerationRequest(tooLong, 2), new GenerationRequest("Q:", 2)), PARAMS);
 
