@@ -141,7 +141,10 @@ script="$root/model/bench/torch_baseline.py"
 if [ "$DEVICE" = gpu ]; then
   bench 0.19b-fp32 --device gpu --size 0.19b --batch 8 --length 496 --precision fp32 --python "$PY" --torch-script "$script"
   bench 0.19b-bf16 --device gpu --size 0.19b --batch 8 --length 496 --precision bf16 --python "$PY" --torch-script "$script"
-  # Without the fused kernels (attention from DJL ops, AdamW one native call per parameter): what they bring.
+  # Without the model's fused kernels (attention and SiLU from DJL ops), then without any (AdamW one native call per
+  # parameter too): what they bring.
+  EAST_JAVA_OPTS=-Deast.fused-model=false bench 0.19b-fp32-unfused-model --device gpu --size 0.19b --batch 8 \
+    --length 496 --precision fp32
   EAST_JAVA_OPTS=-Deast.fused=false bench 0.19b-bf16-unfused --device gpu --size 0.19b --batch 8 --length 496 \
     --precision bf16
   bench 1b-bf16 --device gpu --size llama-3.2-1b --batch 4 --length 1024 --precision bf16 --steps 10

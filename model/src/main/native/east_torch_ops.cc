@@ -91,8 +91,37 @@ JNIEXPORT jlong JNICALL Java_io_east_model_torch_NativeOps_scaledDotProductAtten
     if (mask != 0) {
       attnMask = Ref(mask);
     }
+    at::Tensor keys = k;
+    at::Tensor values = Ref(value);
     bool gqa = q.size(1) != k.size(1);
-    return Own(at::scaled_dot_product_attention(q, k, Ref(value), attnMask, 0.0, causal == JNI_TRUE, scale, gqa));
+    if (gqa && q.scalar_type() == at::kFloat) {
+      // fp32 has no flash kernel, and the memory-efficient one takes no grouped heads: share them explicitly so that
+      // it, rather than the kernel that materialises every score, runs.
+      int64_t group = q.size(1) / k.size(1);
+      keys = keys.repeat_interleave(group, 1);
+      values = values.repeat_interleave(group, 1);
+      gqa = false;
+    }
+    return Own(at::scaled_dot_product_attention(q, keys, values, attnMask, 0.0, causal == JNI_TRUE, scale, gqa));
+  });
+}
+
+// x * sigmoid(x) in one kernel, differentiable: one activation kept for the backward pass instead of two.
+JNIEXPORT jlong JNICALL Java_io_east_model_torch_NativeOps_silu(JNIEnv* env, jclass, jlong handle) {
+  return Guarded<jlong>(env, 0, [&]() { return Own(at::silu(Ref(handle))); });
+}
+
+// Drops the gradients of these parameters (PyTorch's zero_grad(set_to_none=True)): the memory is free until the next
+// backward pass writes fresh ones, instead of held, zeroed, through the forward pass.
+JNIEXPORT void JNICALL Java_io_east_model_torch_NativeOps_clearGradients(JNIEnv* env, jclass, jlongArray params) {
+  Guarded<int>(env, 0, [&]() {
+    jsize n = env->GetArrayLength(params);
+    std::vector<jlong> raw(static_cast<size_t>(n));
+    env->GetLongArrayRegion(params, 0, n, raw.data());
+    for (jlong h : raw) {
+      reinterpret_cast<at::Tensor*>(h)->mutable_grad().reset();
+    }
+    return 0;
   });
 }
 

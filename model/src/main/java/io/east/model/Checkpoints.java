@@ -76,7 +76,7 @@ public final class Checkpoints {
             LlamaModel model = new LlamaModel(config, manager, tensors, compute);
             LOG.atInfo().addKeyValue("parameters", model.parameterCount()).addKeyValue("layers", config.numHiddenLayers())
                     .addKeyValue("weights", weights).addKeyValue("compute", compute)
-                    .addKeyValue("fused_attention", model.fusedAttention()).log("loaded {}", dir);
+                    .addKeyValue("fused_kernels", model.fusedKernels()).log("loaded {}", dir);
             return model;
         } catch (IOException | RuntimeException e) {
             manager.close();

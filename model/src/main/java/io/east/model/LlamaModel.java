@@ -3,6 +3,7 @@ package io.east.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
@@ -55,7 +56,7 @@ public final class LlamaModel implements AutoCloseable {
     private final NDArray lmHead;
     private final RotaryEmbedding rope;
     private final Precision compute;
-    private final boolean fusedAttention;
+    private final boolean fused;
 
     private record Attention(NDArray qProj, NDArray qBias, NDArray kProj, NDArray kBias, NDArray vProj,
                              NDArray vBias, NDArray oProj, NDArray oBias) {}
@@ -72,11 +73,11 @@ public final class LlamaModel implements AutoCloseable {
      * @param compute the precision forward passes compute in; bf16 weights compute in bf16
      */
     LlamaModel(LlamaConfig config, NDManager manager, Map<String, NDArray> tensors, Precision compute) {
-        this(config, manager, tensors, compute, NativeOps.fusedKernels());
+        this(config, manager, tensors, compute, NativeOps.fusedModel());
     }
 
     private LlamaModel(LlamaConfig config, NDManager manager, Map<String, NDArray> tensors, Precision compute,
-            boolean fusedAttention) {
+            boolean fused) {
         this.config = config;
         this.manager = manager;
         this.compute = compute;
@@ -122,10 +123,10 @@ public final class LlamaModel implements AutoCloseable {
         if ((stored == Precision.BF16 || compute == Precision.BF16) && !NativeOps.available()) {
             throw new IllegalStateException(BF16_NEEDS_SETUP);
         }
-        if (fusedAttention && !NativeOps.available()) {
-            throw new IllegalStateException("fused attention needs the kernels of 'east torch-setup'");
+        if (fused && !NativeOps.available()) {
+            throw new IllegalStateException("the fused kernels need 'east torch-setup'");
         }
-        this.fusedAttention = fusedAttention;
+        this.fused = fused;
     }
 
     /** Why bf16 is refused on DJL's bundled libtorch. */
@@ -224,7 +225,7 @@ public final class LlamaModel implements AutoCloseable {
 
     /** An independent copy (its own manager), e.g. the frozen DPO / KTO reference. */
     public LlamaModel copy() {
-        return copy(fusedAttention);
+        return copy(fused);
     }
 
     /** A copy whose attention runs fused or from DJL ops, whatever this model does: the two are compared in tests. */
@@ -253,9 +254,9 @@ public final class LlamaModel implements AutoCloseable {
         return compute;
     }
 
-    /** Whether attention runs as libtorch's fused kernel. */
-    public boolean fusedAttention() {
-        return fusedAttention;
+    /** Whether attention and SiLU run as libtorch's fused kernels. */
+    public boolean fusedKernels() {
+        return fused;
     }
 
     /** Trainable tensors by transformers name; a tied head appears once, as the embedding. */
@@ -317,15 +318,21 @@ public final class LlamaModel implements AutoCloseable {
         NDList cosSin = rope.lookup(positionIds);
         NDList rotary = new NDList(cast(cosSin.get(0)), cast(cosSin.get(1)));
         NDArray attentionMask = mask;
-        if (mask == null && !fusedAttention) {
+        if (mask == null && !fused) {
             long time = inputIds.getShape().get(1);
             attentionMask = AttentionMask.causal(step, 1, Math.toIntExact(time), 0);
         }
         for (int i = 0; i < layers.size(); i++) {
             DecoderLayer layer = layers.get(i);
-            NDArray h = x.add(attention(i, layer.selfAttn(), rmsNorm(x, layer.inputLayernorm(), step), rotary,
-                    attentionMask, cache, step));
-            x = h.add(mlp(layer.mlp(), rmsNorm(h, layer.postAttentionLayernorm(), step), step));
+            // A layer's intermediates are closed as it ends: autograd keeps what backward needs, and the rest is
+            // freed now rather than when the step's manager closes, after the backward pass.
+            try (NDScope scope = new NDScope()) {
+                NDArray h = x.add(attention(i, layer.selfAttn(), rmsNorm(x, layer.inputLayernorm(), step), rotary,
+                        attentionMask, cache, step));
+                NDArray next = h.add(mlp(layer.mlp(), rmsNorm(h, layer.postAttentionLayernorm(), step), step));
+                NDScope.unregister(next);
+                x = next;
+            }
         }
         if (cache != null) {
             cache.advance(Math.toIntExact(inputIds.getShape().get(1)));
@@ -377,7 +384,7 @@ public final class LlamaModel implements AutoCloseable {
         }
         double scale = 1.0 / Math.sqrt(headDim);
         NDArray out;                                                        // [B, heads, T, headDim]
-        if (fusedAttention) {
+        if (fused) {
             NDArray fusedMask = mask == null ? null : NativeOps.cast(mask.squeeze(1), q.getDataType());
             out = NativeOps.attention(q, k, v, fusedMask, mask == null, scale);
         } else {
@@ -394,7 +401,7 @@ public final class LlamaModel implements AutoCloseable {
     /** SwiGLU: down(silu(gate(x)) * up(x)). */
     private NDArray mlp(Mlp w, NDArray x, NDManager step) {
         NDArray gate = linear(x, weight(w.gateProj(), step), weight(w.gateBias(), step));
-        NDArray activated = gate.mul(Activation.sigmoid(gate));
+        NDArray activated = fused ? NativeOps.silu(gate) : gate.mul(Activation.sigmoid(gate));
         return linear(activated.mul(linear(x, weight(w.upProj(), step), weight(w.upBias(), step))),
                 weight(w.downProj(), step), weight(w.downBias(), step));
     }

@@ -24,7 +24,7 @@ class FusedAttentionTest {
     void leftPaddedLogitsMatchTransformers(String name) throws Exception {
         Path dir = Fixtures.checkpoint(name);
         try (LlamaModel model = Checkpoints.loadModel(dir); NDManager step = model.newSubManager()) {
-            assertThat(model.fusedAttention()).isTrue();
+            assertThat(model.fusedKernels()).isTrue();
             FixtureLogits expected = FixtureLogits.read(dir, step);
             float[] actual = Autograd.withoutGradients(() -> model.forward(expected.ids(), expected.positions(),
                     expected.mask(step), null).toFloatArray());
@@ -36,7 +36,7 @@ class FusedAttentionTest {
     void trainingForwardAndGradientsMatchTheEagerAttention() {
         LlamaConfig config = LlamaConfig.small(100, 32, 2, 4, 2, 64, 64);
         try (LlamaModel fused = LlamaModel.random(config, 11); LlamaModel eager = fused.copy(false)) {
-            assertThat(eager.fusedAttention()).isFalse();
+            assertThat(eager.fusedKernels()).isFalse();
             float[][] f = logitsAndGradient(fused);
             float[][] e = logitsAndGradient(eager);
             assertThat(maxRelative(f[0], e[0])).isLessThan(1e-5);

@@ -36,6 +36,11 @@ public final class NativeOps {
         return AVAILABLE && !"false".equalsIgnoreCase(System.getProperty("east.fused"));
     }
 
+    /** {@link #fusedKernels()} for the model's kernels (attention, SiLU) alone: {@code -Deast.fused-model=false}. */
+    public static boolean fusedModel() {
+        return fusedKernels() && !"false".equalsIgnoreCase(System.getProperty("east.fused-model"));
+    }
+
     private static boolean load() {
         String path = System.getProperty(LibTorchSetup.OPS_PROPERTY);
         if (path == null || !Files.isRegularFile(Path.of(path))) {
@@ -85,6 +90,16 @@ public final class NativeOps {
         long handle = scaledDotProductAttention(handle(q), handle(k), handle(v), mask == null ? 0 : handle(mask),
                 causal, scale);
         return new PtNDArray((PtNDManager) q.getManager(), handle);
+    }
+
+    /** x * sigmoid(x) in one kernel, differentiable; on x's manager. */
+    public static NDArray silu(NDArray x) {
+        return new PtNDArray((PtNDManager) x.getManager(), silu(handle(x)));
+    }
+
+    /** Drops the parameters' gradients (set to none): the next backward pass allocates fresh ones. */
+    public static void clearGradients(Collection<NDArray> params) {
+        clearGradients(handles(params));
     }
 
     /** The global L2 norm of {@code gradients}, which are scaled in place to {@code maxNorm} when above it (> 0). */
@@ -139,6 +154,10 @@ public final class NativeOps {
             double scale);
 
     private static native double clipGradNorm(long[] grads, double maxNorm);
+
+    private static native long silu(long handle);
+
+    private static native void clearGradients(long[] params);
 
     private static native void adamW(long[] params, long[] grads, long[] expAvgs, long[] expAvgSqs, long step,
             double lr, double beta1, double beta2, double eps, double weightDecay);

@@ -105,6 +105,18 @@ public final class AdamW implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Readies the parameters for the next backward pass: with the fused kernels their gradients are dropped (set to
+     * none, so their memory is free during the forward pass), otherwise zeroed.
+     */
+    public void clearGradients() {
+        if (fused) {
+            NativeOps.clearGradients(parameters.values());
+        } else {
+            Autograd.zeroGradients(parameters.values());
+        }
+    }
+
     /** Whether steps run libtorch's fused kernels. */
     public boolean fused() {
         return fused;

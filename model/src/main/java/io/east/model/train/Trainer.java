@@ -2,6 +2,8 @@ package io.east.model.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.east.model.Autograd;
@@ -77,7 +79,7 @@ public final class Trainer implements AutoCloseable {
         }
         double learningRate = settings.schedule().at(optimizer.stepCount() + 1);
         try (NDManager step = policy.newSubManager()) {
-            Autograd.zeroGradients(policy.parameters().values());
+            optimizer.clearGradients();
             float[] w = new float[batch.size()];
             for (int i = 0; i < w.length; i++) {
                 w[i] = (float) batch.get(i).weight();
@@ -176,8 +178,10 @@ public final class Trainer implements AutoCloseable {
     private Objective backward(GradientCollector collector, NDArray perExample, NDArray weights, TokenizedBatch tokens) {
         NDArray weighted = Losses.weightedMean(perExample, weights);
         collector.backward(weighted);
-        return new Objective(perExample.mean().getFloat(), weighted.getFloat(), tokens.tokenCount(),
-                tokens.responseTokenCount(), tokens.size() * tokens.width());
+        // One read from the device for both figures.
+        float[] losses = NDArrays.stack(new NDList(perExample.mean(), weighted)).toFloatArray();
+        return new Objective(losses[0], losses[1], tokens.tokenCount(), tokens.responseTokenCount(),
+                tokens.size() * tokens.width());
     }
 
     private static NDArray forward(LlamaModel model, TokenizedBatch tokens, NDArray ids, NDManager step) {
