@@ -3,7 +3,7 @@
 #   1. east torch-setup against this machine's PyTorch;
 #   2. east bench agreement: the same training on the GPU and on the CPU, weights compared;
 #   3. east train --device gpu --precision bf16 consuming east.weighted from an embedded broker (east broker, east
-#      import, east streams), and transformers loading the checkpoint it wrote;
+#      import, east streams), transformers loading the checkpoint it wrote, and east sample --precision bf16 with it;
 #   4. east bench model against PyTorch eager: the 0.19B shape in fp32 and bf16, and Llama-3.2-1B's shape in bf16.
 # Then it prints one summary. Run from the repository root. Without Java on the machine, first run gpu/pack.sh where
 # there is one and bring .gpu/east-gpu.tar.xz along.
@@ -11,13 +11,17 @@
 # Environment: PYTHON (default python3: the one with torch), WORK (default /tmp/east-gpu-check; logs in WORK/logs),
 # OUT (when set, the summary and a tarball of the logs are copied there), CHECK_DEVICE=cpu runs the same steps on a
 # machine without a GPU (a dry run: no agreement step, the tiny shape in the benches), REUSE_SETUP=1 keeps the build
-# of an earlier run.
+# of an earlier run, STEPS (default "setup agreement train bench") picks steps, ROUNDS (default 3) is how many turns
+# DJL and PyTorch take in each comparison, EXTRA_BENCHES=0 leaves out the runs without fused kernels and the 1B shape.
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 PY="${PYTHON:-python3}"
 W="${WORK:-/tmp/east-gpu-check}"
 LOGS="$W/logs"
 DEVICE="${CHECK_DEVICE:-gpu}"
+STEPS="${STEPS:-setup agreement train bench}"
+ROUNDS="${ROUNDS:-3}"
+want() { [[ " $STEPS " == *" $1 "* ]]; }
 [ "${REUSE_SETUP:-0}" = 1 ] || rm -rf "$W/home"
 rm -rf "$W/run" "$LOGS"; mkdir -p "$W" "$LOGS" "$W/run"
 T0=$(date +%s)
@@ -62,19 +66,20 @@ fi
 
 # 2. GPU against CPU
 INIT="$W/run/init"
-if [ "$DEVICE" = gpu ]; then
+if [ "$DEVICE" = gpu ] && want agreement; then
   if east bench agreement --size tiny --steps 8 --save "$INIT" > "$LOGS/agreement.log" 2>&1; then
     note "$(grep -o 'agreement: .*' "$LOGS/agreement.log")"
   else
     note "agreement: FAILED ($(grep -o 'agreement: .*' "$LOGS/agreement.log" || tail -2 "$LOGS/agreement.log" | tr '\n' ' '))"
   fi
 fi
-if [ ! -f "$INIT/config.json" ]; then
-  # No GPU (a dry run): the CPU trains the model the next step starts from.
+if want train && [ ! -f "$INIT/config.json" ]; then
+  # No GPU (a dry run), or no agreement step: the engine's device trains the model the next step starts from.
   east bench agreement --size tiny --save "$INIT" > "$LOGS/init.log" 2>&1
 fi
 
 # 3. east train --device gpu from an embedded broker
+if want train; then
 "$PY" - "$W/run/samples.jsonl" <<'PYEOF'
 import json, random, sys
 random.seed(3)
@@ -118,6 +123,13 @@ print(f"transformers loads it ({type(m).__name__}, {next(m.parameters()).dtype} 
 PYEOF
 )"
     note "train: $(grep -o 'train finished.*' "$LOGS/train.log" | head -1 | cut -c1-220); $(wc -l < "$W/run/train.jsonl") TrainMetrics; $(grep -o 'precision="[a-z0-9]*" checkpoint_dtype="[a-z0-9]*" libtorch="[^"]*"' "$LOGS/train.log" | head -1); $(( $(date +%s) - start )) s; $loaded"
+    # Sampling in bf16 from the checkpoint it wrote: the KV cache and the masked fused attention on the device.
+    if east sample --model "$last" --dataset synthetic --limit 32 --n 4 --max-new-tokens 32 --precision bf16 \
+        -o "$W/run/samples-bf16.jsonl" > "$LOGS/sample.log" 2>&1; then
+      note "sample: $(grep -o 'sample log written.*' "$LOGS/sample.log" | head -1)"
+    else
+      note "sample: FAILED ($(grep -E 'ERROR|Exception' "$LOGS/sample.log" | head -2 | tr '\n' ' '))"
+    fi
   else
     note "train: FAILED ($(grep -E 'ERROR|Exception' "$LOGS/train.log" | head -2 | tr '\n' ' '))"
   fi
@@ -126,21 +138,28 @@ else
   note "train: FAILED (the broker did not start: $(tail -2 "$LOGS/broker.log" | tr '\n' ' '))"
 fi
 kill "$broker" 2>/dev/null; wait "$broker" 2>/dev/null
+fi
 
 # 4. the benchmarks
 bench() {  # name, then the arguments of east bench model
   local name="$1"; shift
   if east bench model "$@" > "$LOGS/bench-$name.log" 2>&1; then
     note "bench $name: $(grep -E '^shape ' "$LOGS/bench-$name.log" | head -1)"
-    grep -q 'DJL / PyTorch' "$LOGS/bench-$name.log" && note "bench $name: $(grep 'DJL / PyTorch' "$LOGS/bench-$name.log")"
+    while IFS= read -r line; do note "bench $name: $line"; done < <(grep 'DJL / PyTorch' "$LOGS/bench-$name.log")
   else
     note "bench $name: FAILED ($(grep -E 'ERROR|Exception|error' "$LOGS/bench-$name.log" | head -2 | tr '\n' ' '))"
   fi
 }
 script="$root/model/bench/torch_baseline.py"
-if [ "$DEVICE" = gpu ]; then
-  bench 0.19b-fp32 --device gpu --size 0.19b --batch 8 --length 496 --precision fp32 --python "$PY" --torch-script "$script"
-  bench 0.19b-bf16 --device gpu --size 0.19b --batch 8 --length 496 --precision bf16 --python "$PY" --torch-script "$script"
+if ! want bench; then
+  :
+elif [ "$DEVICE" = gpu ]; then
+  bench 0.19b-fp32 --device gpu --size 0.19b --batch 8 --length 496 --precision fp32 --rounds "$ROUNDS" \
+    --python "$PY" --torch-script "$script"
+  bench 0.19b-bf16 --device gpu --size 0.19b --batch 8 --length 496 --precision bf16 --rounds "$ROUNDS" \
+    --python "$PY" --torch-script "$script"
+fi
+if want bench && [ "$DEVICE" = gpu ] && [ "${EXTRA_BENCHES:-1}" = 1 ]; then
   # Without the model's fused kernels (attention and SiLU from DJL ops), then without any (AdamW one native call per
   # parameter too): what they bring.
   EAST_JAVA_OPTS=-Deast.fused-model=false bench 0.19b-fp32-unfused-model --device gpu --size 0.19b --batch 8 \
@@ -148,8 +167,10 @@ if [ "$DEVICE" = gpu ]; then
   EAST_JAVA_OPTS=-Deast.fused=false bench 0.19b-bf16-unfused --device gpu --size 0.19b --batch 8 --length 496 \
     --precision bf16
   bench 1b-bf16 --device gpu --size llama-3.2-1b --batch 4 --length 1024 --precision bf16 --steps 10
-else
-  bench tiny-bf16 --size tiny --batch 4 --length 128 --precision bf16 --steps 5 --python "$PY" --torch-script "$script"
+fi
+if want bench && [ "$DEVICE" != gpu ]; then
+  bench tiny-bf16 --size tiny --batch 4 --length 128 --precision bf16 --steps 5 --rounds 2 --python "$PY" \
+    --torch-script "$script"
 fi
 
 finish

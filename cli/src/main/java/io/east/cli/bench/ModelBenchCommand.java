@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,8 +93,17 @@ public final class ModelBenchCommand implements Callable<Integer> {
     private int length;
 
     @Option(names = "--steps", paramLabel = "S", defaultValue = "20",
-            description = "Timed steps in shape mode, after 5 warm-up steps (default: ${DEFAULT-VALUE}).")
+            description = "Timed steps in shape mode (default: ${DEFAULT-VALUE}).")
     private int steps;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "10",
+            description = "Untimed steps first in shape mode, on both sides (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
+            description = "Shape mode with --python: DJL and PyTorch take turns R times; the median ratio is printed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private int rounds;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto",
             description = "Shape mode: gpu fails unless the engine sees a GPU; cpu unless it sees none "
@@ -182,41 +192,72 @@ public final class ModelBenchCommand implements Callable<Integer> {
         checkDevice();
         TrainingShapeBench.Options options;
         try {
-            options = new TrainingShapeBench.Options(name, model, batch, length, precision.precision(), 5, steps, 5);
+            options = new TrainingShapeBench.Options(name, model, batch, length, precision.precision(), warmup, steps,
+                    5);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        TrainingShapeBench.Figures djl;
+        if (rounds < 1) {
+            throw new UsageException("--rounds must be >= 1, got " + rounds);
+        }
+        Path configFile = Files.createTempFile("east-bench-config", ".json");
         try {
-            djl = TrainingShapeBench.run(System.out, options);
+            model.write(configFile);
+            List<Double> ratios = new ArrayList<>();
+            // DJL and PyTorch take turns, so that a slow spell of the machine falls on both.
+            for (int round = 1; round <= rounds; round++) {
+                TrainingShapeBench.Figures djl = djlRound(options);
+                if (python == null) {
+                    continue;
+                }
+                ShapeRate torch = runShapeBaseline(baselineCommand(configFile, djl));
+                double ratio = djl.positionsPerSecond() / torch.positionsPerSecond();
+                ratios.add(ratio);
+                System.out.printf(Locale.ROOT, "%s batch %d x %d %s, DJL / PyTorch eager%s%s: positions/s %,.0f / "
+                                + "%,.0f = %.2fx; ms/step %.1f / %.1f; peak memory %s%n", name, batch, length,
+                        precision.precision(), precision.precision() == Precision.BF16 ? " (autocast)" : "",
+                        rounds > 1 ? " (round " + round + ")" : "", djl.positionsPerSecond(),
+                        torch.positionsPerSecond(), ratio, djl.millisPerStep(), torch.millisPerStep(),
+                        memoryRatio(djl.peakBytes(), torch.peakBytes()));
+            }
+            if (ratios.size() > 1) {
+                List<Double> sorted = ratios.stream().sorted().toList();
+                System.out.printf(Locale.ROOT, "%s batch %d x %d %s, DJL / PyTorch eager over %d rounds: %s, median "
+                                + "%.2fx%n", name, batch, length, precision.precision(), sorted.size(),
+                        ratios.stream().map(r -> String.format(Locale.ROOT, "%.2fx", r)).toList(),
+                        median(sorted));
+            }
+        } finally {
+            Files.deleteIfExists(configFile);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static TrainingShapeBench.Figures djlRound(TrainingShapeBench.Options options) throws IOException {
+        try {
+            TrainingShapeBench.Figures djl = TrainingShapeBench.run(System.out, options);
+            System.out.flush();
+            return djl;
         } catch (IllegalStateException e) {
             if (LlamaModel.BF16_NEEDS_SETUP.equals(e.getMessage())) {
                 throw new UsageException("--precision bf16: " + e.getMessage());
             }
             throw e;
         }
-        System.out.flush();
-        if (python == null) {
-            return ExitCodes.OK;
-        }
-        Path configFile = Files.createTempFile("east-bench-config", ".json");
-        try {
-            model.write(configFile);
-            String torchDevice = djl.device().startsWith("gpu") ? "cuda" : "cpu";
-            List<String> command = List.of(python.toString(), torchScript.toString(), "shape", "--config",
-                    configFile.toString(), "--batch", String.valueOf(batch), "--length", String.valueOf(length),
-                    "--precision", precision.precision().toString(), "--device", torchDevice, "--steps",
-                    String.valueOf(steps), "--threads", String.valueOf(Runtime.getRuntime().availableProcessors()));
-            ShapeRate torch = runShapeBaseline(command);
-            System.out.printf(Locale.ROOT, "%s batch %d x %d %s, DJL / PyTorch eager%s: positions/s %,.0f / %,.0f = "
-                            + "%.2fx; ms/step %.1f / %.1f; peak memory %s%n", name, batch, length, precision.precision(),
-                    precision.precision() == Precision.BF16 ? " (autocast)" : "", djl.positionsPerSecond(),
-                    torch.positionsPerSecond(), djl.positionsPerSecond() / torch.positionsPerSecond(),
-                    djl.millisPerStep(), torch.millisPerStep(), memoryRatio(djl.peakBytes(), torch.peakBytes()));
-        } finally {
-            Files.deleteIfExists(configFile);
-        }
-        return ExitCodes.OK;
+    }
+
+    private List<String> baselineCommand(Path configFile, TrainingShapeBench.Figures djl) {
+        String torchDevice = djl.device().startsWith("gpu") ? "cuda" : "cpu";
+        return List.of(python.toString(), torchScript.toString(), "shape", "--config", configFile.toString(),
+                "--batch", String.valueOf(batch), "--length", String.valueOf(length), "--precision",
+                precision.precision().toString(), "--device", torchDevice, "--warmup", String.valueOf(warmup),
+                "--steps", String.valueOf(steps), "--threads",
+                String.valueOf(Runtime.getRuntime().availableProcessors()));
     }
 
     private void checkDevice() {
