@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Java half of the hand check that transformers reads what we write (fixtures/README.md): writes two
- * checkpoints (tied + Llama 3 RoPE + GQA after a few training steps; untied with attention and MLP biases)
- * and, beside each, java-logits.safetensors for a fixed left-padded input. check_java_checkpoint.py
- * then loads each directory with AutoModelForCausalLM and compares.
+ * The Java half of the check that transformers reads what we write (fixtures/README.md): writes two checkpoints
+ * (tied + Llama 3 RoPE + GQA after a few training steps; untied with attention and MLP biases), each in fp32 and in
+ * bf16, and beside each java-logits.safetensors for a fixed left-padded input, computed from the weights as stored.
+ * check_java_checkpoint.py then loads each directory with AutoModelForCausalLM and compares.
  */
 public final class JavaCheckpointExport {
 
@@ -39,21 +39,30 @@ public final class JavaCheckpointExport {
                 base.maxPositionEmbeddings(), base.rmsNormEps(), base.rope(), false, true, true, 0.2,
                 base.bosTokenId(), base.eosTokenIds(), base.padTokenId());
         try (TextTokenizer tokenizer = TextTokenizer.load(tokenizerFile)) {
-            export(out.resolve("tied-llama3"), tiedLlama3, tokenizer, tokenizer.encode("Tom has 3 pens.\n#### 3", true));
-            export(out.resolve("untied-bias"), untiedBiased, tokenizer, tokenizer.encode("Ana has 12 books.", true));
+            for (Precision file : Precision.values()) {
+                String suffix = file == Precision.FP32 ? "" : "-" + file;
+                export(out.resolve("tied-llama3" + suffix), tiedLlama3, tokenizer,
+                        tokenizer.encode("Tom has 3 pens.\n#### 3", true), file);
+                export(out.resolve("untied-bias" + suffix), untiedBiased, tokenizer,
+                        tokenizer.encode("Ana has 12 books.", true), file);
+            }
         }
     }
 
-    private static void export(Path dir, LlamaConfig config, TextTokenizer tokenizer, long[] text) throws Exception {
-        try (LlamaModel model = LlamaModel.random(config, 42)) {
+    private static void export(Path dir, LlamaConfig config, TextTokenizer tokenizer, long[] text, Precision file)
+            throws Exception {
+        try (LlamaModel trained = LlamaModel.random(config, 42)) {
             // A few AdamW steps so norms and biases are no longer at their initial 1s and 0s.
-            try (Trainer trainer = new Trainer(model, null, tokenizer,
+            try (Trainer trainer = new Trainer(trained, null, tokenizer,
                     TrainerSettings.defaults(LossKind.SFT, LearningRateSchedule.constant(1e-2, 0)).withMaxSequenceLength(64))) {
                 for (int i = 0; i < 5; i++) {
                     trainer.step(List.of(TrainingExample.sft("Q: 1+2\n", "#### 3", 1)));
                 }
             }
-            Checkpoints.save(dir, model, tokenizer, null);
+            Checkpoints.save(dir, trained, tokenizer, file, null);
+        }
+        // The logits of the weights as the file stores them (bf16 rounds them), read back as transformers reads them.
+        try (LlamaModel model = Checkpoints.loadModel(dir)) {
             int pad = 3;
             int time = text.length;
             long[] ids = new long[2 * time];
