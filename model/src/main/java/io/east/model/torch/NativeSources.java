@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The C++ sources torch-setup compiles, as they ship inside the model jar: DJL 0.36.0's PyTorch JNI (vendored whole
- * under third-party/, Apache-2.0) with this project's bf16 patch applied, and this project's fused kernels.
+ * under third_party/, Apache-2.0) with this project's bf16 patch applied, and this project's fused kernels.
  *
  * @param djlDir DJL's tree after patching: {@code native/*.cc}, {@code include/}
  * @param opsSource east_torch_ops.cc
