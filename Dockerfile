@@ -17,7 +17,7 @@ COPY --from=build /src/cli/target/lib/ /app/lib/
 COPY --from=build /src/cli/target/east.jar /app/east.jar
 COPY docker/east docker/east-healthcheck /usr/local/bin/
 RUN chmod 755 /usr/local/bin/east /usr/local/bin/east-healthcheck
-# OMP_WAIT_POLICY=PASSIVE keeps libtorch's idle threads from spinning on cores other containers need (FACTS.md).
+# OMP_WAIT_POLICY=PASSIVE keeps libtorch's idle threads from spinning on cores other containers need.
 ENV OMP_WAIT_POLICY=PASSIVE \
     EAST_BOOTSTRAP=kafka:9092 \
     JAVA_OPTS="-XX:MaxRAMPercentage=75"

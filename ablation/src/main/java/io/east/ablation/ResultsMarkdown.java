@@ -199,7 +199,7 @@ final class ResultsMarkdown {
         md.append(String.format(Locale.ROOT, "- **Training:** %s from `%s`, %d epoch(s) over the same examples, "
                 + "batch %d, lr %s (constant after %d warm-up steps), grad clip %s%s, AdamW; a fresh seeded "
                 + "permutation of the examples per epoch, seeds 0..%d, identical across configs. Per-example weighted "
-                + "loss (METHOD.md section 6).%n", t.loss().name(), cell(s.init().toString()), t.epochs(),
+                + "loss (docs/method.md).%n", t.loss().name(), cell(s.init().toString()), t.epochs(),
                 t.batchSize(), t.learningRate(), t.warmup(), t.gradClip(),
                 t.beta() == null ? "" : ", beta " + t.beta(), s.seeds() - 1));
         md.append(String.format(Locale.ROOT, "- **Evaluation:** greedy pass@1 (temperature 0) on the first %d "

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code east} command: one subcommand per stage of the data flow (see ARCHITECTURE.md). */
+/** The {@code east} command: one subcommand per stage of the data flow (docs/architecture.md). */
 @Command(
         name = "east",
         mixinStandardHelpOptions = true,

@@ -42,11 +42,6 @@ import java.util.TreeSet;
  */
 public final class LlamaModel implements AutoCloseable {
 
-    static {
-        // Before any activation is allocated: training and sampling both run through this class.
-        NativeMemory.reuseFreedMemory();
-    }
-
     private final LlamaConfig config;
     private final NDManager manager;
     private final Map<String, NDArray> parameters;

@@ -6,7 +6,7 @@ import ai.djl.nn.Activation;
 import io.east.model.torch.NativeOps;
 
 /**
- * Per-example losses on response tokens, and the EAST weighting (METHOD.md): the batch loss is the mean
+ * Per-example losses on response tokens, and the EAST weighting (docs/method.md): the batch loss is the mean
  * over examples of {@code w_i * L_i}. Weights are applied per example, never to a token-averaged batch
  * loss (the reference code's defect).
  *

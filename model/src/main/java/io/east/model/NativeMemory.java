@@ -6,22 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How libtorch's native memory is kept and handed back (glibc's {@code mallopt} and {@code malloc_trim}).
+ * How libtorch's host memory is kept and handed back (glibc's {@code mallopt} and {@code malloc_trim}).
  *
- * <p>A training step allocates and frees hundreds of megabytes of activations, in tensors of a few megabytes.
- * With glibc's defaults such tensors are mapped and unmapped, or the arena's free top is handed back after the
- * step, so the next step faults every page in again: 17,400 page faults a step for the small bench model, against
- * about 3,800 for PyTorch in Python, and a third of the step's time (758 against 548 ms a step; 2026-11-26). So
- * {@link #reuseFreedMemory()} makes glibc serve tensors up to 32 MiB from its arenas and keep up to 256 MiB free for
- * reuse; what is freed is handed back only at the explicit trims below.
+ * <p>A training step allocates and frees hundreds of megabytes of activations in tensors of a few megabytes. With
+ * glibc's defaults such tensors are mapped and unmapped, or trimmed, after every step, and the next step faults every
+ * page in again. {@link #reuseFreedMemory()}, called by the entry points that train or sample before their first
+ * tensor, makes glibc serve tensors up to 32 MiB from its arenas and keep up to 256 MiB free for reuse.
  *
- * <p>libtorch allocates activations with malloc. glibc keeps what is freed for reuse, and with tensor
- * shapes that change from step to step its free lists fragment: resident memory of a training loop then
- * creeps up by some 10% between step 100 and 1,000 although nothing leaks (measured: about 300 MB of the
- * tiny bench model's resident memory is such free memory, and after a trim the rest stays flat). Trimming
- * every step would cost page faults on the next step's allocations, so call this rarely: after saving a
- * checkpoint, between generation batches, or before measuring memory. Where there is no glibc (musl,
- * macOS) it does nothing. JNA comes with DJL.
+ * <p>What is kept is handed back only by {@link #releaseFreePages()}: call it rarely (after a checkpoint, between
+ * model versions, before measuring memory), since every trim costs page faults on the next allocations. Where there
+ * is no glibc (musl, macOS) both do nothing. JNA comes with DJL.
  */
 public final class NativeMemory {
 

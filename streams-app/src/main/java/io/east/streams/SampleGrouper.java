@@ -41,7 +41,6 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
     private final WeightFunction function;
     private ProcessorContext<String, Object> context;
     private OpenGroupStore openGroups;
-    private KeyValueStore<String, byte[]> legacySamples;
     private KeyValueStore<String, Long> completed;
     /**
      * The samples of open tasks as decoded on arrival, by task id, so that a completing task need not decode its
@@ -61,7 +60,6 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.openGroups = new OpenGroupStore(context.getStateStore(StreamsTopology.OPEN_GROUPS));
-        this.legacySamples = context.getStateStore(StreamsTopology.OPEN_SAMPLES);
         this.completed = context.getStateStore(StreamsTopology.COMPLETED);
         decoded.clear();
         context.schedule(settings.timeoutCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::completeIdleGroups);
@@ -92,11 +90,7 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
                     + " expects n=" + group.getN() + " from its first sample");
             return;
         } else {
-            boolean folded = LegacySamples.fold(group, legacySamples);
             if (ArrivedSamples.containsIndex(group.getSamples(), sample.getSampleIndex())) {
-                if (folded) {
-                    openGroups.put(group);
-                }
                 // A re-import or a retried producer: the first copy counts, the repeat is harmless.
                 LOG.atDebug().addKeyValue("task_id", taskId).addKeyValue("sample_index", sample.getSampleIndex())
                         .log("duplicate sample ignored");
@@ -125,10 +119,7 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
         List<OpenGroup> idle = openGroups.all().stream()
                 .filter(group -> now - group.getLastSeenAt() > timeout)
                 .toList();
-        idle.forEach(group -> {
-            LegacySamples.fold(group, legacySamples);
-            complete(group, "timeout", now);
-        });
+        idle.forEach(group -> complete(group, "timeout", now));
     }
 
     private void forgetOldCompletions(long now) {

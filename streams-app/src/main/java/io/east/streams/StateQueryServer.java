@@ -7,7 +7,6 @@ import io.east.core.group.AnswerCluster;
 import io.east.core.group.GroupAnalysis;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightStats;
-import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.serde.RecordJson;
 import io.east.schemas.state.OpenGroup;
 import java.io.IOException;
@@ -20,9 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -117,8 +114,7 @@ public final class StateQueryServer implements AutoCloseable {
                     + "this instance"));
         }
         List<ReasoningSample> samples = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, byte[]> legacy = store(StreamsTopology.OPEN_SAMPLES);
-        LegacySamples.all(group, legacy).forEach(stored -> samples.add(ArrivedSamples.decode(stored, null)));
+        group.getSamples().forEach(stored -> samples.add(ArrivedSamples.decode(stored, null)));
         samples.sort(java.util.Comparator.comparingInt(ReasoningSample::getSampleIndex));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("task_id", taskId);

@@ -91,16 +91,15 @@ public final class StreamsApp implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // Under exactly-once a thread stops processing while it commits and while it waits for records, so a second
-        // thread keeps the cores busy meanwhile; the samples topic's 6 partitions give each thread 3 tasks. On
-        // bench/streams (2 cores, 2026-11-26) it raised the median (b)/(a) from 0.55-0.60 to 0.68-0.85.
+        // thread keeps the cores busy meanwhile; the samples topic's 6 partitions give each thread 3 tasks.
         props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, DEFAULT_STREAM_THREADS);
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-        // commit.interval.ms stays at the exactly-once default of 100 ms: on bench/streams (2 cores, 2026-11-26, one
-        // thread) 200 ms raised the median (b)/(a) to 0.74 but doubled (c)'s p99, to 403 ms. It can be set with -X.
+        // commit.interval.ms stays at the exactly-once default of 100 ms: longer commits raise throughput but double
+        // the tail latency from sample to example (docs/benchmarks.md). It can be set with -X.
         // Under transactions v2 a produce that reaches a partition while the previous transaction's markers are still
         // being written is refused with CONCURRENT_TRANSACTIONS until they are in; each retry after the producer's
         // default 100 ms backoff then stalls the whole commit (KAFKA-20000). Retries still back off exponentially up to
-        // retry.backoff.max.ms. On bench/streams this took (b) from a median ratio of 0.506 to 0.557 (2026-11-26).
+        // retry.backoff.max.ms.
         String retryBackoff = ProducerConfig.RETRY_BACKOFF_MS_CONFIG;
         if (!props.containsKey(retryBackoff) && !props.containsKey(StreamsConfig.producerPrefix(retryBackoff))) {
             props.put(StreamsConfig.producerPrefix(retryBackoff), TRANSACTION_RETRY_BACKOFF_MS);

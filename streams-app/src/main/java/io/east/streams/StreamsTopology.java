@@ -35,7 +35,6 @@ public final class StreamsTopology {
 
     /** Stores, queryable by name through interactive queries. */
     public static final String OPEN_GROUPS = "open-groups";
-    public static final String OPEN_SAMPLES = "open-samples";
     public static final String COMPLETED = "completed-tasks";
     public static final String WEIGHER_STATE = "weigher-state";
     public static final String WINDOW_EXAMPLES = "window-examples";
@@ -54,8 +53,6 @@ public final class StreamsTopology {
 
         // Values are encoded OpenGroups, which OpenGroupStore encodes and decodes itself.
         topology.addStateStore(store(OPEN_GROUPS, Serdes.ByteArray()), GROUP);
-        // Only read: it holds the samples of tasks left open by a version before OpenGroup v2 (LegacySamples).
-        topology.addStateStore(store(OPEN_SAMPLES, Serdes.ByteArray()), GROUP);
         topology.addStateStore(store(COMPLETED, Serdes.Long()), GROUP);
         topology.addStateStore(store(WEIGHER_STATE, EastSerdes.forType(WeigherState.class)), WEIGH);
         topology.addStateStore(store(WINDOW_EXAMPLES, EastSerdes.weightedExample()), WEIGH);

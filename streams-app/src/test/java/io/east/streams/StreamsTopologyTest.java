@@ -44,23 +44,6 @@ class StreamsTopologyTest {
         return stored == null ? null : EastSerdes.forType(OpenGroup.class).deserialize(stored);
     }
 
-    /**
-     * As a changelog written before OpenGroup v2 restores a task of n=4 with these samples: a v1 group record (it
-     * decodes with no samples) and each sample a record of its own in the open-samples store, which is returned.
-     */
-    private static KeyValueStore<String, byte[]> restoreInOldFormat(TopologyFixture app, List<ReasoningSample> samples,
-            long lastSeenAt) throws Exception {
-        KeyValueStore<String, byte[]> legacy = app.driver.getKeyValueStore(StreamsTopology.OPEN_SAMPLES);
-        for (ReasoningSample sample : samples) {
-            legacy.put(GroupKeys.sample(sample.getTaskId(), sample.getSampleIndex()),
-                    EastSerdes.reasoningSample().serialize(sample));
-        }
-        String taskId = samples.get(0).getTaskId();
-        OpenGroup group = new OpenGroup(taskId, 4, samples.size(), lastSeenAt, lastSeenAt, List.of());
-        app.driver.<String, byte[]>getKeyValueStore(StreamsTopology.OPEN_GROUPS).put(taskId, OpenGroupV1.encode(group));
-        return legacy;
-    }
-
     @Nested
     class Grouping {
 
@@ -149,43 +132,6 @@ class StreamsTopologyTest {
                 assertThat(app.groups.readValue().getNReceived()).isEqualTo(4);
                 assertThat(app.driver.getKeyValueStore(StreamsTopology.OPEN_GROUPS).get("t1"))
                         .as("a task leaves the store when it completes").isNull();
-            }
-        }
-
-        @Test
-        void aTaskLeftOpenByTheOneRecordPerSampleFormatCompletesWithItsEarlierSamples() throws Exception {
-            try (TopologyFixture app = new TopologyFixture(TopologyFixture.entropyWindow(1))) {
-                List<ReasoningSample> samples = uncertainTask("t1");
-                KeyValueStore<String, byte[]> legacy = restoreInOldFormat(app, samples.subList(0, 3), 0L);
-
-                app.pipe(samples.get(1));
-                assertThat(app.groups.isEmpty()).as("index 1 was stored the old way: a duplicate").isTrue();
-                assertThat(legacy.get(GroupKeys.sample("t1", 0))).as("folded into the task's record").isNull();
-                assertThat(openGroup(app, "t1").getSamples()).extracting(ArrivedSample::getSampleIndex).containsExactly(0, 1, 2);
-
-                app.pipe(samples.get(3));
-
-                GroupSummary summary = app.groups.readValue();
-                assertThat(summary.getNReceived()).isEqualTo(4);
-                assertThat(summary.getEntropy()).isCloseTo(1.5, within(1e-12));
-                assertThat(app.weighted.readValue().getChosen())
-                        .isIn(samples.get(0).getResponse(), samples.get(1).getResponse());
-            }
-        }
-
-        @Test
-        void aTimedOutTaskLeftOpenByTheOneRecordPerSampleFormatIsAnalysedWithItsSamples() throws Exception {
-            try (TopologyFixture app = new TopologyFixture(TopologyFixture.entropyWindow(1))) {
-                List<ReasoningSample> samples = uncertainTask("t1");
-                KeyValueStore<String, byte[]> legacy =
-                        restoreInOldFormat(app, samples.subList(0, 3), System.currentTimeMillis());
-
-                app.advanceWallClock(Duration.ofSeconds(61));
-
-                GroupSummary summary = app.groups.readValue();
-                assertThat(summary.getCompletedBy()).isEqualTo("timeout");
-                assertThat(summary.getNReceived()).isEqualTo(3);
-                assertThat(legacy.get(GroupKeys.sample("t1", 2))).isNull();
             }
         }
 

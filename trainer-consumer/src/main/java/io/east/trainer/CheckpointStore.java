@@ -1,11 +1,11 @@
 package io.east.trainer;
 
+import io.east.model.FileTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.east.model.Checkpoints;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +84,7 @@ public final class CheckpointStore {
                 Files.move(entry, target, StandardCopyOption.ATOMIC_MOVE);
                 LOG.atWarn().addKeyValue("directory", target).log("restored a checkpoint a crash left renamed aside");
             } else {
-                deleteRecursively(entry);
+                FileTrees.deleteRecursively(entry);
                 LOG.atInfo().addKeyValue("directory", entry).log("removed what a crashed checkpoint write left");
             }
             handled++;
@@ -211,17 +211,4 @@ public final class CheckpointStore {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Why a consumed record was not trained on. Every skip is counted and recorded in the next checkpoint. */
 public enum SkipReason {
-    /** Its policy_version lags the newest model version by more than --max-staleness (METHOD.md section 7). */
+    /** Its policy_version lags the newest model version by more than --max-staleness (docs/method.md). */
     STALE,
     /** Undecodable bytes, a malformed line, or a field the trainer cannot use (e.g. a negative weight). */
     INVALID,

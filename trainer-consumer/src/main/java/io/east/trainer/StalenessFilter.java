@@ -1,7 +1,7 @@
 package io.east.trainer;
 
 /**
- * Decides which examples are too stale to train on (METHOD.md section 7): an example whose policy_version lags
+ * Decides which examples are too stale to train on (docs/method.md): an example whose policy_version lags
  * the newest model version by more than {@code maxLag} versions is held back.
  *
  * <p>"Held back" is final here: model versions only grow, so a stale example never becomes fresh again, and

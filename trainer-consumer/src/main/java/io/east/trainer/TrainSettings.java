@@ -91,7 +91,7 @@ public record TrainSettings(LossKind loss, Path init, Path checkpointDir, String
         return fromFile() ? FileExampleSource.keyFor(dataFile) : "kafka:" + topic;
     }
 
-    /** The learning rates of the reference scripts for Llama-3.2-1B (METHOD.md); KTO takes DPO's. */
+    /** The learning rates of the reference scripts for Llama-3.2-1B (docs/method.md); KTO takes DPO's. */
     public static double defaultLearningRate(LossKind loss) {
         return loss == LossKind.SFT ? 2e-6 : 2e-7;
     }

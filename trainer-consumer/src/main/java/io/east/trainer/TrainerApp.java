@@ -3,6 +3,7 @@ package io.east.trainer;
 import ai.djl.Device;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaModel;
+import io.east.model.NativeMemory;
 import io.east.model.Precision;
 import io.east.model.torch.LibTorchSetup;
 import io.east.model.TextTokenizer;
@@ -67,6 +68,7 @@ public final class TrainerApp implements AutoCloseable {
     public static TrainerApp open(TrainSettings settings, Map<String, Object> kafkaProperties,
             TrainingListener observer) throws IOException {
         Objects.requireNonNull(observer, "observer");
+        NativeMemory.reuseFreedMemory();
         requireModelDirectory(settings.init());
         if (settings.fromFile() && !Files.isRegularFile(settings.dataFile())) {
             throw new InvalidSetupException("--data: no such file: " + settings.dataFile());

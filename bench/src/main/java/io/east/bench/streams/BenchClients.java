@@ -16,7 +16,7 @@ public final class BenchClients {
 
     /**
      * Our producers' settings. acks=all and idempotence are what the system's producers use; the larger batch and
-     * a short linger are ordinary batching for a high-volume topic (FACTS.md measured them on this machine).
+     * a short linger are ordinary batching for a high-volume topic.
      */
     public static final Map<String, String> PRODUCER_SETTINGS = Map.of(
             ProducerConfig.ACKS_CONFIG, "all",

@@ -1,6 +1,6 @@
 package io.east.cli.common;
 
-/** The exit codes of the east command (ARCHITECTURE.md: 0 success, 2 bad usage, other non-zero on failure). */
+/** The exit codes of the east command (docs/architecture.md: 0 success, 2 bad usage, 1 on failure). */
 public final class ExitCodes {
 
     public static final int OK = 0;

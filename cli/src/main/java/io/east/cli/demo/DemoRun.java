@@ -1,5 +1,10 @@
 package io.east.cli.demo;
 
+import io.east.cli.common.Progress;
+import io.east.schemas.TrainMetrics;
+import io.east.trainer.TrainingListener;
+import io.east.trainer.BaseModelCache;
+import io.east.model.FileTrees;
 import io.east.broker.BrokerSettings;
 import io.east.broker.EmbeddedKafkaBroker;
 import io.east.schemas.ModelVersion;
@@ -40,10 +45,23 @@ final class DemoRun {
         this.settings = settings;
     }
 
+    /** The base model, taught the synthetic task's format by a warm-up on labelled training problems; cached. */
+    private Path baseModel() throws IOException {
+        BaseModelCache.Recipe recipe = settings.baseModelRecipe();
+        try (Progress progress = Progress.start("base model warm-up", "steps", BaseModelCache.steps(recipe))) {
+            return BaseModelCache.prepare(recipe, settings.workDir(), new TrainingListener() {
+                @Override
+                public void stepped(TrainMetrics metrics) {
+                    progress.stepTo(metrics.getStep());
+                }
+            });
+        }
+    }
+
     DemoTally.Snapshot run() throws Exception {
-        Path cachedBase = BaseModelCache.prepare(settings);
+        Path cachedBase = baseModel();
         Path run = settings.runDir();
-        BaseModelCache.deleteRecursively(run);
+        FileTrees.deleteRecursively(run);
         Path base = run.resolve("base");
         copyDirectory(cachedBase, base);
         Files.createDirectories(run.resolve("logs"));

@@ -1,5 +1,10 @@
 package io.east.cli.demo;
 
+import io.east.producers.synthetic.SyntheticDataset;
+import io.east.producers.synthetic.SyntheticProblem;
+import io.east.trainer.BaseModelCache;
+import java.util.ArrayList;
+import java.util.List;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
 import java.nio.file.Path;
@@ -56,5 +61,14 @@ record DemoSettings(Duration duration, long seed, int port, Path workDir, LlamaC
 
     Path runDir() {
         return workDir.resolve("run");
+    }
+
+    /** The base model: each labelled training problem's question and worked solution, weight 1, per epoch. */
+    BaseModelCache.Recipe baseModelRecipe() {
+        List<BaseModelCache.WarmupExample> examples = new ArrayList<>();
+        for (SyntheticProblem problem : new SyntheticDataset(warmupDataSeed).split("train", warmupExamples)) {
+            examples.add(new BaseModelCache.WarmupExample(problem.id(), problem.question(), "\n" + problem.solution()));
+        }
+        return new BaseModelCache.Recipe(model, seed, examples, warmupRepeats, warmupBatch, warmupLearningRate);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Applies METHOD.md sections 2 and 3 to the responses of one question task: clusters, entropy, A, R, the
+ * Applies docs/method.md to the responses of one question task: clusters, entropy, A, R, the
  * keep/discard rules and the seeded choice of the chosen and rejected responses.
  */
 public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long seed) {

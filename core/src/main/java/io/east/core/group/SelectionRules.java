@@ -1,7 +1,7 @@
 package io.east.core.group;
 
 /**
- * Which of the reference pipeline's optional keep rules apply (METHOD.md section 3).
+ * Which of the reference pipeline's optional keep rules apply (docs/method.md).
  *
  * @param requireStringMatch   a response is correct only when the grader says so AND its answer string equals the
  *                             gold string; a question is dropped when more answers equal the gold than were graded

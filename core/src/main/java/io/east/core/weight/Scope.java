@@ -1,7 +1,7 @@
 package io.east.core.weight;
 
 /**
- * Over which questions the weights are normalised to mean 1 (METHOD.md section 7).
+ * Over which questions the weights are normalised to mean 1 (docs/method.md).
  * Parsed from {@code dataset}, {@code window:K}, {@code ema:BETA} or {@code fixed:C}.
  */
 public sealed interface Scope {

@@ -2,7 +2,7 @@ package io.east.core.weight;
 
 import java.util.Locale;
 
-/** Which per-question signal the weight is a power of (METHOD.md sections 2 and 4). */
+/** Which per-question signal the weight is a power of (docs/method.md). */
 public enum WeightStrategy {
     /** h(x): the entropy of the answer clusters (EAST). */
     ENTROPY,

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaConfig;
 import io.east.model.LlamaModel;
+import io.east.model.NativeMemory;
 import io.east.model.Precision;
 import io.east.model.TextTokenizer;
 import io.east.model.Tokenizers;
@@ -50,6 +51,7 @@ public final class DeviceAgreement {
      */
     public static java.util.Optional<Figures> run(PrintStream out, LlamaConfig config, int steps, int batch,
             Path save) throws IOException {
+        NativeMemory.reuseFreedMemory();
         Engine engine = Engine.getEngine("PyTorch");
         Path dir = Files.createTempDirectory("east-agreement");
         Path tokenizerFile = dir.resolve("tokenizer.json");

@@ -105,6 +105,7 @@ public final class ModelBench {
     }
 
     public static Figures run(PrintStream out, Options options) throws IOException {
+        NativeMemory.reuseFreedMemory();
         Map<String, TrainingRate> train = new LinkedHashMap<>();
         Map<String, Double> speedUp = new LinkedHashMap<>();
         double[] memory = {Double.NaN, Double.NaN};

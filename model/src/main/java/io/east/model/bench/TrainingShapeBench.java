@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import io.east.model.LlamaConfig;
 import io.east.model.LlamaModel;
+import io.east.model.NativeMemory;
 import io.east.model.Precision;
 import io.east.model.TextTokenizer;
 import io.east.model.Tokenizers;
@@ -66,6 +67,7 @@ public final class TrainingShapeBench {
     private TrainingShapeBench() {}
 
     public static Figures run(PrintStream out, Options o) throws IOException {
+        NativeMemory.reuseFreedMemory();
         Device device = Engine.getEngine("PyTorch").defaultDevice();
         int deviceId = Math.max(0, device.getDeviceId());
         out.printf(Locale.ROOT, "libtorch: %s; device %s; fused kernels %s%n", LibTorchSetup.describeLoaded(), device,

@@ -1,6 +1,6 @@
 package io.east.model.train;
 
-/** The self-training objective (METHOD.md section 1). */
+/** The self-training objective (docs/method.md). */
 public enum LossKind {
     /** Weighted mean token NLL of the chosen response. */
     SFT,

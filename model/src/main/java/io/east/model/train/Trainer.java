@@ -22,7 +22,7 @@ import java.util.List;
  * One weighted SFT / DPO / KTO update at a time: tokenise, forward, per-example loss, weight, backward,
  * clip, AdamW. Everything a step creates lives on a sub-manager closed when the step returns.
  *
- * <p>DPO and KTO compare against a frozen reference, the initial policy (METHOD.md). Pass it explicitly
+ * <p>DPO and KTO compare against a frozen reference, the initial policy (docs/method.md). Pass it explicitly
  * when resuming from a checkpoint (load the base checkpoint again); when null, the trainer freezes a copy
  * of the policy as it is now. Only one trainer may step at a time per JVM: the PyTorch engine allows a
  * single open GradientCollector.

@@ -38,8 +38,7 @@ public enum Split {
      *
      * <p>Questions, not computations, are what is held out: the test asks the same arithmetic facts in sentences the
      * model never saw. A split by computation asks a ~1M-parameter model to generalise multi-digit arithmetic, which
-     * it does not do in minutes on a CPU (measured: 1-3% test accuracy after 1,000 warm-up steps), and the demo
-     * would show nothing to improve on.
+     * it does not do in minutes on a CPU, and the demo would show nothing to improve on.
      */
     static Split of(String question) {
         long hash = FNV_OFFSET;

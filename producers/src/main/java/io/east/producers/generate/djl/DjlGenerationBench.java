@@ -1,5 +1,6 @@
 package io.east.producers.generate.djl;
 
+import io.east.model.FileTrees;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
@@ -15,10 +16,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Prints (asserts nothing) the throughput of the DJL backend as a generator worker drives it: one {@code sampleAll}
@@ -103,7 +102,7 @@ public final class DjlGenerationBench {
                 return result;
             }
         } finally {
-            deleteRecursively(dir);
+            FileTrees.deleteRecursively(dir);
         }
     }
 
@@ -114,11 +113,4 @@ public final class DjlGenerationBench {
                 .toList();
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

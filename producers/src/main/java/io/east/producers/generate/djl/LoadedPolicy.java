@@ -2,6 +2,7 @@ package io.east.producers.generate.djl;
 
 import io.east.model.Checkpoints;
 import io.east.model.LlamaModel;
+import io.east.model.NativeMemory;
 import io.east.model.Precision;
 import io.east.model.TextTokenizer;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class LoadedPolicy implements AutoCloseable {
         if (version < 0) {
             throw new IllegalArgumentException("version must be >= 0, got " + version);
         }
+        NativeMemory.reuseFreedMemory();   // sampling allocates and frees tensors of a few MB per token
         LlamaModel model = Checkpoints.loadModel(directory, precision, precision);
         try {
             return new LoadedPolicy(version, directory, model, TextTokenizer.load(directory));
