@@ -2,7 +2,7 @@ package io.east.ablation;
 
 import io.east.producers.generate.PromptTemplate;
 import io.east.schemas.TrainMetrics;
-import io.east.trainer.TrainSettings;
+import io.east.trainer.TrainerAppSettings;
 import io.east.trainer.TrainerApp;
 import io.east.trainer.TrainingListener;
 import io.east.trainer.TrainingReport;
@@ -30,7 +30,7 @@ final class RunTrainer {
     }
 
     TrainOutcome train(Path dataFile, Path checkpointDir) throws IOException {
-        TrainSettings.Builder builder = TrainSettings.builder(plan.loss(), init, checkpointDir)
+        TrainerAppSettings.Builder builder = TrainerAppSettings.builder(plan.loss(), init, checkpointDir)
                 .dataFile(dataFile)
                 .batchSize(plan.batchSize())
                 .learningRate(plan.learningRate())

@@ -33,7 +33,7 @@ public final class Sampler {
     }
 
     /** Continues each prompt; the result is in prompt order. */
-    public List<Completion> generate(List<String> prompts, SamplingParams params) {
+    public List<Completion> generate(List<String> prompts, SamplerSettings params) {
         if (prompts.isEmpty()) {
             return List.of();
         }
@@ -42,7 +42,7 @@ public final class Sampler {
 
     /** The state of one batched generation call. */
     private final class Generation {
-        private final SamplingParams params;
+        private final SamplerSettings params;
         private final int batch;
         private final int promptLength;
         private final int[] padding;
@@ -55,7 +55,7 @@ public final class Sampler {
         private final SplittableRandom[] random;
         private final int padId;
 
-        Generation(List<String> prompts, SamplingParams params) {
+        Generation(List<String> prompts, SamplerSettings params) {
             this.params = params;
             batch = prompts.size();
             List<long[]> encoded = new ArrayList<>();

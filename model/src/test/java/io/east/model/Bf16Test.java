@@ -64,7 +64,7 @@ class Bf16Test {
         try (LlamaModel model = Checkpoints.loadModel(dir, Precision.BF16, Precision.BF16);
              TextTokenizer text = TextTokenizer.load(tokenizer)) {
             List<Completion> out = new Sampler(model, text).generate(List.of("ab", "a longer prompt"),
-                    SamplingParams.sampled(1.0, 0.95, 10, 7).withKvCache(true));
+                    SamplerSettings.sampled(1.0, 0.95, 10, 7).withKvCache(true));
             assertThat(out).hasSize(2).allMatch(c -> c.tokenCount() > 0 && c.tokenCount() <= 10)
                     .allMatch(c -> Double.isFinite(c.meanLogProb()));
         }

@@ -83,7 +83,7 @@ class CheckpointsTest {
         try (LlamaModel model = Checkpoints.loadModel(target); TextTokenizer tokenizer = TextTokenizer.load(target)) {
             assertThat(model.config()).isEqualTo(config);
             assertThat(tokenizer.decode(tokenizer.encode("#### 42", true))).isEqualTo("#### 42");
-            List<Completion> out = new Sampler(model, tokenizer).generate(List.of("Q"), SamplingParams.greedy(3));
+            List<Completion> out = new Sampler(model, tokenizer).generate(List.of("Q"), SamplerSettings.greedy(3));
             assertThat(out.get(0).tokenCount()).isBetween(1, 3);
         }
     }

@@ -50,8 +50,8 @@ class FusedAttentionTest {
              LlamaModel eager = fused.copy(false);
              TextTokenizer tokenizer = TextTokenizer.load(writeTokenizer())) {
             List<String> prompts = List.of("ab", "a much longer prompt");
-            List<Completion> a = new Sampler(fused, tokenizer).generate(prompts, SamplingParams.greedy(12));
-            List<Completion> b = new Sampler(eager, tokenizer).generate(prompts, SamplingParams.greedy(12));
+            List<Completion> a = new Sampler(fused, tokenizer).generate(prompts, SamplerSettings.greedy(12));
+            List<Completion> b = new Sampler(eager, tokenizer).generate(prompts, SamplerSettings.greedy(12));
             assertThat(a).extracting(Completion::text).isEqualTo(b.stream().map(Completion::text).toList());
         }
     }

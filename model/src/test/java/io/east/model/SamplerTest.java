@@ -42,7 +42,7 @@ class SamplerTest {
 
     @Test
     void greedyWithCacheEqualsGreedyWithout() {
-        SamplingParams greedy = SamplingParams.greedy(24);
+        SamplerSettings greedy = SamplerSettings.greedy(24);
         List<Completion> cached = sampler.generate(PROMPTS, greedy);
         List<Completion> recomputed = sampler.generate(PROMPTS, greedy.withKvCache(false));
         assertThat(cached).extracting(Completion::text).isEqualTo(recomputed.stream().map(Completion::text).toList());
@@ -56,16 +56,16 @@ class SamplerTest {
 
     @Test
     void aPromptGivesTheSameGreedyTextAloneOrInABatch() {
-        List<Completion> batched = sampler.generate(PROMPTS, SamplingParams.greedy(16));
+        List<Completion> batched = sampler.generate(PROMPTS, SamplerSettings.greedy(16));
         for (int i = 0; i < PROMPTS.size(); i++) {
-            assertThat(sampler.generate(List.of(PROMPTS.get(i)), SamplingParams.greedy(16)).get(0).text())
+            assertThat(sampler.generate(List.of(PROMPTS.get(i)), SamplerSettings.greedy(16)).get(0).text())
                     .isEqualTo(batched.get(i).text());
         }
     }
 
     @Test
     void seededSamplingIsReproducible() {
-        SamplingParams params = SamplingParams.sampled(1.0, 1.0, 20, 42);
+        SamplerSettings params = SamplerSettings.sampled(1.0, 1.0, 20, 42);
         List<Completion> first = sampler.generate(PROMPTS, params);
         List<Completion> again = sampler.generate(PROMPTS, params);
         assertThat(again).isEqualTo(first);
@@ -77,13 +77,13 @@ class SamplerTest {
     void samplingDiffersAcrossRowsOfTheSamePrompt() {
         List<String> same = List.of("x", "x", "x", "x", "x", "x");
         Set<String> texts = new HashSet<>();
-        sampler.generate(same, SamplingParams.sampled(1.5, 1.0, 12, 7)).forEach(c -> texts.add(c.text()));
+        sampler.generate(same, SamplerSettings.sampled(1.5, 1.0, 12, 7)).forEach(c -> texts.add(c.text()));
         assertThat(texts).hasSizeGreaterThan(1);
     }
 
     @Test
     void maxNewTokensIsHonoured() {
-        for (Completion c : sampler.generate(PROMPTS, SamplingParams.sampled(1.0, 1.0, 5, 1))) {
+        for (Completion c : sampler.generate(PROMPTS, SamplerSettings.sampled(1.0, 1.0, 5, 1))) {
             assertThat(c.tokenCount()).isBetween(1, 5);
             if (c.finishReason() == Completion.FinishReason.LENGTH) {
                 assertThat(c.tokenCount()).isEqualTo(5);
@@ -93,12 +93,12 @@ class SamplerTest {
 
     @Test
     void generationStopsAtAStopString() {
-        Completion free = sampler.generate(List.of("Q:"), SamplingParams.greedy(30)).get(0);
+        Completion free = sampler.generate(List.of("Q:"), SamplerSettings.greedy(30)).get(0);
         assertThat(free.text()).hasSizeGreaterThan(6);
         String stop = free.text().substring(3, 5);
         int cut = free.text().indexOf(stop);
 
-        Completion stopped = sampler.generate(List.of("Q:"), SamplingParams.greedy(30).withStopStrings(List.of(stop))).get(0);
+        Completion stopped = sampler.generate(List.of("Q:"), SamplerSettings.greedy(30).withStopStrings(List.of(stop))).get(0);
         assertThat(stopped.finishReason()).isEqualTo(Completion.FinishReason.STOP_STRING);
         assertThat(stopped.text()).isEqualTo(free.text().substring(0, cut));
         assertThat(stopped.tokenCount()).isEqualTo(cut + stop.length());   // one token per character
@@ -106,8 +106,8 @@ class SamplerTest {
 
     @Test
     void aTinyTopPSamplesTheArgmax() {
-        List<Completion> greedy = sampler.generate(PROMPTS, SamplingParams.greedy(15));
-        List<Completion> nucleus = sampler.generate(PROMPTS, SamplingParams.sampled(1.0, 1e-6, 15, 3));
+        List<Completion> greedy = sampler.generate(PROMPTS, SamplerSettings.greedy(15));
+        List<Completion> nucleus = sampler.generate(PROMPTS, SamplerSettings.sampled(1.0, 1e-6, 15, 3));
         assertThat(nucleus).extracting(Completion::text).isEqualTo(greedy.stream().map(Completion::text).toList());
     }
 
@@ -129,8 +129,8 @@ class SamplerTest {
         Set<String> nucleus = new HashSet<>();
         List<String> prompts = List.of("a", "a", "a", "a", "a", "a", "a", "a");
         for (int seed = 0; seed < 5; seed++) {
-            sampler.generate(prompts, SamplingParams.sampled(2.0, 1.0, 1, seed)).forEach(c -> full.add(c.text()));
-            sampler.generate(prompts, SamplingParams.sampled(2.0, 0.3, 1, seed)).forEach(c -> nucleus.add(c.text()));
+            sampler.generate(prompts, SamplerSettings.sampled(2.0, 1.0, 1, seed)).forEach(c -> full.add(c.text()));
+            sampler.generate(prompts, SamplerSettings.sampled(2.0, 0.3, 1, seed)).forEach(c -> nucleus.add(c.text()));
         }
         assertThat(nucleus.size()).isLessThan(full.size());
     }
@@ -138,8 +138,8 @@ class SamplerTest {
     @Test
     void stepsDoNotLeakArrays() {
         int before = model.liveArrayCount();
-        sampler.generate(PROMPTS, SamplingParams.sampled(1.0, 0.9, 10, 5));
-        sampler.generate(PROMPTS, SamplingParams.greedy(10).withKvCache(false));
+        sampler.generate(PROMPTS, SamplerSettings.sampled(1.0, 0.9, 10, 5));
+        sampler.generate(PROMPTS, SamplerSettings.greedy(10).withKvCache(false));
         assertThat(model.liveArrayCount()).isEqualTo(before);
     }
 }

@@ -41,12 +41,12 @@ final class SampleDecoder implements Processor<String, byte[], String, Object> {
             }
             sample = EastSerdes.reasoningSample().deserialize(record.value());
         } catch (SerializationException e) {
-            deadLetter(record, DeadLetters.UNDECODABLE, e.getMessage());
+            deadLetter(record, RejectedSamples.UNDECODABLE, e.getMessage());
             return;
         }
         Optional<String> problem = SampleValidator.problem(record.key(), sample);
         if (problem.isPresent()) {
-            deadLetter(record, DeadLetters.INVALID, problem.get());
+            deadLetter(record, RejectedSamples.INVALID, problem.get());
             return;
         }
         context.forward(record.withValue(new DecodedSample(sample, record.value())), StreamsTopology.GROUP);
@@ -59,7 +59,7 @@ final class SampleDecoder implements Processor<String, byte[], String, Object> {
                 .addKeyValue("partition", source == null ? null : source.partition())
                 .addKeyValue("offset", source == null ? null : source.offset())
                 .log("sample sent to the dead-letter topic: {}", detail);
-        DeadLetter letter = DeadLetters.of(source, record.key(), record.value(), reason, detail, component,
+        DeadLetter letter = RejectedSamples.deadLetter(source, record.key(), record.value(), reason, detail, component,
                 context.currentSystemTimeMs());
         context.forward(record.withValue(letter), StreamsTopology.DLQ_SINK);
     }

@@ -79,14 +79,14 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
         List<ArrivedSample> samples;
         if (group == null) {
             if (completed.get(taskId) != null) {
-                deadLetter(record, DeadLetters.LATE, "task " + taskId + " already completed; sample_index "
+                deadLetter(record, RejectedSamples.LATE, "task " + taskId + " already completed; sample_index "
                         + sample.getSampleIndex() + " arrived late");
                 return;
             }
             group = new OpenGroup(taskId, sample.getN(), 0, now, now, List.of());
             samples = new ArrayList<>(sample.getN());
         } else if (group.getN() != sample.getN()) {
-            deadLetter(record, DeadLetters.INVALID, "n=" + sample.getN() + " but task " + taskId
+            deadLetter(record, RejectedSamples.INVALID, "n=" + sample.getN() + " but task " + taskId
                     + " expects n=" + group.getN() + " from its first sample");
             return;
         } else {
@@ -172,7 +172,7 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
 
     private void deadLetter(Record<String, DecodedSample> record, String reason, String detail) {
         LOG.atWarn().addKeyValue("reason", reason).log("sample sent to the dead-letter topic: {}", detail);
-        DeadLetter letter = DeadLetters.of(context.recordMetadata().orElse(null), record.key(),
+        DeadLetter letter = RejectedSamples.deadLetter(context.recordMetadata().orElse(null), record.key(),
                 record.value().bytes(), reason, detail, settings.component(), context.currentSystemTimeMs());
         context.forward(record.withValue(letter), StreamsTopology.DLQ_SINK);
     }

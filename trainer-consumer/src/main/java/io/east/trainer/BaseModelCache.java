@@ -81,7 +81,7 @@ public final class BaseModelCache {
         Checkpoints.writeFresh(fresh, recipe.model(), recipe.seed());
         Path data = scratch.resolve("warmup.jsonl");
         writeWarmupExamples(data, recipe);
-        TrainSettings train = TrainSettings.builder(LossKind.SFT, fresh, scratch.resolve("checkpoints"))
+        TrainerAppSettings train = TrainerAppSettings.builder(LossKind.SFT, fresh, scratch.resolve("checkpoints"))
                 .dataFile(data)
                 .batchSize(recipe.batch())
                 .learningRate(recipe.learningRate())

@@ -65,7 +65,7 @@ public final class TrainerApp implements AutoCloseable {
      * @param observer told about every step and checkpoint besides the Kafka publisher (e.g. to print them)
      * @throws InvalidSetupException when the run cannot start as asked
      */
-    public static TrainerApp open(TrainSettings settings, Map<String, Object> kafkaProperties,
+    public static TrainerApp open(TrainerAppSettings settings, Map<String, Object> kafkaProperties,
             TrainingListener observer) throws IOException {
         Objects.requireNonNull(observer, "observer");
         NativeMemory.reuseFreedMemory();
@@ -163,7 +163,7 @@ public final class TrainerApp implements AutoCloseable {
         closeAll(resources);
     }
 
-    static TrainerSettings trainerSettings(TrainSettings settings, LlamaModel policy) {
+    static TrainerSettings trainerSettings(TrainerAppSettings settings, LlamaModel policy) {
         int maxLength = settings.maxSequenceLength() > 0 ? settings.maxSequenceLength()
                 : Math.min(DEFAULT_MAX_SEQUENCE_LENGTH, policy.maxPositions());
         if (maxLength > policy.maxPositions()) {
@@ -197,7 +197,7 @@ public final class TrainerApp implements AutoCloseable {
         }
     }
 
-    private static Checkpoint initCheckpoint(TrainSettings settings) throws IOException {
+    private static Checkpoint initCheckpoint(TrainerAppSettings settings) throws IOException {
         Path init = settings.init();
         TrainerState state = Files.isRegularFile(init.resolve(TrainerStateFile.FILE))
                 ? TrainerStateFile.read(init)
@@ -206,7 +206,7 @@ public final class TrainerApp implements AutoCloseable {
     }
 
     /** A checkpoint directory belongs to one run: one loss, one experiment. */
-    private static void requireSameRun(TrainerState state, TrainSettings settings) {
+    private static void requireSameRun(TrainerState state, TrainerAppSettings settings) {
         if (!state.loss().equals(settings.lossId())) {
             throw new InvalidSetupException("--checkpoint-dir " + settings.checkpointDir() + " holds a " + state.loss()
                     + " run; a " + settings.lossId() + " run needs a directory of its own");

@@ -28,7 +28,7 @@ public final class TrainingLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
 
-    private final TrainSettings settings;
+    private final TrainerAppSettings settings;
     private final Trainer trainer;
     private final ExampleSource source;
     private final CheckpointStore store;
@@ -52,7 +52,7 @@ public final class TrainingLoop {
     private long runHeldBack;
     private long runInvalid;
 
-    public TrainingLoop(TrainSettings settings, Trainer trainer, ExampleSource source, CheckpointStore store,
+    public TrainingLoop(TrainerAppSettings settings, Trainer trainer, ExampleSource source, CheckpointStore store,
             Checkpoint start, TrainingListener listener) {
         this.settings = settings;
         this.trainer = trainer;

@@ -32,12 +32,12 @@ class TrainFromFileTest {
         init = TestExamples.writeInit(shared.resolve("init"));
     }
 
-    private TrainSettings.Builder settings(Path data) {
-        return TrainSettings.builder(LossKind.SFT, init, dir.resolve("checkpoints")).dataFile(data)
+    private TrainerAppSettings.Builder settings(Path data) {
+        return TrainerAppSettings.builder(LossKind.SFT, init, dir.resolve("checkpoints")).dataFile(data)
                 .batchSize(4).learningRate(1e-2).warmupSteps(0).logEvery(5);
     }
 
-    private static TrainingReport run(TrainSettings settings, TrainingListener listener) throws IOException {
+    private static TrainingReport run(TrainerAppSettings settings, TrainingListener listener) throws IOException {
         try (TrainerApp app = TrainerApp.open(settings, Map.of(), listener)) {
             return app.run();
         }
@@ -177,7 +177,7 @@ class TrainFromFileTest {
         }
         Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), pairs);
         RecordingListener seen = new RecordingListener();
-        TrainSettings dpo = TrainSettings.builder(LossKind.DPO, init, dir.resolve("checkpoints")).dataFile(file)
+        TrainerAppSettings dpo = TrainerAppSettings.builder(LossKind.DPO, init, dir.resolve("checkpoints")).dataFile(file)
                 .batchSize(4).learningRate(3e-3).warmupSteps(0).beta(0.1).build();
 
         run(dpo, seen);

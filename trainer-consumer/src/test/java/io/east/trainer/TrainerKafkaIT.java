@@ -58,8 +58,8 @@ class TrainerKafkaIT {
         return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
     }
 
-    private TrainSettings.Builder settings(String topic, String experiment) {
-        return TrainSettings.builder(LossKind.SFT, init, dir.resolve("checkpoints")).topic(topic)
+    private TrainerAppSettings.Builder settings(String topic, String experiment) {
+        return TrainerAppSettings.builder(LossKind.SFT, init, dir.resolve("checkpoints")).topic(topic)
                 .experiment(experiment).batchSize(4).learningRate(1e-3).warmupSteps(0)
                 .pollTimeout(Duration.ofMillis(100));
     }

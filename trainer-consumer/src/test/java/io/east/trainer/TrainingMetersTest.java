@@ -40,7 +40,7 @@ class TrainingMetersTest {
                     .setChosen("abcabc").setWeight(i % 2 == 0 ? 0.5 : 1.5).build());
         }
         Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
-        TrainSettings settings = TrainSettings.builder(LossKind.SFT, init, dir.resolve("checkpoints")).dataFile(file)
+        TrainerAppSettings settings = TrainerAppSettings.builder(LossKind.SFT, init, dir.resolve("checkpoints")).dataFile(file)
                 .batchSize(4).learningRate(1e-2).warmupSteps(0).checkpointEvery(2).build();
         RecordingListener seen = new RecordingListener();
 

@@ -32,12 +32,12 @@ final class ArrivalWatcher implements Runnable {
     private final AtomicInteger receivedKept = new AtomicInteger();
     private final AtomicInteger unexpected = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
-    private final SampleLog log;
+    private final SerializedSampleLog log;
     private final AvroSerde<WeightedExample> serde = EastSerdes.weightedExample();
     private volatile boolean stopping;
     private volatile Throwable failure;
 
-    ArrivalWatcher(BenchClients clients, String topic, SampleLog log) {
+    ArrivalWatcher(BenchClients clients, String topic, SerializedSampleLog log) {
         this.consumer = clients.committedReader("bench-latency-watcher");
         this.topic = topic;
         this.log = log;

@@ -54,7 +54,7 @@ public final class LatencyRun {
         this.timeout = timeout;
     }
 
-    public Result run(SampleLog log, StreamsSettings settings, double samplesPerSecond, Duration warmup)
+    public Result run(SerializedSampleLog log, StreamsSettings settings, double samplesPerSecond, Duration warmup)
             throws Exception {
         long dlqBefore = RecordCounter.committedRecords(clients, EastTopics.DLQ.name());
         try (Admin admin = Admin.create(clients.common())) {
@@ -92,7 +92,7 @@ public final class LatencyRun {
     }
 
     /** Until every kept task's example is in, the app stalls for {@link #STALL}, or the phase times out. */
-    private static void awaitArrivals(ArrivalWatcher watcher, SampleLog log, Duration timeout)
+    private static void awaitArrivals(ArrivalWatcher watcher, SerializedSampleLog log, Duration timeout)
             throws InterruptedException {
         long now = System.nanoTime();
         long deadline = now + timeout.toNanos();
@@ -111,7 +111,7 @@ public final class LatencyRun {
         }
     }
 
-    private static Result summarise(SampleLog log, PacedSender sender, ArrivalWatcher watcher,
+    private static Result summarise(SerializedSampleLog log, PacedSender sender, ArrivalWatcher watcher,
             double samplesPerSecond, Duration warmup, long commitIntervalMs, long deadLetters,
             AppInternals internals) {
         double slotNanos = log.n() * 1e9 / samplesPerSecond;

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class PacedSender {
 
-    private final SampleLog log;
+    private final SerializedSampleLog log;
     private final double samplesPerSecond;
     /** When each task's first and last sample were handed to the producer, System.nanoTime. */
     private final long[] firstSend;
@@ -26,7 +26,7 @@ final class PacedSender {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private long maxLagNanos;
 
-    PacedSender(SampleLog log, double samplesPerSecond) {
+    PacedSender(SerializedSampleLog log, double samplesPerSecond) {
         this.log = log;
         this.samplesPerSecond = samplesPerSecond;
         this.firstSend = new long[log.tasks()];

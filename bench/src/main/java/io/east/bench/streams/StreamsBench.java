@@ -117,7 +117,7 @@ public final class StreamsBench implements Callable<Integer> {
         CpuUse benchStart = CpuUse.now();
         out.println("streams bench: " + MachineFacts.describe());
 
-        SampleLog log = SampleLog.generate("bench", tasks, n, responseChars, seed,
+        SerializedSampleLog log = SerializedSampleLog.generate("bench", tasks, n, responseChars, seed,
                 settings(THROUGHPUT_EXPERIMENT).weighting().analyzer());
         int recordSize = log.averageRecordBytes();
         out.printf(Report.LOCALE, "record: %d bytes (key %.1f + value %.1f, Avro single-object "
@@ -153,7 +153,7 @@ public final class StreamsBench implements Callable<Integer> {
 
             StreamsSettings latencySettings = settings(LATENCY_EXPERIMENT);
             int latencyTasks = (int) Math.ceil(rate * (warmupSeconds + seconds) / n);
-            SampleLog paced = SampleLog.generate("bench-latency", latencyTasks, n, responseChars, seed + 1,
+            SerializedSampleLog paced = SerializedSampleLog.generate("bench-latency", latencyTasks, n, responseChars, seed + 1,
                     latencySettings.weighting().analyzer());
             out.printf(Report.LOCALE, "%n(c) latency: east.samples emptied (deleteRecords), new app (experiment "
                     + "%s, exactly_once_v2, scope %s); %,d tasks x n=%d offered at %,.0f samples/s, each task's "
@@ -177,7 +177,7 @@ public final class StreamsBench implements Callable<Integer> {
      * live in this JVM), so that (a) and (b) are measured once the JIT has compiled the hot paths, as in a broker and
      * an app that run for days.
      */
-    private void warmUp(PrintStream out, ThroughputRun run, SampleLog log) throws Exception {
+    private void warmUp(PrintStream out, ThroughputRun run, SerializedSampleLog log) throws Exception {
         out.printf(Report.LOCALE, "warm-up: %d replay(s) of the log by other apps, not counted, before (a) and (b)%n",
                 warmupReplays);
         for (int i = 1; i <= warmupReplays; i++) {
@@ -191,7 +191,7 @@ public final class StreamsBench implements Callable<Integer> {
         }
     }
 
-    private Round measureRound(PrintStream out, BenchClients clients, ThroughputRun run, SampleLog log,
+    private Round measureRound(PrintStream out, BenchClients clients, ThroughputRun run, SerializedSampleLog log,
             int round, int recordSize) throws Exception {
         boolean first = round == 1;
         out.printf(Report.LOCALE, "%n(a) round %d of %d: ProducerPerformance, %,d records of %d bytes to %s "

@@ -68,7 +68,7 @@ public final class ThroughputRun {
      * Replays the log, which {@link #produce} wrote to east.samples, with a new app of these settings (its own
      * experiment, so each replay starts from the beginning).
      */
-    public Result replay(SampleLog log, StreamsSettings settings) throws Exception {
+    public Result replay(SerializedSampleLog log, StreamsSettings settings) throws Exception {
         try (Admin admin = Admin.create(clients.common())) {
             Map<TopicPartition, Long> end = TopicOffsets.end(admin, EastTopics.SAMPLES.name(), OffsetSpec.latest());
             long dlqBefore = RecordCounter.committedRecords(clients, EastTopics.DLQ.name());
@@ -94,7 +94,7 @@ public final class ThroughputRun {
     }
 
     /** Writes the log to east.samples, acknowledged and flushed; the seconds it took. */
-    public double produce(SampleLog log) throws InterruptedException {
+    public double produce(SerializedSampleLog log) throws InterruptedException {
         AtomicLong acked = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         long begin = System.nanoTime();

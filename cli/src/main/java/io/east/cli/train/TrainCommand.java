@@ -16,7 +16,7 @@ import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.RecordJson;
 import io.east.trainer.DeviceChoice;
 import io.east.trainer.InvalidSetupException;
-import io.east.trainer.TrainSettings;
+import io.east.trainer.TrainerAppSettings;
 import io.east.trainer.TrainerApp;
 import io.east.trainer.TrainingListener;
 import io.east.trainer.TrainingMeters;
@@ -155,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainSettings settings = settings();
+        TrainerAppSettings settings = settings();
         Map<String, Object> client = settings.fromFile() ? Map.of() : kafka.clientProperties();
         TrainingReport report;
         Optional<MetricsOptions.Served> served = metricsOptions.start("train");
@@ -190,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
         return report.invalid() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private TrainSettings settings() {
+    private TrainerAppSettings settings() {
         LossKind lossKind = parseLoss();
         if (data != null) {
             InputFiles.readable(data, "--data");
@@ -208,7 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new UsageException("--max-examples must be >= 1, got " + maxExamples);
         }
         try {
-            TrainSettings.Builder builder = TrainSettings.builder(lossKind, init, checkpointDir)
+            TrainerAppSettings.Builder builder = TrainerAppSettings.builder(lossKind, init, checkpointDir)
                     .topic(topic).dataFile(data).experiment(experiment)
                     .batchSize(batchSize).warmupSteps(warmup).gradClip(gradClip).weightDecay(weightDecay)
                     .maxSequenceLength(maxLength).checkpointEvery(checkpointEvery).logEvery(logEvery)

@@ -5,7 +5,7 @@ import io.east.model.LlamaConfig;
 import io.east.model.LlamaModel;
 import io.east.model.NativeMemory;
 import io.east.model.Sampler;
-import io.east.model.SamplingParams;
+import io.east.model.SamplerSettings;
 import io.east.model.TextTokenizer;
 import io.east.model.Tokenizers;
 import io.east.model.train.LearningRateSchedule;
@@ -181,7 +181,7 @@ public final class ModelBench {
             Sampler sampler = new Sampler(model, tokenizer);
             double[] rates = new double[2];
             for (int withCache = 1; withCache >= 0; withCache--) {
-                SamplingParams params = SamplingParams.sampled(1.0, 0.95, options.newTokens(), 3).withKvCache(withCache == 1);
+                SamplerSettings params = SamplerSettings.sampled(1.0, 0.95, options.newTokens(), 3).withKvCache(withCache == 1);
                 sampler.generate(prompts, params);               // warm-up
                 long start = System.nanoTime();
                 int tokens = 0;

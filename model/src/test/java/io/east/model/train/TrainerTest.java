@@ -11,7 +11,7 @@ import io.east.model.LlamaModel;
 import io.east.model.Precision;
 import io.east.model.SafeTensors;
 import io.east.model.Sampler;
-import io.east.model.SamplingParams;
+import io.east.model.SamplerSettings;
 import io.east.model.TextTokenizer;
 import io.east.model.Tokenizers;
 import java.nio.file.Files;
@@ -70,7 +70,7 @@ class TrainerTest {
             double last = losses.subList(75, 80).stream().mapToDouble(d -> d).average().orElseThrow();
             assertThat(first).isCloseTo(Math.log(100), within(0.3));   // uniform over the vocabulary at init
             assertThat(last).isLessThan(first / 5);
-            Completion c = new Sampler(model, tokenizer).generate(List.of("xyxyxy"), SamplingParams.greedy(10)).get(0);
+            Completion c = new Sampler(model, tokenizer).generate(List.of("xyxyxy"), SamplerSettings.greedy(10)).get(0);
             assertThat(c.text()).isEqualTo("xyxyxy");
             assertThat(c.finishReason()).isEqualTo(Completion.FinishReason.END_OF_SEQUENCE);
         }

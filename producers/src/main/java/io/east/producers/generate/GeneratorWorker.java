@@ -1,5 +1,6 @@
 package io.east.producers.generate;
 
+import io.east.schemas.DeadLetters;
 import io.east.metrics.ProcessMetrics;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
@@ -52,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * its Kafka clients when it stops; the backend belongs to the caller.
  */
 public final class GeneratorWorker {
+
+    /** The dead-letter reason of a task whose generation failed for good. */
+    static final String GENERATION_FAILED = "generation_failed";
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorWorker.class);
     /** How long the worker waits for generation between two polls that keep it in its group. */
@@ -275,7 +279,7 @@ public final class GeneratorWorker {
                         sampleCount += sendSamples(task.task(), (GenerationOutcome.Generated) outcomes.get(task), now);
                         taskCount++;
                     } else {
-                        sendDeadLetter(task.source(), DeadLetters.GENERATION_FAILED, failure, now);
+                        sendDeadLetter(task.source(), GENERATION_FAILED, failure, now);
                         deadLetterCount++;
                     }
                 }
@@ -333,7 +337,9 @@ public final class GeneratorWorker {
 
     private void sendDeadLetter(SourceRecord source, String reason, String detail, Instant now) {
         producer.send(new ProducerRecord<>(settings.topics().deadLetters(), source.key(),
-                EastSerdes.deadLetter().serialize(DeadLetters.of(source, reason, detail, settings.component(), now))));
+                EastSerdes.deadLetter().serialize(DeadLetters.of(source.partition().topic(),
+                        source.partition().partition(), source.offset(), source.key(), source.value(), reason, detail,
+                        settings.component(), now))));
         LOG.atWarn().addKeyValue("source", source).addKeyValue("reason", reason).addKeyValue("detail", detail)
                 .log("task sent to the dead-letter topic");
     }

@@ -69,7 +69,7 @@ final class BatchedSampling {
             List<Row> part = rows.subList(from, Math.min(rows.size(), from + batchRows));
             int longest = part.get(part.size() - 1).promptTokens();
             int maxNewTokens = Math.min(params.maxNewTokens(), positions - longest);
-            io.east.model.SamplingParams callParams = new io.east.model.SamplingParams(params.temperature(),
+            io.east.model.SamplerSettings callParams = new io.east.model.SamplerSettings(params.temperature(),
                     params.topP(), maxNewTokens, params.stop(), chunkSeed.applyAsLong(chunk), true);
             long start = System.nanoTime();
             List<Completion> completions;

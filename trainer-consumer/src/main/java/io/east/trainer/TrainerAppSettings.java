@@ -26,7 +26,7 @@ import java.util.function.UnaryOperator;
  * @param precision what forward and backward compute in: bf16 is mixed precision over fp32 master weights
  * @param checkpointPrecision what checkpoints store the weights as; null: as the --init checkpoint does
  */
-public record TrainSettings(LossKind loss, Path init, Path checkpointDir, String topic, Path dataFile,
+public record TrainerAppSettings(LossKind loss, Path init, Path checkpointDir, String topic, Path dataFile,
                             String experiment, int batchSize, double learningRate, int warmupSteps, double gradClip,
                             double weightDecay, double beta, int maxSequenceLength, int checkpointEvery,
                             long maxExamples, StalenessFilter staleness, DeviceChoice device,
@@ -35,7 +35,7 @@ public record TrainSettings(LossKind loss, Path init, Path checkpointDir, String
 
     public static final String MAIN_KEY = "main";
 
-    public TrainSettings {
+    public TrainerAppSettings {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(init, "init");
         Objects.requireNonNull(checkpointDir, "checkpointDir");
@@ -240,11 +240,11 @@ public record TrainSettings(LossKind loss, Path init, Path checkpointDir, String
             return this;
         }
 
-        public TrainSettings build() {
+        public TrainerAppSettings build() {
             String resolvedTopic = dataFile != null ? topic
                     : topic != null ? topic
                     : experiment == null ? EastTopics.WEIGHTED.name() : EastTopics.WEIGHTED.forExperiment(experiment).name();
-            return new TrainSettings(loss, init, checkpointDir, resolvedTopic, dataFile, experiment, batchSize,
+            return new TrainerAppSettings(loss, init, checkpointDir, resolvedTopic, dataFile, experiment, batchSize,
                     learningRate != null ? learningRate : defaultLearningRate(loss), warmupSteps, gradClip,
                     weightDecay, beta != null ? beta : defaultBeta(loss), maxSequenceLength, checkpointEvery,
                     maxExamples, staleness, device, prompt, logEvery, pollTimeout, precision, checkpointPrecision);

@@ -15,7 +15,7 @@ import java.util.List;
  * tasks the app should keep. The expected kept count comes from the same core analyzer the app uses, which lets the
  * bench check that the app emitted every kept task exactly once.
  */
-public final class SampleLog {
+public final class SerializedSampleLog {
 
     private final int tasks;
     private final int n;
@@ -26,7 +26,7 @@ public final class SampleLog {
     private final long keyBytes;
     private final long valueBytes;
 
-    private SampleLog(int tasks, int n, String[] taskIds, byte[][] keys, byte[][] values, boolean[] kept) {
+    private SerializedSampleLog(int tasks, int n, String[] taskIds, byte[][] keys, byte[][] values, boolean[] kept) {
         this.tasks = tasks;
         this.n = n;
         this.taskIds = taskIds;
@@ -44,7 +44,7 @@ public final class SampleLog {
     }
 
     /** The log of {@code tasks} tasks of {@code n} samples, task after task, as a generator emits them. */
-    public static SampleLog generate(String dataset, int tasks, int n, int responseChars, long seed,
+    public static SerializedSampleLog generate(String dataset, int tasks, int n, int responseChars, long seed,
             GroupAnalyzer analyzer) {
         List<ReasoningSample> samples = SyntheticSamples.log(dataset, tasks, n, responseChars, seed);
         AvroSerde<ReasoningSample> serde = EastSerdes.reasoningSample();
@@ -67,7 +67,7 @@ public final class SampleLog {
             }
             kept[t] = analyzer.analyze(taskIds[t], first.getGoldAnswer(), answers).kept();
         }
-        return new SampleLog(tasks, n, taskIds, keys, values, kept);
+        return new SerializedSampleLog(tasks, n, taskIds, keys, values, kept);
     }
 
     public int tasks() {

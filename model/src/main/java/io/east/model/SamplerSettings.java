@@ -13,34 +13,34 @@ import java.util.List;
  * @param seed with the same seed, prompts and model, sampling returns the same completions
  * @param useKvCache false recomputes the whole prefix every step (for benchmarks and the equivalence test)
  */
-public record SamplingParams(double temperature, double topP, int maxNewTokens, List<String> stopStrings, long seed,
+public record SamplerSettings(double temperature, double topP, int maxNewTokens, List<String> stopStrings, long seed,
                              boolean useKvCache) {
 
-    public SamplingParams {
+    public SamplerSettings {
         if (temperature < 0 || topP <= 0 || topP > 1 || maxNewTokens < 1) {
             throw new IllegalArgumentException("need temperature >= 0, 0 < topP <= 1, maxNewTokens >= 1");
         }
         stopStrings = List.copyOf(stopStrings);
     }
 
-    public static SamplingParams greedy(int maxNewTokens) {
-        return new SamplingParams(0, 1, maxNewTokens, List.of(), 0, true);
+    public static SamplerSettings greedy(int maxNewTokens) {
+        return new SamplerSettings(0, 1, maxNewTokens, List.of(), 0, true);
     }
 
-    public static SamplingParams sampled(double temperature, double topP, int maxNewTokens, long seed) {
-        return new SamplingParams(temperature, topP, maxNewTokens, List.of(), seed, true);
+    public static SamplerSettings sampled(double temperature, double topP, int maxNewTokens, long seed) {
+        return new SamplerSettings(temperature, topP, maxNewTokens, List.of(), seed, true);
     }
 
-    public SamplingParams withStopStrings(List<String> stops) {
-        return new SamplingParams(temperature, topP, maxNewTokens, stops, seed, useKvCache);
+    public SamplerSettings withStopStrings(List<String> stops) {
+        return new SamplerSettings(temperature, topP, maxNewTokens, stops, seed, useKvCache);
     }
 
-    public SamplingParams withSeed(long newSeed) {
-        return new SamplingParams(temperature, topP, maxNewTokens, stopStrings, newSeed, useKvCache);
+    public SamplerSettings withSeed(long newSeed) {
+        return new SamplerSettings(temperature, topP, maxNewTokens, stopStrings, newSeed, useKvCache);
     }
 
-    public SamplingParams withKvCache(boolean use) {
-        return new SamplingParams(temperature, topP, maxNewTokens, stopStrings, seed, use);
+    public SamplerSettings withKvCache(boolean use) {
+        return new SamplerSettings(temperature, topP, maxNewTokens, stopStrings, seed, use);
     }
 
     public boolean isGreedy() {
