@@ -1,6 +1,6 @@
 package io.east.ablation;
 
-import io.east.producers.eval.EvalReport;
+import io.east.eval.EvalReport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

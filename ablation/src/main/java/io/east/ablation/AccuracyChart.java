@@ -1,6 +1,6 @@
 package io.east.ablation;
 
-import io.east.producers.eval.WilsonInterval;
+import io.east.eval.WilsonInterval;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,7 @@
 package io.east.ablation;
 
-import io.east.producers.eval.EvalDataset;
-import io.east.producers.eval.EvalSettings;
+import io.east.eval.EvalDataset;
+import io.east.eval.EvalSettings;
 import io.east.producers.feed.DatasetSpec;
 import io.east.producers.generate.djl.DjlSettings;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.east.ablation;
 
-import io.east.producers.eval.EvalReport;
-import io.east.producers.eval.QuestionOutcome;
-import io.east.producers.eval.WilsonInterval;
+import io.east.eval.EvalReport;
+import io.east.eval.QuestionOutcome;
+import io.east.eval.WilsonInterval;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.east.ablation;
 
-import io.east.producers.eval.EvalReport;
+import io.east.eval.EvalReport;
 import io.east.schemas.WeightedExample;
 import java.time.Duration;
 import java.util.List;

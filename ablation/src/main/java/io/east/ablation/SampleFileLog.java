@@ -1,9 +1,9 @@
 package io.east.ablation;
 
-import io.east.producers.files.BadLineException;
-import io.east.producers.files.JsonLines;
-import io.east.producers.files.LineError;
-import io.east.producers.files.SamplesFormat;
+import io.east.formats.BadLineException;
+import io.east.formats.JsonLines;
+import io.east.formats.LineError;
+import io.east.formats.SamplesFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.east.ablation;
 
-import io.east.producers.files.LineError;
+import io.east.formats.LineError;
 import io.east.schemas.ReasoningSample;
 import java.util.ArrayList;
 import java.util.HashMap;

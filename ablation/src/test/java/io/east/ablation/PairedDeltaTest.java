@@ -4,7 +4,7 @@ import static io.east.ablation.TestSettings.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.east.producers.eval.WilsonInterval;
+import io.east.eval.WilsonInterval;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,8 +31,8 @@ class PairedDeltaTest {
 
     @Test
     void isAntisymmetric() {
-        List<io.east.producers.eval.EvalReport> a = List.of(report(QUESTIONS, Set.of("q1", "q2")));
-        List<io.east.producers.eval.EvalReport> b = List.of(report(QUESTIONS, Set.of("q2", "q3", "q4")));
+        List<io.east.eval.EvalReport> a = List.of(report(QUESTIONS, Set.of("q1", "q2")));
+        List<io.east.eval.EvalReport> b = List.of(report(QUESTIONS, Set.of("q2", "q3", "q4")));
 
         PairedDelta ab = PairedDelta.of(a, b);
         PairedDelta ba = PairedDelta.of(b, a);

@@ -2,7 +2,7 @@ package io.east.ablation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.east.producers.files.LineError;
+import io.east.formats.LineError;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.RecordJson;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.east.ablation;
 import static io.east.ablation.TestSettings.report;
 
 import io.east.core.weight.Scope;
-import io.east.producers.eval.EvalReport;
+import io.east.eval.EvalReport;
 import io.east.schemas.WeightedExample;
 import java.nio.file.Path;
 import java.time.Duration;

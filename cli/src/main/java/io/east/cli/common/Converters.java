@@ -4,7 +4,7 @@ import io.east.core.group.Clustering;
 import io.east.core.group.SelectionRules;
 import io.east.core.weight.Scope;
 import io.east.core.weight.WeightStrategy;
-import io.east.producers.files.InputFormat;
+import io.east.formats.InputFormat;
 import picocli.CommandLine.ITypeConverter;
 
 /** Picocli converters for the method's settings: a bad value becomes a one-line usage error naming the option. */

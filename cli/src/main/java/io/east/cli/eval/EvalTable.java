@@ -1,7 +1,7 @@
 package io.east.cli.eval;
 
-import io.east.producers.eval.EvalReport;
-import io.east.producers.eval.WilsonInterval;
+import io.east.eval.EvalReport;
+import io.east.eval.WilsonInterval;
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,12 +1,12 @@
 package io.east.producers.feed;
 
-import io.east.producers.files.BadLineException;
-import io.east.producers.files.Gsm8kFormat;
-import io.east.producers.files.Gsm8kProblem;
-import io.east.producers.files.LineError;
-import io.east.producers.files.LineScan;
-import io.east.producers.files.MathFormat;
-import io.east.producers.files.MathProblem;
+import io.east.formats.BadLineException;
+import io.east.formats.Gsm8kFormat;
+import io.east.formats.Gsm8kProblem;
+import io.east.formats.LineError;
+import io.east.formats.LineScan;
+import io.east.formats.MathFormat;
+import io.east.formats.MathProblem;
 import io.east.producers.synthetic.Split;
 import io.east.producers.synthetic.SyntheticDataset;
 import io.east.producers.synthetic.SyntheticProblem;

@@ -1,6 +1,6 @@
 package io.east.producers.imports;
 
-import io.east.producers.files.LineError;
+import io.east.formats.LineError;
 import java.util.List;
 
 /**

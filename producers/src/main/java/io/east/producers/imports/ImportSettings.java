@@ -1,6 +1,6 @@
 package io.east.producers.imports;
 
-import io.east.producers.files.InputFormat;
+import io.east.formats.InputFormat;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package io.east.producers.imports;
 
 import io.east.core.TaskIds;
 import io.east.core.answer.AnswerExtractor;
-import io.east.producers.files.QwenEvalQuestion;
+import io.east.formats.QwenEvalQuestion;
 import io.east.schemas.ReasoningSample;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.east.producers.imports;
 
 import io.east.core.TaskIds;
-import io.east.producers.files.BadLineException;
-import io.east.producers.files.InputFormat;
-import io.east.producers.files.JsonLines;
-import io.east.producers.files.LineError;
-import io.east.producers.files.QwenEvalFormat;
-import io.east.producers.files.SamplesFormat;
+import io.east.formats.BadLineException;
+import io.east.formats.InputFormat;
+import io.east.formats.JsonLines;
+import io.east.formats.LineError;
+import io.east.formats.QwenEvalFormat;
+import io.east.formats.SamplesFormat;
 import io.east.producers.kafka.ClientConfigs;
 import io.east.producers.kafka.SendTracker;
 import io.east.schemas.ReasoningSample;

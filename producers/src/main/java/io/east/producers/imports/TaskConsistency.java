@@ -1,6 +1,6 @@
 package io.east.producers.imports;
 
-import io.east.producers.files.BadLineException;
+import io.east.formats.BadLineException;
 import io.east.schemas.ReasoningSample;
 import java.util.HashMap;
 import java.util.List;

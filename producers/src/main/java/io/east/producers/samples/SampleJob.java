@@ -1,6 +1,6 @@
 package io.east.producers.samples;
 
-import io.east.producers.files.SamplesFormat;
+import io.east.formats.SamplesFormat;
 import io.east.producers.generate.PromptTemplate;
 import io.east.producers.generate.SamplingParams;
 import java.util.Objects;

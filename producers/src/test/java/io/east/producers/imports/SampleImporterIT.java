@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.east.broker.EmbeddedKafkaExtension;
-import io.east.producers.files.InputFormat;
+import io.east.formats.InputFormat;
 import io.east.producers.testing.QwenEvalLines;
 import io.east.producers.testing.TopicReader;
 import io.east.schemas.ReasoningSample;

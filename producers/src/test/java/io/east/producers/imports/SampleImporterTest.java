@@ -3,8 +3,8 @@ package io.east.producers.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.east.producers.files.InputFormat;
-import io.east.producers.files.LineError;
+import io.east.formats.InputFormat;
+import io.east.formats.LineError;
 import io.east.producers.testing.FailingProducer;
 import io.east.producers.testing.MutableClock;
 import io.east.producers.testing.QwenEvalLines;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.east.core.batch.QuestionGroup;
 import io.east.producers.feed.FeedQuestion;
-import io.east.producers.files.GroupFileReader;
-import io.east.producers.files.InputFormat;
+import io.east.formats.GroupFileReader;
+import io.east.formats.InputFormat;
 import io.east.producers.generate.Generation;
 import io.east.producers.generate.GenerationBackend;
 import io.east.producers.generate.GenerationException;

@@ -1,0 +1,117 @@
+package io.east.eval;
+
+import io.east.producers.feed.FeedQuestion;
+import io.east.producers.generate.djl.CheckpointRoot;
+import io.east.producers.generate.djl.DjlSettings;
+import io.east.producers.generate.djl.ModelVersionFeed;
+import io.east.producers.generate.djl.RefusedPointerException;
+import io.east.schemas.ModelVersion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates each new model version announced on east.model-versions, with the generator's rule for pointers: only
+ * checkpoints under the checkpoint root are loaded; any other pointer is logged and skipped.
+ *
+ * <p>It always evaluates the newest announced version. Versions announced while an evaluation runs are passed
+ * over (and logged as such), so the evaluator never falls behind a trainer that checkpoints faster than it
+ * evaluates; an older checkpoint can still be evaluated on its own with {@link Evaluator#evaluateCheckpoint}.
+ */
+public final class FollowingEvaluator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FollowingEvaluator.class);
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    /** Called after each evaluated version, on the evaluating thread; an exception from it ends {@link #run}. */
+    @FunctionalInterface
+    public interface Listener {
+        void evaluated(ModelVersion version, EvalReport report) throws InterruptedException;
+    }
+
+    private final ModelVersionFeed feed;
+    private final CheckpointRoot root;
+    private final Evaluator evaluator;
+    private final DjlSettings djl;
+    private final List<FeedQuestion> questions;
+    private final Listener listener;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    public FollowingEvaluator(ModelVersionFeed feed, CheckpointRoot root, Evaluator evaluator, DjlSettings djl,
+            List<FeedQuestion> questions, Listener listener) {
+        this.feed = feed;
+        this.root = root;
+        this.evaluator = evaluator;
+        this.djl = djl;
+        this.questions = List.copyOf(questions);
+        this.listener = listener;
+    }
+
+    /**
+     * Evaluates every newest version above {@code after} until {@link #stop()} or interruption.
+     *
+     * @param after -1 to start with whatever is newest now; a version already evaluated otherwise
+     */
+    public void run(long after) throws InterruptedException {
+        long considered = after;
+        LOG.atInfo().addKeyValue("key", feed.key()).addKeyValue("after_version", after)
+                .addKeyValue("checkpoint_root", root.realPath()).log("following model versions to evaluate");
+        try {
+            while (running) {
+                Optional<ModelVersion> newest = feed.poll(POLL);
+                if (newest.isEmpty() || newest.get().getVersion() <= considered) {
+                    continue;
+                }
+                ModelVersion version = newest.get();
+                if (considered >= 0 && version.getVersion() > considered + 1) {
+                    LOG.atInfo().addKeyValue("version", version.getVersion()).addKeyValue("previous", considered)
+                            .log("evaluating the newest version; the ones announced in between are passed over");
+                }
+                considered = version.getVersion();
+                evaluate(version);
+            }
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private void evaluate(ModelVersion version) throws InterruptedException {
+        Path checkpoint;
+        try {
+            checkpoint = root.admit(version.getCheckpointUri());
+        } catch (RefusedPointerException e) {
+            LOG.atWarn().addKeyValue("version", version.getVersion())
+                    .addKeyValue("checkpoint_uri", version.getCheckpointUri()).addKeyValue("reason", e.reason())
+                    .log("model version refused: its checkpoint is not under the checkpoint root; not evaluated");
+            return;
+        }
+        EvalReport report;
+        try {
+            report = evaluator.evaluateCheckpoint(checkpoint, version.getVersion(), djl, questions);
+        } catch (IOException | RuntimeException e) {
+            LOG.atWarn().addKeyValue("version", version.getVersion()).addKeyValue("checkpoint", checkpoint)
+                    .addKeyValue("error", e.toString()).log("model version could not be evaluated");
+            return;
+        }
+        LOG.atInfo().addKeyValue("version", version.getVersion()).addKeyValue("questions", report.questions())
+                .addKeyValue("pass_at_1", report.passAt1()).addKeyValue("maj_at_n", report.majAtN())
+                .addKeyValue("seconds", report.elapsed().toSeconds()).log("model version evaluated");
+        listener.evaluated(version, report);
+    }
+
+    /** Asks {@link #run} to return after the evaluation in progress. */
+    public void stop() {
+        running = false;
+    }
+
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

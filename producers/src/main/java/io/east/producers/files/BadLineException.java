@@ -1,9 +1,0 @@
-package io.east.producers.files;
-
-/** Thrown by a line parser: the line is reported and skipped, the rest of the file is still read. */
-public class BadLineException extends Exception {
-
-    public BadLineException(String reason) {
-        super(reason);
-    }
-}
