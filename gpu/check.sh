@@ -150,7 +150,7 @@ bench() {  # name, then the arguments of east bench model
     note "bench $name: FAILED ($(grep -E 'ERROR|Exception|error' "$LOGS/bench-$name.log" | head -2 | tr '\n' ' '))"
   fi
 }
-script="$root/model/bench/torch_baseline.py"
+script="$root/bench/torch_baseline.py"
 if ! want bench; then
   :
 elif [ "$DEVICE" = gpu ]; then

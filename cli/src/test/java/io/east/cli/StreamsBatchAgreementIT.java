@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.east.broker.EmbeddedKafkaExtension;
-import io.east.cli.bench.SyntheticGenerations;
+import io.east.bench.data.SyntheticGenerations;
 import io.east.core.batch.WeightingSettings;
 import io.east.core.group.Clustering;
 import io.east.core.group.SelectionRules;

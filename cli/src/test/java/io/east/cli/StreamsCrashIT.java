@@ -3,7 +3,7 @@ package io.east.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.east.broker.EmbeddedKafkaExtension;
-import io.east.cli.bench.SyntheticSamples;
+import io.east.bench.data.SyntheticSamples;
 import io.east.core.batch.WeightingSettings;
 import io.east.core.group.Clustering;
 import io.east.core.group.SelectionRules;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.east.broker.EmbeddedKafkaExtension;
-import io.east.cli.bench.SyntheticSamples;
+import io.east.bench.data.SyntheticSamples;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightedExample;

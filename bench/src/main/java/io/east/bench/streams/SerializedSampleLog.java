@@ -1,6 +1,6 @@
 package io.east.bench.streams;
 
-import io.east.cli.bench.SyntheticSamples;
+import io.east.bench.data.SyntheticSamples;
 import io.east.core.group.GroupAnalyzer;
 import io.east.core.group.SampleAnswer;
 import io.east.schemas.ReasoningSample;

@@ -2,7 +2,7 @@ package io.east.cli.bench;
 
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.UsageException;
-import io.east.producers.generate.djl.DjlGenerationBench;
+import io.east.bench.generate.DjlGenerationBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,8 +6,8 @@ import io.east.cli.common.UsageException;
 import io.east.model.LlamaConfig;
 import io.east.model.LlamaModel;
 import io.east.model.Precision;
-import io.east.model.bench.ModelBench;
-import io.east.model.bench.TrainingShapeBench;
+import io.east.bench.model.ModelBench;
+import io.east.bench.model.TrainingShapeBench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                 + "d=256 L=6), sampling tokens/s with and without the KV cache, and resident memory at step 100 and "
                 + "at the last step of a training loop that hands freed memory back every --trim-every steps, as "
                 + "the trainer does after each checkpoint.",
-            "With --python, then runs model/bench/torch_baseline.py (PyTorch eager, transformers' Llama, the same "
+            "With --python, then runs bench/torch_baseline.py (PyTorch eager, transformers' Llama, the same "
                     + "shapes and threads: sequences as long as DJL's mean padded width) with that interpreter and "
                     + "prints DJL / PyTorch positions/s per size; the interpreter needs torch and transformers (the "
                     + "build never does).",
@@ -71,7 +71,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
             description = "A Python interpreter with torch and transformers: also measure PyTorch eager.")
     private Path python;
 
-    @Option(names = "--torch-script", paramLabel = "FILE", defaultValue = "model/bench/torch_baseline.py",
+    @Option(names = "--torch-script", paramLabel = "FILE", defaultValue = "bench/torch_baseline.py",
             description = "The PyTorch baseline script (default: ${DEFAULT-VALUE}, from the repository root).")
     private Path torchScript;
 

@@ -1,5 +1,6 @@
 package io.east.cli.bench;
 
+import io.east.bench.data.SyntheticGenerations;
 import io.east.cli.common.Converters;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.JsonOutput;

@@ -11,7 +11,7 @@ does. Prints one 'shape ...' line with positions/s, ms/step and the peak allocat
 
 Not part of the build. Run with a Python holding torch and transformers:
     python3 -m venv /tmp/fixture-venv && /tmp/fixture-venv/bin/pip install torch transformers
-    /tmp/fixture-venv/bin/python model/bench/torch_baseline.py [--threads 2]
+    /tmp/fixture-venv/bin/python bench/torch_baseline.py [--threads 2]
 """
 import argparse
 import json

@@ -1,4 +1,4 @@
-package io.east.producers.generate.djl;
+package io.east.bench.generate;
 
 import io.east.model.FileTrees;
 import io.east.model.Checkpoints;
@@ -9,6 +9,9 @@ import io.east.producers.generate.GenerationOutcome;
 import io.east.producers.generate.GenerationRequest;
 import io.east.producers.generate.PromptTemplate;
 import io.east.producers.generate.SamplingParams;
+import io.east.producers.generate.djl.DjlBackend;
+import io.east.producers.generate.djl.DjlSettings;
+import io.east.producers.generate.djl.LoadedPolicy;
 import io.east.producers.synthetic.Split;
 import io.east.producers.synthetic.SyntheticDataset;
 import io.east.producers.synthetic.SyntheticProblem;

@@ -1,4 +1,4 @@
-package io.east.cli.bench;
+package io.east.bench.data;
 
 import io.east.core.TaskIds;
 import io.east.core.answer.AnswerExtractor;

@@ -1,6 +1,9 @@
-package io.east.cli.bench;
+package io.east.bench.data;
 
-import io.east.cli.common.JsonOutput;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,7 +22,8 @@ public final class SyntheticGenerations {
 
     public static void writeQwenEval(Path file, int questions, int n, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
-        try (JsonOutput out = JsonOutput.open(file)) {
+        ObjectMapper json = new ObjectMapper();
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int q = 0; q < questions; q++) {
                 int gold = 2 + random.nextInt(500);
                 double pCorrect = random.nextDouble();
@@ -40,7 +44,8 @@ public final class SyntheticGenerations {
                 line.put("code", code);
                 line.put("pred", pred);
                 line.put("score", score);
-                out.write(line);
+                out.write(json.writeValueAsString(line));
+                out.newLine();
             }
         }
     }

@@ -1,4 +1,4 @@
-package io.east.model.bench;
+package io.east.bench.model;
 
 import io.east.model.Completion;
 import io.east.model.LlamaConfig;

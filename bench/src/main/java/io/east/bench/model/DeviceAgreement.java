@@ -1,4 +1,4 @@
-package io.east.model.bench;
+package io.east.bench.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
