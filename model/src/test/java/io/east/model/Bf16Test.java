@@ -58,12 +58,8 @@ class Bf16Test {
     @Test
     void samplingInBf16UsesABf16CacheAndStopsAtTheBudget() throws Exception {
         Path dir = Fixtures.checkpoint("llama-untied-bf16");
-        Path tokenizer = java.nio.file.Files.createTempFile("east-tokenizer", ".json");
-        tokenizer.toFile().deleteOnExit();
-        Tokenizers.writeCharacterLevel(tokenizer);
-        try (LlamaModel model = Checkpoints.loadModel(dir, Precision.BF16, Precision.BF16);
-             TextTokenizer text = TextTokenizer.load(tokenizer)) {
-            List<Completion> out = new Sampler(model, text).generate(List.of("ab", "a longer prompt"),
+        try (LlamaModel model = Checkpoints.loadModel(dir, Precision.BF16, Precision.BF16)) {
+            List<Completion> out = new Sampler(model, TestTokenizers.characterLevel()).generate(List.of("ab", "a longer prompt"),
                     SamplerSettings.sampled(1.0, 0.95, 10, 7).withKvCache(true));
             assertThat(out).hasSize(2).allMatch(c -> c.tokenCount() > 0 && c.tokenCount() <= 10)
                     .allMatch(c -> Double.isFinite(c.meanLogProb()));

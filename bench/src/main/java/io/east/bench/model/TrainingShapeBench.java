@@ -34,11 +34,12 @@ import java.util.Random;
  */
 public final class TrainingShapeBench {
 
-    /** Shapes worth naming: the 0.19B Llama the GPU goals are stated on, and Llama-3.2-1B's. */
+    /** Shapes worth naming: the 0.19B Llama the GPU goals are stated on, Llama-3.2-1B's, and the CPU bench's two. */
     public static final Map<String, LlamaConfig> SIZES = Map.of(
             "0.19b", untied(LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 1024, 16, 16, 8, 2816, 1024)),
             "llama-3.2-1b", llama32OneB(),
-            "tiny", LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 128, 4, 4, 2, 384, 512));
+            "tiny", LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 128, 4, 4, 2, 384, 512),
+            "small", LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 256, 6, 8, 4, 768, 512));
 
     /**
      * @param warmupSteps untimed steps first (libtorch picks its kernels, the JIT compiles)

@@ -124,10 +124,9 @@ public final class Trainer implements AutoCloseable {
                 map(batch, e -> require(e.rejected(), "DPO needs a rejected response"))));
         NDArray ids = tokens.inputIds(step);
         NDArray mask = tokens.responseMask(step);
-        NDArray referenceLogProbs = Autograd.withoutGradients(() -> Losses.sequenceLogProbs(
-                Losses.tokenLogProbs(forward(reference, tokens, ids, step), ids), mask));
+        NDArray referenceLogProbs = Autograd.withoutGradients(() -> logProbs(reference, tokens, ids, mask, step));
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray policyLogProbs = Losses.sequenceLogProbs(Losses.tokenLogProbs(forward(policy, tokens, ids, step), ids), mask);
+            NDArray policyLogProbs = logProbs(policy, tokens, ids, mask, step);
             NDArray perExample = Losses.dpo(policyLogProbs.get("0:{}", n), policyLogProbs.get("{}:", n),
                     referenceLogProbs.get("0:{}", n), referenceLogProbs.get("{}:", n), settings.beta());
             return backward(collector, perExample, weights, tokens);
@@ -152,19 +151,17 @@ public final class Trainer implements AutoCloseable {
         NDArray referencePoint = Autograd.withoutGradients(() -> {
             NDArray ids = mismatched.inputIds(step);
             NDArray mask = mismatched.responseMask(step);
-            return Losses.ktoReferencePoint(
-                    Losses.sequenceLogProbs(Losses.tokenLogProbs(forward(policy, mismatched, ids, step), ids), mask),
-                    Losses.sequenceLogProbs(Losses.tokenLogProbs(forward(reference, mismatched, ids, step), ids), mask));
+            return Losses.ktoReferencePoint(logProbs(policy, mismatched, ids, mask, step),
+                    logProbs(reference, mismatched, ids, mask, step));
         });
         TokenizedBatch tokens = paired
                 ? tokenize(twice(prompts), concat(chosen, map(batch, TrainingExample::rejected)))
                 : tokenize(prompts, chosen);
         NDArray ids = tokens.inputIds(step);
         NDArray mask = tokens.responseMask(step);
-        NDArray referenceLogProbs = Autograd.withoutGradients(() -> Losses.sequenceLogProbs(
-                Losses.tokenLogProbs(forward(reference, tokens, ids, step), ids), mask));
+        NDArray referenceLogProbs = Autograd.withoutGradients(() -> logProbs(reference, tokens, ids, mask, step));
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray policyLogProbs = Losses.sequenceLogProbs(Losses.tokenLogProbs(forward(policy, tokens, ids, step), ids), mask);
+            NDArray policyLogProbs = logProbs(policy, tokens, ids, mask, step);
             NDArray perExample = paired
                     ? Losses.kto(policyLogProbs.get("0:{}", n), policyLogProbs.get("{}:", n),
                             referenceLogProbs.get("0:{}", n), referenceLogProbs.get("{}:", n), referencePoint,
@@ -182,6 +179,12 @@ public final class Trainer implements AutoCloseable {
         float[] losses = NDArrays.stack(new NDList(perExample.mean(), weighted)).toFloatArray();
         return new Objective(losses[0], losses[1], tokens.tokenCount(), tokens.responseTokenCount(),
                 tokens.size() * tokens.width());
+    }
+
+    /** Each sequence's summed response-token log-probability under {@code model}: [B]. */
+    private static NDArray logProbs(LlamaModel model, TokenizedBatch tokens, NDArray ids, NDArray mask,
+            NDManager step) {
+        return Losses.sequenceLogProbs(Losses.tokenLogProbs(forward(model, tokens, ids, step), ids), mask);
     }
 
     private static NDArray forward(LlamaModel model, TokenizedBatch tokens, NDArray ids, NDManager step) {

@@ -6,16 +6,14 @@ import ai.djl.ndarray.NDArray;
 import io.east.model.LlamaConfig;
 import io.east.model.LlamaModel;
 import io.east.model.Precision;
+import io.east.model.TestTokenizers;
 import io.east.model.TextTokenizer;
-import io.east.model.Tokenizers;
 import io.east.model.torch.LibTorchSetupRequired;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -34,18 +32,7 @@ class MixedPrecisionTrainingTest {
     @TempDir
     static Path dir;
 
-    static TextTokenizer tokenizer;
-
-    @BeforeAll
-    static void tokenizer() throws Exception {
-        Tokenizers.writeCharacterLevel(dir.resolve("tokenizer.json"));
-        tokenizer = TextTokenizer.load(dir.resolve("tokenizer.json"));
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
+    private static final TextTokenizer tokenizer = TestTokenizers.characterLevel();
 
     @Test
     void bf16TrainingTracksFp32() {

@@ -12,15 +12,13 @@ import io.east.model.Precision;
 import io.east.model.SafeTensors;
 import io.east.model.Sampler;
 import io.east.model.SamplerSettings;
+import io.east.model.TestTokenizers;
 import io.east.model.TextTokenizer;
-import io.east.model.Tokenizers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,18 +39,7 @@ class TrainerTest {
     @TempDir
     static Path dir;
 
-    static TextTokenizer tokenizer;
-
-    @BeforeAll
-    static void tokenizer() throws Exception {
-        Tokenizers.writeCharacterLevel(dir.resolve("tokenizer.json"));
-        tokenizer = TextTokenizer.load(dir.resolve("tokenizer.json"));
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
+    private static final TextTokenizer tokenizer = TestTokenizers.characterLevel();
 
     private static TrainerSettings settings(LossKind loss, double learningRate) {
         return TrainerSettings.defaults(loss, LearningRateSchedule.constant(learningRate, 0)).withMaxSequenceLength(64);
