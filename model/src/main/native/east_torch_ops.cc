@@ -62,6 +62,21 @@ std::vector<at::Tensor> Tensors(JNIEnv* env, jlongArray handles) {
   return out;
 }
 
+// Runs body with the device index where this libtorch has an accelerator and its statistics API (2.9 and newer);
+// else returns none.
+template <typename T, typename F>
+T OnAccelerator(JNIEnv* env, T none, jint device, F body) {
+  return Guarded<T>(env, none, [&]() -> T {
+#ifdef EAST_HAS_ACCELERATOR_STATS
+    if (at::accelerator::getAccelerator(false).has_value()) {
+      return body(static_cast<c10::DeviceIndex>(device));
+    }
+#endif
+    (void) body;
+    return none;
+  });
+}
+
 }  // namespace
 
 extern "C" {
@@ -160,36 +175,22 @@ JNIEXPORT void JNICALL Java_io_east_model_torch_NativeOps_adamW(JNIEnv* env, jcl
 // Peak bytes the accelerator's caching allocator handed out since the last reset (torch.cuda.max_memory_allocated),
 // or -1 where this libtorch has no accelerator or no such statistic.
 JNIEXPORT jlong JNICALL Java_io_east_model_torch_NativeOps_peakAllocatedBytes(JNIEnv* env, jclass, jint device) {
-  return Guarded<jlong>(env, -1, [&]() -> jlong {
-#ifdef EAST_HAS_ACCELERATOR_STATS
-    if (at::accelerator::getAccelerator(false).has_value()) {
-      auto stats = at::accelerator::getDeviceStats(static_cast<c10::DeviceIndex>(device));
-      return static_cast<jlong>(stats.allocated_bytes[0].peak);
-    }
-#endif
-    return -1;
+  return OnAccelerator<jlong>(env, -1, device, [](c10::DeviceIndex index) -> jlong {
+    return static_cast<jlong>(at::accelerator::getDeviceStats(index).allocated_bytes[0].peak);
   });
 }
 
 JNIEXPORT void JNICALL Java_io_east_model_torch_NativeOps_resetPeakAllocated(JNIEnv* env, jclass, jint device) {
-  Guarded<int>(env, 0, [&]() {
-#ifdef EAST_HAS_ACCELERATOR_STATS
-    if (at::accelerator::getAccelerator(false).has_value()) {
-      at::accelerator::resetPeakStats(static_cast<c10::DeviceIndex>(device));
-    }
-#endif
+  OnAccelerator<int>(env, 0, device, [](c10::DeviceIndex index) {
+    at::accelerator::resetPeakStats(index);
     return 0;
   });
 }
 
 // Waits until the device has finished all queued work: benchmarks time steps with it.
 JNIEXPORT void JNICALL Java_io_east_model_torch_NativeOps_synchronize(JNIEnv* env, jclass, jint device) {
-  Guarded<int>(env, 0, [&]() {
-#ifdef EAST_HAS_ACCELERATOR_STATS
-    if (at::accelerator::getAccelerator(false).has_value()) {
-      at::accelerator::synchronizeDevice(static_cast<c10::DeviceIndex>(device));
-    }
-#endif
+  OnAccelerator<int>(env, 0, device, [](c10::DeviceIndex index) {
+    at::accelerator::synchronizeDevice(index);
     return 0;
   });
 }
