@@ -49,6 +49,8 @@ else
 fi
 export EAST_HOME="$W/home" OMP_WAIT_POLICY=PASSIVE EAST_LOG_LEVEL="${EAST_LOG_LEVEL:-INFO}"
 east() { "$JAVA" -XX:+UseSerialGC -Xss4m -Xmx8g ${EAST_JAVA_OPTS:-} -jar "$JAR" "$@"; }
+# In the background, with $! the JVM itself (a shell function's $! would be a subshell that kill leaves the JVM of).
+east_bg() { ( exec "$JAVA" -XX:+UseSerialGC -Xss4m -Xmx8g ${EAST_JAVA_OPTS:-} -jar "$JAR" "$@" ) & }
 
 say "machine: $(nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader 2>/dev/null || echo 'no nvidia-smi'), $(nproc) cores"
 say "torch: $("$PY" -c 'import torch; print(torch.__version__, "cuda", torch.version.cuda, "available", torch.cuda.is_available())' 2>&1 | tail -1)"
@@ -93,14 +95,14 @@ with open(sys.argv[1], "w") as f:
                             "gt": str(gold), "code": code, "pred": [str(x) for x in answers],
                             "score": [x == gold for x in answers]}) + "\n")
 PYEOF
-east broker --port 0 > "$W/run/broker.out" 2> "$LOGS/broker.log" &
+east_bg broker --port 0 > "$W/run/broker.out" 2> "$LOGS/broker.log"
 broker=$!
 for _ in $(seq 1 120); do grep -q '^bootstrap=' "$W/run/broker.out" 2>/dev/null && break; sleep 0.5; done
 BS="$(sed -n 's/^bootstrap=//p' "$W/run/broker.out" | head -1)"
 train_device=$([ "$DEVICE" = gpu ] && echo gpu || echo cpu)
 if [ -n "$BS" ]; then
   east import --format qwen-eval -i "$W/run/samples.jsonl" --bootstrap "$BS" > "$LOGS/import.log" 2>&1
-  east streams --bootstrap "$BS" --scope fixed:1 --state-dir "$W/run/streams" > "$LOGS/streams.log" 2>&1 &
+  east_bg streams --bootstrap "$BS" --scope fixed:1 --state-dir "$W/run/streams" > "$LOGS/streams.log" 2>&1
   streams=$!
   start=$(date +%s)
   if timeout 600 "$JAVA" -XX:+UseSerialGC -Xss4m -Xmx8g -jar "$JAR" train --device "$train_device" --precision bf16 \
