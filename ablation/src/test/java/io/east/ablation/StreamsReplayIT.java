@@ -3,7 +3,6 @@ package io.east.ablation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.core.group.Clustering;
 import io.east.core.group.SelectionRules;
 import io.east.core.weight.Scope;
@@ -13,6 +12,7 @@ import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;

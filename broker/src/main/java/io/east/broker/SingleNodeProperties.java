@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /** The broker properties of a combined broker + controller that is its own, only, replica. */
-final class SingleNodeProperties {
+public final class SingleNodeProperties {
 
     static final String HOST = "127.0.0.1";
     static final int NODE_ID = 1;
@@ -34,10 +34,10 @@ final class SingleNodeProperties {
 
     /**
      * What makes one node a working cluster, whatever runs it: replication factors of 1, transactions and groups that
-     * need no second replica, a fast first rebalance, no topic creation by accident. The container backend of the
-     * tests applies the same map, so both backends behave alike.
+     * need no second replica, a fast first rebalance, no topic creation by accident. The container backend in
+     * east-testkit applies the same map, so both backends behave alike. A fresh, mutable map on each call.
      */
-    static Map<String, String> singleReplicaDefaults() {
+    public static Map<String, String> singleReplicaDefaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
         // Internal topics default to 3 replicas; with one node they could never be created.
         defaults.put("offsets.topic.replication.factor", "1");

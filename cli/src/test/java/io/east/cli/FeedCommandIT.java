@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.schemas.AnswerCluster;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.bench.data.SyntheticGenerations;
 import io.east.core.batch.WeightingSettings;
 import io.east.core.group.Clustering;
@@ -16,6 +15,7 @@ import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.streams.StreamsApp;
 import io.east.streams.StreamsSettings;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

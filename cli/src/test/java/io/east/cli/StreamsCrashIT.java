@@ -2,7 +2,6 @@ package io.east.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.bench.data.SyntheticSamples;
 import io.east.core.batch.WeightingSettings;
 import io.east.core.group.Clustering;
@@ -15,6 +14,7 @@ import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.streams.StreamsApp;
 import io.east.streams.StreamsSettings;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,13 +3,13 @@ package io.east.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.bench.data.SyntheticSamples;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

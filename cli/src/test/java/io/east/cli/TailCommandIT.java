@@ -3,9 +3,9 @@ package io.east.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.schemas.ModelVersion;
 import io.east.schemas.serde.EastSerdes;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;

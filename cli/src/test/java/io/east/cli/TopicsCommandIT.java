@@ -3,10 +3,10 @@ package io.east.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.TopicCreator;
 import io.east.schemas.topics.TopicSpec;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

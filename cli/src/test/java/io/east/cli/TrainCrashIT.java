@@ -3,7 +3,6 @@ package io.east.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
@@ -11,6 +10,7 @@ import io.east.schemas.ModelVersion;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.testkit.EmbeddedKafkaExtension;
 import io.east.trainer.Checkpoint;
 import io.east.trainer.CheckpointStore;
 import io.east.trainer.TrainerState;

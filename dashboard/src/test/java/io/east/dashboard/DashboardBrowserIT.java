@@ -12,9 +12,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.east.broker.BrokerSettings;
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.dashboard.browser.BrowserPage;
 import io.east.dashboard.browser.Chromium;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

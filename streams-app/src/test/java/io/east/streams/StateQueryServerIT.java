@@ -1,7 +1,7 @@
 package io.east.streams;
 
-import io.east.broker.EmbeddedKafkaExtension;
-import io.east.broker.TestKafka;
+import io.east.testkit.EmbeddedKafkaExtension;
+import io.east.testkit.TestKafka;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link StateQueryServerStory} on the broker embedded in this JVM: runs everywhere. */

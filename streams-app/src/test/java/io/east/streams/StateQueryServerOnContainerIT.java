@@ -1,8 +1,8 @@
 package io.east.streams;
 
-import io.east.broker.ContainerTestKafka;
-import io.east.broker.TestKafka;
-import io.east.broker.TestKafkaExtension;
+import io.east.testkit.ContainerTestKafka;
+import io.east.testkit.TestKafka;
+import io.east.testkit.TestKafkaExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.junit.jupiter.Testcontainers;
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.east.broker.TestKafka;
 import io.east.core.batch.WeightingSettings;
 import io.east.core.group.Clustering;
 import io.east.core.group.SelectionRules;
@@ -14,6 +13,7 @@ import io.east.core.weight.WeightStrategy;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.testkit.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

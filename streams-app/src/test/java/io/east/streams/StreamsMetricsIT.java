@@ -3,7 +3,6 @@ package io.east.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.core.batch.WeightingSettings;
 import io.east.core.group.Clustering;
 import io.east.core.group.SelectionRules;
@@ -11,6 +10,7 @@ import io.east.core.weight.Scope;
 import io.east.core.weight.WeightStrategy;
 import io.east.metrics.MetricsServer;
 import io.east.metrics.ProcessMetrics;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

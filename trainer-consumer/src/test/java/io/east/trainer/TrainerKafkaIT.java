@@ -3,13 +3,13 @@ package io.east.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.model.train.LossKind;
 import io.east.schemas.ModelVersion;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

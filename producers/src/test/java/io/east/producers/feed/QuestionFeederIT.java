@@ -3,7 +3,6 @@ package io.east.producers.feed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.core.TaskIds;
 import io.east.producers.testing.GroupSummaries;
 import io.east.producers.testing.TopicReader;
@@ -11,6 +10,7 @@ import io.east.schemas.GroupSummary;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

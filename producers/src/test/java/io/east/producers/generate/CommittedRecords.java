@@ -1,6 +1,6 @@
 package io.east.producers.generate;
 
-import io.east.broker.EmbeddedKafkaExtension;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

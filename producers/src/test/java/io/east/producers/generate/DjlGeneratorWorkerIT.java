@@ -3,7 +3,6 @@ package io.east.producers.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.generate.djl.DjlBackend;
 import io.east.producers.generate.djl.DjlSettings;
@@ -15,6 +14,7 @@ import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

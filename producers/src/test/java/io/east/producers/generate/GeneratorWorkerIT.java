@@ -3,7 +3,6 @@ package io.east.producers.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.east.broker.EmbeddedKafkaExtension;
 import io.east.producers.generate.openai.FakeOpenAiServer;
 import io.east.producers.generate.openai.FakeOpenAiServer.Fault;
 import io.east.producers.generate.openai.OpenAiBackend;
@@ -13,6 +12,7 @@ import io.east.schemas.DeadLetter;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
+import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

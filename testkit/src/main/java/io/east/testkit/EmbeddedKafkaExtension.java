@@ -1,5 +1,7 @@
-package io.east.broker;
+package io.east.testkit;
 
+import io.east.broker.BrokerSettings;
+import io.east.broker.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

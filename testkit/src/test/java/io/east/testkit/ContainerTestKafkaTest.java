@@ -1,7 +1,8 @@
-package io.east.broker;
+package io.east.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.east.broker.SingleNodeProperties;
 import org.junit.jupiter.api.Test;
 
 /** The container backend is configured like the embedded broker (runs without Docker). */

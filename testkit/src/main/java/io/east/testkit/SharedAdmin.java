@@ -1,4 +1,4 @@
-package io.east.broker;
+package io.east.testkit;
 
 import java.util.Map;
 import java.util.function.Supplier;

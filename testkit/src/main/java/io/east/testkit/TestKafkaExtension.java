@@ -1,4 +1,4 @@
-package io.east.broker;
+package io.east.testkit;
 
 import io.east.schemas.topics.TopicCreator;
 import java.util.List;
@@ -21,8 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>A test body written against {@link TestKafka} runs on either backend: put it in an abstract class and let two
  * small subclasses register the extension with their backend. Test methods may also declare {@link TestKafka} or
- * {@link Admin} parameters. {@code @Nested} classes share their enclosing class's Kafka. Modules using it add
- * {@code junit-jupiter-api} themselves (it is an optional dependency here).
+ * {@link Admin} parameters. {@code @Nested} classes share their enclosing class's Kafka.
  */
 public class TestKafkaExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver, TestKafka {
 

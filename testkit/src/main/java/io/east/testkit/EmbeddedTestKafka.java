@@ -1,5 +1,7 @@
-package io.east.broker;
+package io.east.testkit;
 
+import io.east.broker.BrokerSettings;
+import io.east.broker.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 
 /** The {@link TestKafka} backend that runs an {@link EmbeddedKafkaBroker} in this JVM. */

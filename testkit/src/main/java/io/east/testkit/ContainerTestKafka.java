@@ -1,5 +1,6 @@
-package io.east.broker;
+package io.east.testkit;
 
+import io.east.broker.SingleNodeProperties;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,8 +1,10 @@
-package io.east.broker;
+package io.east.testkit;
+
+import io.east.broker.BrokerSettings;
 
 /**
- * How a {@link TestKafkaExtension} gets its Kafka: {@link #embedded} here, a container backend in this module's test
- * jar. Starting blocks until the Kafka answers clients.
+ * How a {@link TestKafkaExtension} gets its Kafka: {@link #embedded}, or {@link ContainerTestKafka#start()} where Docker
+ * is available. Starting blocks until the Kafka answers clients.
  */
 @FunctionalInterface
 public interface TestKafkaBackend {

@@ -1,4 +1,4 @@
-package io.east.broker;
+package io.east.testkit;
 
 import io.east.schemas.topics.TopicCreator;
 import io.east.schemas.topics.TopicSpec;
@@ -15,8 +15,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * A running Kafka that integration tests talk to, whatever runs it: the broker embedded in this JVM
- * ({@link EmbeddedTestKafka}) or, where Docker is available, a container. A test written against this interface runs
- * unchanged on either; {@link TestKafkaExtension} starts one per test class.
+ * ({@link EmbeddedTestKafka}) or, where Docker is available, a container ({@link ContainerTestKafka}). A test written
+ * against this interface runs unchanged on either; {@link TestKafkaExtension} starts one per test class.
  */
 public interface TestKafka extends AutoCloseable {
 

@@ -1,4 +1,4 @@
-package io.east.broker;
+package io.east.testkit;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.junit.jupiter.Testcontainers;

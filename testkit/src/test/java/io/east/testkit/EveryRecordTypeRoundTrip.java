@@ -1,4 +1,4 @@
-package io.east.broker;
+package io.east.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,7 +1,9 @@
-package io.east.broker;
+package io.east.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.east.broker.BrokerSettings;
+import io.east.broker.EmbeddedKafkaBroker;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.TopicCreator;
 import io.east.schemas.topics.TopicSpec;
