@@ -21,8 +21,8 @@ public final class SamplingOptions {
     private double topP;
 
     // No defaultValue: the initial value the command chose is the default that help shows.
-    @Option(names = "--max-new-tokens", paramLabel = "M", description = "Most tokens per response (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--max-new-tokens", paramLabel = "M",
+            description = "Most tokens per response (default: ${DEFAULT-VALUE}).")
     private int maxNewTokens;
 
     private SamplingOptions(int defaultMaxNewTokens) {

@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 public final class TrainingOptions {
 
     // No defaultValue on these two: the initial value the command chose is the default that help shows.
-    @Option(names = "--batch-size", paramLabel = "B", description = "Examples per optimizer step (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "Examples per optimizer step (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
     @Option(names = "--warmup", paramLabel = "W",
