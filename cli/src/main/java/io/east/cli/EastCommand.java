@@ -4,6 +4,7 @@ import io.east.cli.ablate.AblateCommand;
 import io.east.cli.bench.BenchCommand;
 import io.east.cli.broker.BrokerCommand;
 import io.east.cli.common.ErrorHandlers;
+import io.east.cli.common.GroupCommand;
 import io.east.cli.common.VersionProvider;
 import io.east.cli.dashboard.DashboardCommand;
 import io.east.cli.demo.DemoCommand;
@@ -58,15 +59,7 @@ import picocli.CommandLine.Command;
             TorchSetupCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})
-public final class EastCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class EastCommand extends GroupCommand {
 
     /**
      * DJL asks the CUDA runtime how many GPUs there are and warns when it cannot tell; on a machine with a CUDA toolkit

@@ -11,15 +11,18 @@ import io.east.ablation.ResultFiles;
 import io.east.ablation.RunResult;
 import io.east.ablation.SampleSource;
 import io.east.ablation.TrainingPlan;
+import io.east.cli.common.CheckpointDirs;
+import io.east.cli.common.ClusteringOption;
 import io.east.cli.common.Converters;
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.InputFiles;
 import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.KeepRulesOption;
 import io.east.cli.common.Progress;
+import io.east.cli.common.TrainingOptions;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
-import io.east.core.group.Clustering;
-import io.east.core.group.SelectionRules;
 import io.east.model.train.LossKind;
 import io.east.producers.feed.DatasetSpec;
 import io.east.producers.generate.djl.DjlSettings;
@@ -30,7 +33,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -90,35 +92,24 @@ public final class AblateCommand implements Callable<Integer> {
             description = "Passes over the examples, each in a fresh seeded order (default: ${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "" + TrainingPlan.DEFAULT_BATCH_SIZE,
-            description = "Examples per optimizer step (default: ${DEFAULT-VALUE}).")
-    private int batchSize;
+    @Mixin
+    private TrainingOptions training = TrainingOptions.withDefaults(TrainingPlan.DEFAULT_BATCH_SIZE,
+            TrainingPlan.DEFAULT_WARMUP);
 
     @Option(names = "--lr", paramLabel = "L", converter = Converters.FiniteDouble.class,
             description = "Learning rate after warm-up (default: 5e-4 for sft, 1e-4 for dpo: suited to the ~1M-"
                     + "parameter demo model, not to the paper's 1B one).")
     private Double learningRate;
 
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "" + TrainingPlan.DEFAULT_WARMUP,
-            description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
-    private int warmup;
-
-    @Option(names = "--grad-clip", paramLabel = "C", defaultValue = "1.0", converter = Converters.FiniteDouble.class,
-            description = "Global gradient-norm clip; 0 turns it off (default: ${DEFAULT-VALUE}).")
-    private double gradClip;
-
     @Option(names = "--beta", paramLabel = "B", converter = Converters.FiniteDouble.class,
             description = "DPO temperature (default: the trainer's, 0.01).")
     private Double beta;
 
-    @Option(names = "--clustering", paramLabel = "C", defaultValue = "exact",
-            converter = Converters.ClusteringConverter.class,
-            description = "exact | equivalent, for every config (default: ${DEFAULT-VALUE}).")
-    private Clustering clustering;
+    @Mixin
+    private ClusteringOption clustering;
 
-    @Option(names = "--rules", paramLabel = "R", defaultValue = "standard", converter = Converters.RulesConverter.class,
-            description = "Keep rules, for every config: standard | reference (default: ${DEFAULT-VALUE}).")
-    private SelectionRules rules;
+    @Mixin
+    private KeepRulesOption keepRules;
 
     @Option(names = "--choice-seed", paramLabel = "N", defaultValue = "0",
             description = "Seed of the choice of chosen and rejected responses (default: ${DEFAULT-VALUE}).")
@@ -181,31 +172,30 @@ public final class AblateCommand implements Callable<Integer> {
     }
 
     private AblationSettings settings() {
-        if (!Files.isRegularFile(init.resolve("config.json"))) {
-            throw new UsageException("--init: not a checkpoint directory (no config.json): " + init);
-        }
+        CheckpointDirs.checked(init, "--init");
         if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
             throw new UsageException("--output-dir is not a directory: " + outputDir);
         }
-        List<AblationConfig> parsed = usage(() -> AblationConfigs.parse(configs), "");
+        List<AblationConfig> parsed = Usage.check(() -> AblationConfigs.parse(configs), "");
         LossKind lossKind = lossKind();
-        TrainingPlan training = usage(() -> new TrainingPlan(lossKind, epochs, examples, batchSize,
-                learningRate != null ? learningRate : TrainingPlan.defaultLearningRate(lossKind), warmup, gradClip,
-                beta), "");
-        DatasetSpec dataset = usage(() -> DatasetSpec.parse(evalDataset), "--eval-dataset: ");
-        EvalPlan eval = usage(() -> {
+        TrainingPlan trainingPlan = Usage.check(() -> new TrainingPlan(lossKind, epochs, examples, training.batchSize(),
+                learningRate != null ? learningRate : TrainingPlan.defaultLearningRate(lossKind), training.warmup(),
+                training.gradClip(), beta), "");
+        DatasetSpec dataset = Usage.check(() -> DatasetSpec.parse(evalDataset), "--eval-dataset: ");
+        EvalPlan eval = Usage.check(() -> {
             EvalPlan plan = new EvalPlan(dataset, evalSplit, evalLimit, evalMaxNewTokens, batchRows);
             plan.questions();
             return plan;
         }, "");
         SampleSource sampleSource = source.file != null
                 ? new SampleSource.File(InputFiles.readable(source.file, "--samples"))
-                : usage(() -> new SampleSource.Topic(source.topic, kafka.clientProperties(),
+                : Usage.check(() -> new SampleSource.Topic(source.topic, kafka.clientProperties(),
                         Durations.parse(replayTimeout, "--replay-timeout")), "");
         String id = runId != null ? runId : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss",
                 Locale.ROOT));
-        return usage(() -> new AblationSettings(sampleSource, init, parsed, seeds, training, eval, clustering, rules,
-                choiceSeed, outputDir, id, keepCheckpoints, commandLine()), "");
+        return Usage.check(() -> new AblationSettings(sampleSource, init, parsed, seeds, trainingPlan, eval,
+                clustering.clustering(), keepRules.rules(), choiceSeed, outputDir, id, keepCheckpoints, commandLine()),
+                "");
     }
 
     private LossKind lossKind() {
@@ -223,14 +213,6 @@ public final class AblateCommand implements Callable<Integer> {
         return "east ablate " + String.join(" ", own.stream()
                 .map(arg -> arg.isEmpty() || arg.matches(".*[\\s;'\"$|&<>*?()].*")
                         ? "'" + arg.replace("'", "'\\''") + "'" : arg).toList());
-    }
-
-    private static <T> T usage(Supplier<T> check, String prefix) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(prefix + e.getMessage());
-        }
     }
 
     /** A progress bar over the runs (log lines when not on a terminal). */

@@ -4,7 +4,6 @@ import io.east.cli.common.ExitCodes;
 import io.east.cli.common.UsageException;
 import io.east.model.LlamaConfig;
 import io.east.bench.model.DeviceAgreement;
-import io.east.bench.model.TrainingShapeBench;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,11 +48,7 @@ public final class AgreementBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LlamaConfig config = TrainingShapeBench.SIZES.get(size);
-        if (config == null) {
-            throw new UsageException("--size must be one of " + new java.util.TreeSet<>(TrainingShapeBench.SIZES
-                    .keySet()) + ", got '" + size + "'");
-        }
+        LlamaConfig config = ModelSizes.named(size);
         if (steps < 1 || batch < 1) {
             throw new UsageException("--steps and --batch must be >= 1");
         }

@@ -1,19 +1,11 @@
 package io.east.cli.bench;
 
-import picocli.CommandLine;
+import io.east.cli.common.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** Benchmarks that print numbers; the README quotes them with the command that made them. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure throughput on this machine and print the figures.",
         subcommands = {WeightsBench.class, GenerateBench.class, ModelBenchCommand.class, AgreementBench.class})
-public final class BenchCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+public final class BenchCommand extends GroupCommand {
 }

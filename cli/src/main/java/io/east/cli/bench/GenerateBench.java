@@ -1,7 +1,7 @@
 package io.east.cli.bench;
 
 import io.east.cli.common.ExitCodes;
-import io.east.cli.common.UsageException;
+import io.east.cli.common.Usage;
 import io.east.bench.generate.DjlGenerationBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,12 +38,8 @@ public final class GenerateBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DjlGenerationBench.Options options;
-        try {
-            options = new DjlGenerationBench.Options(tasks, n, maxNewTokens, batchRows, rounds, seed);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        DjlGenerationBench.Options options = Usage.check(
+                () -> new DjlGenerationBench.Options(tasks, n, maxNewTokens, batchRows, rounds, seed), "");
         DjlGenerationBench.run(System.out, options);
         return ExitCodes.OK;
     }

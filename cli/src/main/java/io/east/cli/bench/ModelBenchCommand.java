@@ -2,6 +2,7 @@ package io.east.cli.bench;
 
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.PrecisionOption;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.model.LlamaConfig;
 import io.east.model.LlamaModel;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -130,13 +132,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
                     + " (run from the repository root or give the path)");
         }
         ModelBench.Options defaults = ModelBench.Options.defaults();
-        ModelBench.Options options;
-        try {
-            options = new ModelBench.Options(trainSteps, defaults.warmupSteps(), memorySteps, trimEvery,
-                    defaults.batchSize(), defaults.sampleBatch(), newTokens);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        ModelBench.Options options = Usage.check(() -> new ModelBench.Options(trainSteps, defaults.warmupSteps(),
+                memorySteps, trimEvery, defaults.batchSize(), defaults.sampleBatch(), newTokens), "");
         ModelBench.Figures djl = ModelBench.run(System.out, options);
         System.out.flush();
         if (!Double.isNaN(djl.rssChangePercent())) {
@@ -182,24 +179,13 @@ public final class ModelBenchCommand implements Callable<Integer> {
             model = LlamaConfig.read(config);
             name = config.toString();
         } else {
-            model = TrainingShapeBench.SIZES.get(size);
-            if (model == null) {
-                throw new UsageException("--size must be one of " + new java.util.TreeSet<>(TrainingShapeBench.SIZES
-                        .keySet()) + ", got '" + size + "'");
-            }
+            model = ModelSizes.named(size);
             name = size;
         }
         checkDevice();
-        TrainingShapeBench.Options options;
-        try {
-            options = new TrainingShapeBench.Options(name, model, batch, length, precision.precision(), warmup, steps,
-                    5);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
-        if (rounds < 1) {
-            throw new UsageException("--rounds must be >= 1, got " + rounds);
-        }
+        TrainingShapeBench.Options options = Usage.check(() -> new TrainingShapeBench.Options(name, model, batch,
+                length, precision.precision(), warmup, steps, 5), "");
+        Usage.atLeast(rounds, 1, "--rounds");
         Path configFile = Files.createTempFile("east-bench-config", ".json");
         try {
             model.write(configFile);
@@ -298,23 +284,16 @@ public final class ModelBenchCommand implements Callable<Integer> {
     }
 
     private static ShapeRate runShapeBaseline(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        ShapeRate rate = null;
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                System.out.println("pytorch " + line);
-                ShapeRate parsed = shapeRate(line);
-                rate = parsed != null ? parsed : rate;
-            }
+        ShapeRate[] rate = new ShapeRate[1];
+        runEchoing(command, line -> {
+            ShapeRate parsed = shapeRate(line);
+            rate[0] = parsed != null ? parsed : rate[0];
+        });
+        if (rate[0] == null) {
+            throw new IllegalStateException("the PyTorch baseline " + String.join(" ", command)
+                    + " printed no shape line");
         }
-        int exit = process.waitFor();
-        if (exit != 0 || rate == null) {
-            throw new IllegalStateException("the PyTorch baseline " + String.join(" ", command) + " exited with "
-                    + exit + (rate == null ? " and printed no shape line" : ""));
-        }
-        return rate;
+        return rate[0];
     }
 
     /** Runs the baseline as a child process, echoing its output; the training rates by size name. */
@@ -322,14 +301,21 @@ public final class ModelBenchCommand implements Callable<Integer> {
         List<String> command = List.of(python.toString(), torchScript.toString(), "--threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors()), "--steps", String.valueOf(trainSteps),
                 "--length", String.valueOf(length));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Map<String, Double> rates = new LinkedHashMap<>();
+        runEchoing(command, line -> rates.putAll(trainRate(line)));
+        return rates;
+    }
+
+    /** Runs a baseline command, echoing each output line as "pytorch LINE" and handing it to {@code lines}. */
+    private static void runEchoing(List<String> command, Consumer<String> lines)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 System.out.println("pytorch " + line);
-                rates.putAll(trainRate(line));
+                lines.accept(line);
             }
         }
         int exit = process.waitFor();
@@ -337,7 +323,6 @@ public final class ModelBenchCommand implements Callable<Integer> {
             throw new IllegalStateException("the PyTorch baseline " + String.join(" ", command) + " exited with "
                     + exit);
         }
-        return rates;
     }
 
     /** The size and tokens/s of a baseline "train" line; empty for any other line. */

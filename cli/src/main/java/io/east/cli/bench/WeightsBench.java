@@ -1,9 +1,9 @@
 package io.east.cli.bench;
 
 import io.east.bench.data.SyntheticGenerations;
-import io.east.cli.common.Converters;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.JsonOutput;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.cli.weights.WeightsJson;
 import io.east.core.batch.BatchWeighting;
@@ -46,26 +46,27 @@ public final class WeightsBench implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "Measured runs after 2 warm-up runs (default: ${DEFAULT-VALUE}).")
     private int rounds;
 
-    @Option(names = "--scope", defaultValue = "window:64", converter = Converters.ScopeConverter.class,
+    @Option(names = "--scope", defaultValue = "window:64",
             description = "Normalisation scope (default: ${DEFAULT-VALUE}).")
-    private Scope scope;
+    private String scope;
 
     @Override
     public Integer call() throws Exception {
         if (questions < 1 || n < 1 || rounds < 1) {
             throw new UsageException("--questions, --n and --rounds must be >= 1");
         }
+        Scope normalisation = Usage.check(() -> Scope.parse(scope), "--scope: ");
         Path dir = Files.createTempDirectory("east-bench-weights");
         Path file = dir.resolve("generations.jsonl");
         try {
             SyntheticGenerations.writeQwenEval(file, questions, n, 42);
             System.out.printf(Locale.ROOT, "weights bench: %d questions x n=%d, scope %s, file %.1f MB, "
-                    + "%d cores, Java %s%n", questions, n, scope.id(), Files.size(file) / 1e6,
+                    + "%d cores, Java %s%n", questions, n, normalisation.id(), Files.size(file) / 1e6,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             System.out.printf(Locale.ROOT, "%-12s %22s %22s%n", "clustering", "whole path (q/s)", "core only (q/s)");
             for (Clustering clustering : Clustering.values()) {
-                WeightingSettings settings = new WeightingSettings(WeightStrategy.ENTROPY, 1.0, scope, clustering,
-                        SelectionRules.REFERENCE, 0);
+                WeightingSettings settings = new WeightingSettings(WeightStrategy.ENTROPY, 1.0, normalisation,
+                        clustering, SelectionRules.REFERENCE, 0);
                 double whole = median(() -> wholePath(file, settings));
                 List<QuestionGroup> groups = read(file).groups();
                 double core = median(() -> BatchWeighting.run(groups, settings).size());

@@ -39,6 +39,11 @@ public final class KafkaOptions {
         return value;
     }
 
+    /** Whether someone named a broker, by --bootstrap or EAST_BOOTSTRAP, rather than leaving the localhost default. */
+    public boolean brokerNamed() {
+        return bootstrap != null || System.getenv(BOOTSTRAP_ENV) != null;
+    }
+
     /** bootstrap.servers plus the properties of --kafka-config and -X, in that order of precedence (last wins). */
     public Map<String, Object> clientProperties() {
         Map<String, Object> properties = new HashMap<>();

@@ -2,6 +2,7 @@ package io.east.cli.dashboard;
 
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.dashboard.Dashboard;
 import io.east.dashboard.DashboardSettings;
@@ -50,13 +51,9 @@ public final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DashboardSettings settings;
-        try {
-            settings = DashboardSettings.defaults(kafka.clientProperties()).withBind(bind).withPort(port)
-                    .withExperiments(experiments).withHistory(history, DashboardSettings.DEFAULT_GROUPS);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        DashboardSettings settings = Usage.check(() -> DashboardSettings.defaults(kafka.clientProperties())
+                .withBind(bind).withPort(port).withExperiments(experiments)
+                .withHistory(history, DashboardSettings.DEFAULT_GROUPS), "");
         Dashboard dashboard;
         try {
             dashboard = Dashboard.start(settings);

@@ -1,11 +1,15 @@
 package io.east.cli.eval;
 
-import io.east.cli.common.PrecisionOption;
-import io.east.cli.common.Converters;
+import io.east.cli.common.CheckpointDirs;
+import io.east.cli.common.CheckpointRootOption;
+import io.east.cli.common.DjlSamplingOptions;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.PromptTemplateOptions;
+import io.east.cli.common.SamplingOptions;
 import io.east.cli.common.StopOnSignal;
+import io.east.cli.common.StopOptions;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.eval.EvalDataset;
 import io.east.eval.EvalPublisher;
@@ -19,23 +23,17 @@ import io.east.producers.feed.DatasetSpec;
 import io.east.producers.feed.LoadedQuestions;
 import io.east.producers.generate.SamplingParams;
 import io.east.producers.generate.djl.CheckpointRoot;
-import io.east.producers.generate.djl.CheckpointVersion;
 import io.east.producers.generate.djl.DjlSettings;
 import io.east.producers.generate.djl.ModelVersionFollower;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** Accuracy of a checkpoint, or of every new model version, on a test set. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
@@ -66,9 +64,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--follow", description = "Evaluate every new model version from east.model-versions.")
     private boolean follow;
 
-    @Option(names = "--checkpoint-root", paramLabel = "DIR",
-            description = "--follow: announced checkpoints are loaded only from under this directory.")
-    private Path checkpointRoot;
+    @Mixin
+    private CheckpointRootOption checkpointRoot;
 
     @Option(names = "--experiment", paramLabel = "EXP",
             description = "Follow the experiment's model versions, and name it in the EvalResults.")
@@ -91,39 +88,18 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Responses per question for maj@N; 1 reports greedy pass@1 only (default: ${DEFAULT-VALUE}).")
     private int n;
 
-    @Option(names = "--temperature", paramLabel = "X", defaultValue = "0.8", converter = Converters.FiniteDouble.class,
-            description = "Sampling temperature of the maj@N responses (default: ${DEFAULT-VALUE}).")
-    private double temperature;
-
-    @Option(names = "--top-p", paramLabel = "P", defaultValue = "0.95", converter = Converters.FiniteDouble.class,
-            description = "Nucleus mass of the maj@N responses (default: ${DEFAULT-VALUE}).")
-    private double topP;
-
-    @Option(names = "--max-new-tokens", paramLabel = "M", defaultValue = "512",
-            description = "Most tokens per response, lowered where the model has fewer positions left "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int maxNewTokens;
-
-    @Option(names = "--stop", paramLabel = "S",
-            description = "A stop string; repeatable. Default: the generator's (newline + 'Question:').")
-    private List<String> stop;
-
-    @Option(names = "--no-stop", description = "No stop strings at all.")
-    private boolean noStop;
+    // The maj@N responses are sampled so; pass@1 is always greedy.
+    @Mixin
+    private SamplingOptions sampling = SamplingOptions.withDefaultMaxNewTokens(SamplingParams.DEFAULT_MAX_NEW_TOKENS);
 
     @Mixin
-    private PrecisionOption precision;
+    private StopOptions stops;
 
     @Mixin
     private PromptTemplateOptions prompt;
 
-    @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
-            description = "Most prompt copies per batched model call (default: ${DEFAULT-VALUE}).")
-    private int batchRows;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "Seed of the maj@N sampling: the same seed gives the same table (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private DjlSamplingOptions djlSampling;
 
     @Option(names = "--no-publish", description = "Do not publish EvalResults to east.eval.")
     private boolean noPublish;
@@ -131,35 +107,29 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     private KafkaOptions kafka;
 
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         if (model == null && !follow) {
             throw new UsageException("give --model CKPT, --follow, or both");
         }
-        if (follow && checkpointRoot == null) {
+        if (follow && !checkpointRoot.given()) {
             throw new UsageException("--follow needs --checkpoint-root DIR");
         }
-        if (!follow && checkpointRoot != null) {
+        if (!follow && checkpointRoot.given()) {
             throw new UsageException("--checkpoint-root is for --follow");
         }
-        if (model != null && !Files.isRegularFile(model.resolve("config.json"))) {
-            throw new UsageException("--model: not a checkpoint directory (no config.json): " + model);
+        if (model != null) {
+            CheckpointDirs.checked(model, "--model");
         }
-        if (batchRows < 1) {
-            throw new UsageException("--batch-rows must be >= 1, got " + batchRows);
-        }
-        EvalSettings settings = usage(() -> new EvalSettings(prompt.template(), stops(), maxNewTokens, n, temperature, topP,
-                EvalSettings.DEFAULT_QUESTIONS_PER_CALL), "");
-        DatasetSpec datasetSpec = usage(() -> DatasetSpec.parse(dataset), "--dataset: ");
-        EvalDataset evalDataset = usage(() -> EvalDataset.of(datasetSpec, split, limit), "");
-        DjlSettings djl = usage(() -> new DjlSettings(experiment == null ? DjlSettings.MAIN : experiment, batchRows,
-                seed, precision.precision()), "--experiment: ");
-        CheckpointRoot root = checkpointRoot == null ? null
-                : usage(() -> CheckpointRoot.of(checkpointRoot), "--checkpoint-root: ");
-        long modelVersion = model == null ? -1 : modelVersion();
+        DjlSettings djl = djlSampling.settings(experiment == null ? DjlSettings.MAIN : experiment, "--experiment");
+        SamplingParams voting = sampling.params(stops.stops());
+        EvalSettings settings = Usage.check(() -> new EvalSettings(prompt.template(), voting.stop(),
+                voting.maxNewTokens(), n, voting.temperature(), voting.topP(), EvalSettings.DEFAULT_QUESTIONS_PER_CALL),
+                "");
+        DatasetSpec datasetSpec = Usage.check(() -> DatasetSpec.parse(dataset), "--dataset: ");
+        EvalDataset evalDataset = Usage.check(() -> EvalDataset.of(datasetSpec, split, limit), "");
+        CheckpointRoot root = follow ? checkpointRoot.root() : null;
+        long modelVersion = model == null ? -1 : CheckpointDirs.version(model, "--model");
 
         LoadedQuestions loaded = evalDataset.load();
         loaded.errors().forEach(error -> LOG.error("{}", error));
@@ -216,30 +186,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (noPublish) {
             return false;
         }
-        return follow || spec.commandLine().getParseResult().hasMatchedOption("--bootstrap")
-                || System.getenv(KafkaOptions.BOOTSTRAP_ENV) != null;
+        return follow || kafka.brokerNamed();
     }
 
-    private long modelVersion() {
-        try {
-            return CheckpointVersion.of(model);
-        } catch (IOException e) {
-            throw new UsageException("--model: " + e.getMessage());
-        }
-    }
-
-    private List<String> stops() {
-        if (stop != null && noStop) {
-            throw new UsageException("--stop and --no-stop contradict each other");
-        }
-        return noStop ? List.of() : stop == null ? SamplingParams.DEFAULT_STOP : stop;
-    }
-
-    private static <T> T usage(Supplier<T> check, String prefix) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(prefix + e.getMessage());
-        }
-    }
 }

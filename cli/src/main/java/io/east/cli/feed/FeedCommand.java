@@ -5,7 +5,7 @@ import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.Progress;
 import io.east.cli.common.StopOnSignal;
-import io.east.cli.common.UsageException;
+import io.east.cli.common.Usage;
 import io.east.producers.feed.DatasetSpec;
 import io.east.producers.feed.FeedReport;
 import io.east.producers.feed.FeedSettings;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -89,18 +88,18 @@ public final class FeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (maxInFlight != null && maxInFlight < 1) {
-            throw new UsageException("--max-in-flight must be >= 1, got " + maxInFlight);
+        if (maxInFlight != null) {
+            Usage.atLeast(maxInFlight, 1, "--max-in-flight");
         }
         Duration stall = stallTimeout == null ? null : Durations.parse(stallTimeout, "--stall-timeout");
-        DatasetSpec spec = usage(() -> DatasetSpec.parse(dataset), "--dataset: ");
+        DatasetSpec spec = Usage.check(() -> DatasetSpec.parse(dataset), "--dataset: ");
         // The file is checked before anything is published, so that a typo is a usage error.
-        QuestionSource source = usage(() -> {
+        QuestionSource source = Usage.check(() -> {
             QuestionSource checked = new QuestionSource(spec, split, shuffle, limit);
             checked.check();
             return checked;
         }, "");
-        FeedSettings settings = usage(() -> new FeedSettings(n, rounds, startRound,
+        FeedSettings settings = Usage.check(() -> new FeedSettings(n, rounds, startRound,
                 maxInFlight == null ? 0 : maxInFlight, await, stall), "");
 
         LoadedQuestions loaded = source.load();
@@ -142,14 +141,6 @@ public final class FeedCommand implements Callable<Integer> {
                     finished.countDown();
                 }
             }
-        }
-    }
-
-    private static <T> T usage(Supplier<T> check, String prefix) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(prefix + e.getMessage());
         }
     }
 }

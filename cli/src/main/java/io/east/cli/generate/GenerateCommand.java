@@ -1,13 +1,17 @@
 package io.east.cli.generate;
 
-import io.east.cli.common.PrecisionOption;
-import io.east.cli.common.Converters;
+import io.east.cli.common.CheckpointDirs;
+import io.east.cli.common.CheckpointRootOption;
+import io.east.cli.common.DjlSamplingOptions;
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.MetricsOptions;
 import io.east.cli.common.PromptTemplateOptions;
+import io.east.cli.common.SamplingOptions;
 import io.east.cli.common.StopOnSignal;
+import io.east.cli.common.StopOptions;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.metrics.ProcessMetrics;
 import io.east.producers.generate.GenerateTopics;
@@ -28,13 +32,10 @@ import io.east.producers.generate.openai.OpenAiBackend;
 import io.east.producers.generate.openai.OpenAiSettings;
 import io.east.producers.generate.openai.RetryPolicy;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -68,10 +69,8 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "What generates: an OpenAI-compatible server, or the DJL policy.")
     private String backend;
 
-    @Option(names = "--checkpoint-root", paramLabel = "DIR",
-            description = "djl: the only directory announced checkpoints are loaded from (the trainer's "
-                    + "--checkpoint-dir, or a directory above it).")
-    private Path checkpointRoot;
+    @Mixin
+    private CheckpointRootOption checkpointRoot;
 
     @Option(names = "--init", paramLabel = "CKPT",
             description = "djl: start with this checkpoint (may lie anywhere) instead of waiting for the first "
@@ -83,14 +82,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private String modelKey;
 
-    @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
-            description = "djl: most rows (n copies of each task of a batch) per model call (default: "
-                    + "${DEFAULT-VALUE}).")
-    private int batchRows;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "djl: base of the sampling seeds (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private DjlSamplingOptions djlSampling;
 
     @Option(names = "--endpoint", paramLabel = "URL",
             description = "openai: the server's base URL, e.g. http://localhost:8000 or http://localhost:8000/v1.")
@@ -110,30 +103,13 @@ public final class GenerateCommand implements Callable<Integer> {
     private String apiKeyEnv;
 
     @Mixin
-    private PrecisionOption precision;
-
-    @Mixin
     private PromptTemplateOptions prompt;
 
-    @Option(names = "--temperature", paramLabel = "X", defaultValue = "0.8", converter = Converters.FiniteDouble.class,
-            description = "Sampling temperature, >= 0 (default: ${DEFAULT-VALUE}).")
-    private double temperature;
+    @Mixin
+    private SamplingOptions sampling = SamplingOptions.withDefaultMaxNewTokens(SamplingParams.DEFAULT_MAX_NEW_TOKENS);
 
-    @Option(names = "--top-p", paramLabel = "P", defaultValue = "0.95", converter = Converters.FiniteDouble.class,
-            description = "Nucleus sampling mass, in (0, 1] (default: ${DEFAULT-VALUE}).")
-    private double topP;
-
-    @Option(names = "--max-new-tokens", paramLabel = "M", defaultValue = "512",
-            description = "Most tokens per response (default: ${DEFAULT-VALUE}).")
-    private int maxNewTokens;
-
-    @Option(names = "--stop", paramLabel = "S",
-            description = "A stop string; repeatable. Default: newline + 'Question:' (where a base model starts "
-                    + "inventing the next question). In bash, $'\\nQuestion:' passes a newline.")
-    private List<String> stop;
-
-    @Option(names = "--no-stop", description = "Send no stop strings at all.")
-    private boolean noStop;
+    @Mixin
+    private StopOptions stops;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "4",
             description = "Tasks per poll and per transaction (default: ${DEFAULT-VALUE}).")
@@ -229,19 +205,17 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private DjlOptions djlOptions() {
-        if (checkpointRoot == null) {
+        if (!checkpointRoot.given()) {
             throw new UsageException("--backend djl needs --checkpoint-root DIR");
         }
         if (endpoint != null || model != null) {
             throw new UsageException("--endpoint and --model are for --backend openai");
         }
-        if (init != null && !Files.isRegularFile(init.resolve("config.json"))) {
-            throw new UsageException("--init: not a checkpoint directory (no config.json): " + init);
+        if (init != null) {
+            CheckpointDirs.checked(init, "--init");
         }
-        atLeast(batchRows, 1, "--batch-rows");
-        CheckpointRoot root = usage(() -> CheckpointRoot.of(checkpointRoot), "--checkpoint-root: ");
-        DjlSettings settings = usage(() -> new DjlSettings(modelKey, batchRows, seed, precision.precision()),
-                "--model-key: ");
+        DjlSettings settings = djlSampling.settings(modelKey, "--model-key");
+        CheckpointRoot root = checkpointRoot.root();
         return new DjlOptions(root, init, settings);
     }
 
@@ -252,7 +226,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private OpenAiSettings openAiSettings() {
-        if (checkpointRoot != null || init != null) {
+        if (checkpointRoot.given() || init != null) {
             throw new UsageException("--checkpoint-root and --init are for --backend djl");
         }
         if (endpoint == null) {
@@ -261,14 +235,14 @@ public final class GenerateCommand implements Callable<Integer> {
         if (model == null || model.isBlank()) {
             throw new UsageException("--backend openai needs --model NAME");
         }
-        ApiMode apiMode = usage(() -> ApiMode.parse(mode), "--mode: ");
-        usage(() -> Endpoint.resolve(endpoint, apiMode), "--endpoint: ");
-        atLeast(concurrency, 1, "--concurrency");
-        atLeast(maxRetries, 0, "--max-retries");
-        atLeast(maxNPerRequest, 0, "--max-n-per-request");
-        atLeast(policyVersion, 0, "--policy-version");
-        ApiKey apiKey = usage(() -> ApiKey.fromEnvironment(apiKeyEnv, System.getenv()), "--api-key-env: ");
-        RetryPolicy retry = usage(() -> RetryPolicy.DEFAULT.withMaxRetries(maxRetries), "--max-retries: ");
+        ApiMode apiMode = Usage.check(() -> ApiMode.parse(mode), "--mode: ");
+        Usage.check(() -> Endpoint.resolve(endpoint, apiMode), "--endpoint: ");
+        Usage.atLeast(concurrency, 1, "--concurrency");
+        Usage.atLeast(maxRetries, 0, "--max-retries");
+        Usage.atLeast(maxNPerRequest, 0, "--max-n-per-request");
+        Usage.atLeast(policyVersion, 0, "--policy-version");
+        ApiKey apiKey = Usage.check(() -> ApiKey.fromEnvironment(apiKeyEnv, System.getenv()), "--api-key-env: ");
+        RetryPolicy retry = Usage.check(() -> RetryPolicy.DEFAULT.withMaxRetries(maxRetries), "--max-retries: ");
         OpenAiSettings.Builder builder = OpenAiSettings.builder(endpoint, model)
                 .mode(apiMode)
                 .apiKey(apiKey)
@@ -279,34 +253,15 @@ public final class GenerateCommand implements Callable<Integer> {
                 .logprobs(!noLogprobs)
                 .maxChoicesPerRequest(maxNPerRequest)
                 .policyVersion(policyVersion);
-        return usage(builder::build, "");
+        return Usage.check(builder::build, "");
     }
 
     private WorkerSettings workerSettings() {
-        if (stop != null && noStop) {
-            throw new UsageException("--stop and --no-stop contradict each other");
-        }
-        atLeast(batch, 1, "--batch");
-        atLeast(maxNewTokens, 1, "--max-new-tokens");
-        List<String> stops = noStop ? List.of() : stop == null ? SamplingParams.DEFAULT_STOP : stop;
-        SamplingParams sampling = usage(() -> new SamplingParams(temperature, topP, maxNewTokens, stops), "");
+        Usage.atLeast(batch, 1, "--batch");
+        SamplingParams params = sampling.params(stops.stops());
         PromptTemplate template = prompt.template();
         String id = workerId == null ? WorkerSettings.defaultWorkerId() : workerId;
-        return usage(() -> new WorkerSettings(id, group, GenerateTopics.DEFAULT, batch, template, sampling,
+        return Usage.check(() -> new WorkerSettings(id, group, GenerateTopics.DEFAULT, batch, template, params,
                 WorkerSettings.DEFAULT_POLL_TIMEOUT), "");
-    }
-
-    private static void atLeast(long value, long min, String option) {
-        if (value < min) {
-            throw new UsageException(option + " must be >= " + min + ", got " + value);
-        }
-    }
-
-    private static <T> T usage(Supplier<T> check, String prefix) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(prefix + e.getMessage());
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.east.cli.grade;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.InputFiles;
 import io.east.cli.common.JsonOutput;
+import io.east.cli.common.OutputFileOption;
 import io.east.core.answer.AnswerGrader;
 import io.east.formats.BadLineException;
 import io.east.formats.GradeRequests;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Grades predictions against gold answers with the same grader the generators use. */
@@ -35,16 +37,15 @@ public final class GradeCommand implements Callable<Integer> {
             description = "Input JSONL file, or - for standard input (default: ${DEFAULT-VALUE}).")
     private Path input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "F", defaultValue = "-",
-            description = "Output JSONL file, or - for standard output (default: ${DEFAULT-VALUE}).")
-    private Path output;
+    @Mixin
+    private OutputFileOption output;
 
     @Override
     public Integer call() throws Exception {
         InputFiles.readable(input, "--input");
         long graded = 0;
         long bad = 0;
-        try (JsonLines lines = JsonLines.open(input); JsonOutput out = JsonOutput.open(output)) {
+        try (JsonLines lines = JsonLines.open(input); JsonOutput out = output.open()) {
             for (JsonLines.Line line : lines) {
                 LineError error = line.error();
                 if (line.ok()) {

@@ -1,11 +1,10 @@
 package io.east.cli.imports;
 
-import io.east.cli.common.Converters;
 import io.east.cli.common.ExitCodes;
-import io.east.cli.common.InputFiles;
+import io.east.cli.common.GenerationsFileOptions;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.Progress;
-import io.east.cli.common.UsageException;
+import io.east.cli.common.Usage;
 import io.east.formats.InputFormat;
 import io.east.formats.LineError;
 import io.east.producers.imports.ImportReport;
@@ -36,16 +35,8 @@ public final class ImportCommand implements Callable<Integer> {
     /** A broker that goes away can fail every queued sample: the report keeps them all, the log the first ones. */
     private static final int MAX_LOGGED_SEND_ERRORS = 100;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "F", required = true,
-            description = "Input JSONL file, or - for standard input.")
-    private Path input;
-
-    @Option(names = "--format", paramLabel = "qwen-eval|samples", required = true,
-            converter = Converters.FormatConverter.class,
-            description = "qwen-eval: one line per question from the Qwen2.5-Math evaluation pipeline (idx, "
-                    + "question, gt, code, pred, score). samples: one ReasoningSample per line, as "
-                    + "'east tail east.samples' prints them.")
-    private InputFormat format;
+    @Mixin
+    private GenerationsFileOptions generations;
 
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "Dataset name of the tasks (letters, digits, . _ : -). qwen-eval default: "
@@ -61,13 +52,9 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        InputFiles.readable(input, "--input");
-        ImportSettings settings;
-        try {
-            settings = new ImportSettings(format, input, dataset, round);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        Path input = generations.input();
+        InputFormat format = generations.format();
+        ImportSettings settings = Usage.check(() -> new ImportSettings(format, input, dataset, round), "");
         ImportReport report;
         try (SampleImporter importer = SampleImporter.connect(kafka.clientProperties());
              Progress progress = Progress.start("importing " + input.getFileName(), "lines", -1)) {

@@ -1,28 +1,27 @@
 package io.east.cli.sample;
 
-import io.east.cli.common.Converters;
+import io.east.cli.common.CheckpointDirs;
+import io.east.cli.common.DjlSamplingOptions;
 import io.east.cli.common.ExitCodes;
-import io.east.cli.common.PrecisionOption;
 import io.east.cli.common.Progress;
+import io.east.cli.common.SamplingOptions;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.producers.feed.DatasetSpec;
 import io.east.producers.feed.LoadedQuestions;
 import io.east.producers.feed.QuestionSource;
 import io.east.producers.generate.PromptTemplate;
 import io.east.producers.generate.SamplingParams;
-import io.east.producers.generate.djl.CheckpointVersion;
 import io.east.producers.generate.djl.DjlBackend;
 import io.east.producers.generate.djl.DjlSettings;
 import io.east.producers.generate.djl.LoadedPolicy;
 import io.east.producers.samples.SampleFileReport;
 import io.east.producers.samples.SampleFileWriter;
 import io.east.producers.samples.SampleJob;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -64,53 +63,34 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "F", required = true, description = "The samples JSONL file.")
     private Path output;
 
-    @Option(names = "--temperature", paramLabel = "X", defaultValue = "0.8", converter = Converters.FiniteDouble.class,
-            description = "Sampling temperature, > 0 for self-training (default: ${DEFAULT-VALUE}).")
-    private double temperature;
-
-    @Option(names = "--top-p", paramLabel = "P", defaultValue = "0.95", converter = Converters.FiniteDouble.class,
-            description = "Nucleus sampling mass (default: ${DEFAULT-VALUE}).")
-    private double topP;
-
-    @Option(names = "--max-new-tokens", paramLabel = "M", defaultValue = "96",
-            description = "Most tokens per response; the longest synthetic solution is about 50 characters "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int maxNewTokens;
+    // The longest synthetic solution is about 50 characters.
+    @Mixin
+    private SamplingOptions sampling = SamplingOptions.withDefaultMaxNewTokens(96);
 
     @Option(names = "--round", paramLabel = "R", defaultValue = "0",
             description = "The round in task ids (default: ${DEFAULT-VALUE}).")
     private int round;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "Base of the sampling seeds (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
     @Mixin
-    private PrecisionOption precision;
-
-    @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
-            description = "Most prompt copies per batched model call (default: ${DEFAULT-VALUE}).")
-    private int batchRows;
+    private DjlSamplingOptions djlSampling;
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(model.resolve("config.json"))) {
-            throw new UsageException("--model: not a checkpoint directory (no config.json): " + model);
-        }
+        CheckpointDirs.checked(model, "--model");
         if (Files.isDirectory(output)) {
             throw new UsageException("--output is a directory: " + output);
         }
-        DatasetSpec spec = usage(() -> DatasetSpec.parse(dataset), "--dataset: ");
-        QuestionSource source = usage(() -> new QuestionSource(spec, split, null, limit), "");
-        usage(() -> {
-            source.check();
-            return source;
+        DatasetSpec spec = Usage.check(() -> DatasetSpec.parse(dataset), "--dataset: ");
+        QuestionSource source = Usage.check(() -> {
+            QuestionSource checked = new QuestionSource(spec, split, null, limit);
+            checked.check();
+            return checked;
         }, "");
-        SampleJob job = usage(() -> new SampleJob(spec.name(), round, n, PromptTemplate.DEFAULT,
-                new SamplingParams(temperature, topP, maxNewTokens, SamplingParams.DEFAULT_STOP),
+        SamplingParams params = sampling.params(SamplingParams.DEFAULT_STOP);
+        SampleJob job = Usage.check(() -> new SampleJob(spec.name(), round, n, PromptTemplate.DEFAULT, params,
                 SampleJob.DEFAULT_QUESTIONS_PER_CALL), "");
-        DjlSettings djl = usage(() -> DjlSettings.defaults().withBatchRows(batchRows).withSeed(seed)
-                .withPrecision(precision.precision()), "--batch-rows: ");
+        DjlSettings djl = djlSampling.settings();
+        long version = CheckpointDirs.version(model, "--model");
 
         LoadedQuestions loaded = source.load();
         loaded.errors().forEach(error -> LOG.error("{}", error));
@@ -119,7 +99,7 @@ public final class SampleCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         SampleFileReport report;
-        try (DjlBackend backend = DjlBackend.fixed(djl, LoadedPolicy.load(model, version(), djl.precision()));
+        try (DjlBackend backend = DjlBackend.fixed(djl, LoadedPolicy.load(model, version, djl.precision()));
              Progress progress = Progress.start("sampling", "questions", loaded.questions().size())) {
             report = new SampleFileWriter(backend, job, Clock.systemUTC())
                     .write(loaded.questions(), output, progress::stepTo);
@@ -130,21 +110,5 @@ public final class SampleCommand implements Callable<Integer> {
                 .addKeyValue("mixed_questions", report.mixed())
                 .addKeyValue("seconds", report.elapsed().toMillis() / 1000.0).log("sample log written");
         return loaded.errors().isEmpty() && report.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private long version() {
-        try {
-            return CheckpointVersion.of(model);
-        } catch (IOException e) {
-            throw new UsageException("--model: " + e.getMessage());
-        }
-    }
-
-    private static <T> T usage(Supplier<T> check, String prefix) {
-        try {
-            return check.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(prefix + e.getMessage());
-        }
     }
 }

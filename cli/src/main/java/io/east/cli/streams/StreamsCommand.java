@@ -1,16 +1,14 @@
 package io.east.cli.streams;
 
-import io.east.cli.common.Converters;
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.KeepRulesOption;
 import io.east.cli.common.MetricsOptions;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
+import io.east.cli.common.WeightingOptions;
 import io.east.core.batch.WeightingSettings;
-import io.east.core.group.Clustering;
-import io.east.core.group.SelectionRules;
-import io.east.core.weight.Scope;
-import io.east.core.weight.WeightStrategy;
 import io.east.streams.StateQueryServer;
 import io.east.streams.StreamsApp;
 import io.east.streams.StreamsSettings;
@@ -38,32 +36,11 @@ public final class StreamsCommand implements Callable<Integer> {
                     + "east.weight-stats.NAME, no east.groups.")
     private String experiment;
 
-    @Option(names = "--strategy", paramLabel = "S", defaultValue = "entropy",
-            converter = Converters.StrategyConverter.class,
-            description = "entropy | accuracy | rejected | uniform (default: ${DEFAULT-VALUE}).")
-    private WeightStrategy strategy;
+    @Mixin
+    private WeightingOptions weighting = WeightingOptions.withDefaultScope("window:64");
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1", converter = Converters.FiniteDouble.class,
-            description = "Exponent of the signal (default: ${DEFAULT-VALUE}).")
-    private double alpha;
-
-    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "window:64",
-            converter = Converters.ScopeConverter.class,
-            description = "window:K | ema:BETA | fixed:C (default: ${DEFAULT-VALUE}).")
-    private Scope scope;
-
-    @Option(names = "--clustering", paramLabel = "C", defaultValue = "exact",
-            converter = Converters.ClusteringConverter.class,
-            description = "exact | equivalent (default: ${DEFAULT-VALUE}).")
-    private Clustering clustering;
-
-    @Option(names = "--rules", paramLabel = "R", defaultValue = "standard", converter = Converters.RulesConverter.class,
-            description = "standard | reference (default: ${DEFAULT-VALUE}).")
-    private SelectionRules rules;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of the chosen/rejected choice (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Mixin
+    private KeepRulesOption keepRules;
 
     @Option(names = "--group-timeout", paramLabel = "D", defaultValue = "60s",
             description = "A task idle this long completes with what it has (default: ${DEFAULT-VALUE}).")
@@ -134,13 +111,9 @@ public final class StreamsCommand implements Callable<Integer> {
     }
 
     private StreamsSettings settings() {
-        try {
-            return new StreamsSettings(experiment,
-                    new WeightingSettings(strategy, alpha, scope, clustering, rules, seed),
-                    Durations.parse(groupTimeout, "--group-timeout"), minSamples,
-                    Durations.parse(lateRetention, "--late-retention"), statsEvery);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        WeightingSettings weights = weighting.settings(keepRules.rules());
+        return Usage.check(() -> new StreamsSettings(experiment, weights,
+                Durations.parse(groupTimeout, "--group-timeout"), minSamples,
+                Durations.parse(lateRetention, "--late-retention"), statsEvery), "");
     }
 }

@@ -4,6 +4,7 @@ import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.JsonOutput;
 import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.schemas.serde.AnyRecordDecoder;
 import io.east.schemas.serde.RecordJson;
@@ -57,8 +58,8 @@ public final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Duration idleLimit = timeout == null ? null : Durations.parse(timeout, "--timeout");
-        if (max != null && max < 0) {
-            throw new UsageException("--max must be >= 0, got " + max);
+        if (max != null) {
+            Usage.atLeast(max, 0, "--max");
         }
         AnyRecordDecoder decoder = AnyRecordDecoder.known();
         AtomicBoolean stop = new AtomicBoolean();

@@ -4,7 +4,7 @@ import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.JsonOutput;
 import io.east.cli.common.KafkaOptions;
-import io.east.cli.common.UsageException;
+import io.east.cli.common.Usage;
 import io.east.schemas.topics.TopicCreator;
 import io.east.schemas.topics.TopicSpec;
 import java.time.Duration;
@@ -45,15 +45,11 @@ public final class CreateTopicsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (replicationFactor != null && replicationFactor < 1) {
-            throw new UsageException("--replication-factor must be >= 1, got " + replicationFactor);
+        if (replicationFactor != null) {
+            Usage.atLeast(replicationFactor, 1, "--replication-factor");
         }
-        List<TopicSpec> specs;
-        try {
-            specs = TopicCreator.allSpecs(experiments.toArray(String[]::new));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--experiment: " + e.getMessage());
-        }
+        List<TopicSpec> specs = Usage.check(() -> TopicCreator.allSpecs(experiments.toArray(String[]::new)),
+                "--experiment: ");
         Duration timeout = Durations.parse(wait, "--wait");
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             ClusterReadiness.awaitBrokers(admin, replicationFactor == null ? 1 : replicationFactor, timeout);

@@ -1,6 +1,7 @@
 package io.east.cli.torch;
 
 import io.east.cli.common.ExitCodes;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.model.torch.LibTorchSetup;
 import io.east.model.torch.SetupException;
@@ -75,8 +76,8 @@ public final class TorchSetupCommand implements Callable<Integer> {
         if (python != null && libtorch != null) {
             throw new UsageException("--python and --libtorch contradict each other: give one");
         }
-        if (jobs != null && jobs < 1) {
-            throw new UsageException("--jobs must be >= 1, got " + jobs);
+        if (jobs != null) {
+            Usage.atLeast(jobs, 1, "--jobs");
         }
         if (libtorch != null && !Files.isDirectory(libtorch)) {
             throw new UsageException("--libtorch: no such directory: " + libtorch);

@@ -9,6 +9,8 @@ import io.east.cli.common.MetricsOptions;
 import io.east.cli.common.PrecisionOption;
 import io.east.cli.common.PromptTemplateOptions;
 import io.east.cli.common.StopOnSignal;
+import io.east.cli.common.TrainingOptions;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.model.Precision;
 import io.east.model.train.LossKind;
@@ -83,22 +85,13 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Train from this JSONL file of WeightedExamples instead of Kafka.")
     private Path data;
 
-    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "16",
-            description = "Examples per step (default: ${DEFAULT-VALUE}).")
-    private int batchSize;
+    @Mixin
+    private TrainingOptions training = TrainingOptions.withDefaults(16, 10);
 
     @Option(names = "--lr", paramLabel = "L", converter = Converters.FiniteDouble.class,
             description = "Peak learning rate (default: 2e-6 for sft, 2e-7 for dpo and kto, as the reference "
                     + "scripts for Llama-3.2-1B).")
     private Double learningRate;
-
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "10",
-            description = "Linear warm-up steps; constant rate after (default: ${DEFAULT-VALUE}).")
-    private int warmup;
-
-    @Option(names = "--grad-clip", paramLabel = "C", defaultValue = "1.0", converter = Converters.FiniteDouble.class,
-            description = "Clip the global gradient norm to C; 0 turns clipping off (default: ${DEFAULT-VALUE}).")
-    private double gradClip;
 
     @Option(names = "--weight-decay", paramLabel = "D", defaultValue = "0", converter = Converters.FiniteDouble.class,
             description = "AdamW weight decay of matrices; norms and biases never decay (default: ${DEFAULT-VALUE}).")
@@ -204,15 +197,15 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(init)) {
             throw new UsageException("--init: no such directory: " + init);
         }
-        if (maxExamples != null && maxExamples < 1) {
-            throw new UsageException("--max-examples must be >= 1, got " + maxExamples);
+        if (maxExamples != null) {
+            Usage.atLeast(maxExamples, 1, "--max-examples");
         }
-        try {
-            TrainerAppSettings.Builder builder = TrainerAppSettings.builder(lossKind, init, checkpointDir)
-                    .topic(topic).dataFile(data).experiment(experiment)
-                    .batchSize(batchSize).warmupSteps(warmup).gradClip(gradClip).weightDecay(weightDecay)
-                    .maxSequenceLength(maxLength).checkpointEvery(checkpointEvery).logEvery(logEvery)
-                    .prompt(prompt.template()::fill);
+        TrainerAppSettings.Builder builder = TrainerAppSettings.builder(lossKind, init, checkpointDir)
+                .topic(topic).dataFile(data).experiment(experiment)
+                .batchSize(training.batchSize()).warmupSteps(training.warmup()).gradClip(training.gradClip())
+                .weightDecay(weightDecay).maxSequenceLength(maxLength).checkpointEvery(checkpointEvery)
+                .logEvery(logEvery).prompt(prompt.template()::fill).precision(precision.precision());
+        return Usage.check(() -> {
             if (learningRate != null) {
                 builder.learningRate(learningRate);
             }
@@ -228,14 +221,11 @@ public final class TrainCommand implements Callable<Integer> {
             if (device != null) {
                 builder.device(DeviceChoice.parse(device));
             }
-            builder.precision(precision.precision());
             if (checkpointDtype != null) {
                 builder.checkpointPrecision(Precision.parse(checkpointDtype));
             }
             return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        }, "");
     }
 
     private LossKind parseLoss() {

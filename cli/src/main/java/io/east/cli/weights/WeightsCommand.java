@@ -1,18 +1,17 @@
 package io.east.cli.weights;
 
-import io.east.cli.common.Converters;
 import io.east.cli.common.ExitCodes;
-import io.east.cli.common.InputFiles;
+import io.east.cli.common.GenerationsFileOptions;
 import io.east.cli.common.JsonOutput;
+import io.east.cli.common.OutputFileOption;
 import io.east.cli.common.Progress;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
+import io.east.cli.common.WeightingOptions;
 import io.east.core.batch.BatchWeighting;
 import io.east.core.batch.WeightRow;
 import io.east.core.batch.WeightingSettings;
-import io.east.core.group.Clustering;
 import io.east.core.group.SelectionRules;
-import io.east.core.weight.Scope;
-import io.east.core.weight.WeightStrategy;
 import io.east.formats.GroupFileReader;
 import io.east.formats.InputFormat;
 import io.east.formats.LineError;
@@ -24,6 +23,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The batch (offline) weighting of a file of generations: the same core code as the streams app. */
@@ -39,47 +39,18 @@ public final class WeightsCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeightsCommand.class);
 
-    @Option(names = {"-i", "--input"}, paramLabel = "F", required = true,
-            description = "Input JSONL file, or - for standard input.")
-    private Path input;
+    @Mixin
+    private GenerationsFileOptions generations;
 
-    @Option(names = "--format", paramLabel = "qwen-eval|samples", required = true,
-            converter = Converters.FormatConverter.class,
-            description = "qwen-eval: one line per question from the Qwen2.5-Math evaluation pipeline (idx, gt, "
-                    + "code, pred, score). samples: one ReasoningSample per line, as 'east tail east.samples' "
-                    + "prints them.")
-    private InputFormat format;
+    @Mixin
+    private WeightingOptions weighting = WeightingOptions.withDefaultScope("dataset");
 
-    @Option(names = "--strategy", paramLabel = "S", defaultValue = "entropy",
-            converter = Converters.StrategyConverter.class,
-            description = "entropy | accuracy (1 - A) | rejected (R) | uniform (default: ${DEFAULT-VALUE}).")
-    private WeightStrategy strategy;
-
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1", converter = Converters.FiniteDouble.class,
-            description = "Exponent a of the signal: > 0 favours uncertain questions, 0 is vanilla, < 0 favours "
-                    + "confident ones (default: ${DEFAULT-VALUE}).")
-    private double alpha;
-
-    @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "dataset",
-            converter = Converters.ScopeConverter.class,
-            description = "Normalisation scope: dataset | window:K | ema:BETA | fixed:C (default: ${DEFAULT-VALUE}).")
-    private Scope scope;
-
-    @Option(names = "--clustering", paramLabel = "C", defaultValue = "exact",
-            converter = Converters.ClusteringConverter.class,
-            description = "exact (equal answer strings, the reference's rule) | equivalent (the grader decides) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private Clustering clustering;
-
-    @Option(names = "--rules", paramLabel = "R", converter = Converters.RulesConverter.class,
+    // Not the shared --rules: here the default follows --format.
+    @Option(names = "--rules", paramLabel = "R",
             description = "Keep rules: standard (at least one correct and one wrong response) | reference (also "
                     + "the reference code's string-match and boxed-answer rules). Default: reference for "
                     + "qwen-eval, standard for samples.")
-    private SelectionRules rules;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of the choice of chosen and rejected responses (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    private String rules;
 
     @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "import",
             description = "qwen-eval only: the dataset name in task ids, as given to 'east import' "
@@ -90,22 +61,21 @@ public final class WeightsCommand implements Callable<Integer> {
             description = "qwen-eval only: the round in task ids, as given to 'east import' (default: ${DEFAULT-VALUE}).")
     private int round;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "F", defaultValue = "-",
-            description = "Output JSONL file, or - for standard output (default: ${DEFAULT-VALUE}).")
-    private Path output;
+    @Mixin
+    private OutputFileOption output;
 
     @Override
     public Integer call() throws Exception {
-        InputFiles.readable(input, "--input");
-        WeightingSettings settings = new WeightingSettings(strategy, alpha, scope, clustering,
-                rules != null ? rules : defaultRules(format), seed);
+        Path input = generations.input();
+        InputFormat format = generations.format();
+        WeightingSettings settings = weighting.settings(rules(format));
         GroupFileReader.Result read;
         try (Progress progress = Progress.start("reading " + input.getFileName(), "lines", -1)) {
             read = GroupFileReader.read(input, format, origin(), progress::stepTo);
         }
         read.errors().forEach(error -> LOG.error("{}", error));
         List<WeightRow> rows = BatchWeighting.run(read.groups(), settings);
-        try (JsonOutput out = JsonOutput.open(output)) {
+        try (JsonOutput out = output.open()) {
             rows.forEach(row -> out.write(WeightsJson.toJson(row)));
         }
         logSummary(read, rows, settings);
@@ -117,6 +87,10 @@ public final class WeightsCommand implements Callable<Integer> {
             throw new UsageException("--dataset must not be blank and --round must be >= 0");
         }
         return new GroupFileReader.Origin(dataset, round);
+    }
+
+    private SelectionRules rules(InputFormat format) {
+        return rules == null ? defaultRules(format) : Usage.check(() -> SelectionRules.parse(rules), "--rules: ");
     }
 
     /** The qwen-eval format is the reference code's input, so by default it gets the reference code's rules. */
