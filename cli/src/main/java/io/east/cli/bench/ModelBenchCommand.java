@@ -6,29 +6,22 @@ import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.model.LlamaConfig;
 import io.east.model.LlamaModel;
-import io.east.model.Precision;
+import ai.djl.engine.Engine;
 import io.east.bench.model.ModelBench;
+import io.east.bench.model.ModelComparison;
+import io.east.bench.model.TorchBaseline;
+import io.east.model.torch.LibTorchSetup;
 import io.east.bench.model.TrainingShapeBench;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The model module's bench, and in the same run PyTorch eager on the same shapes when a Python is given. */
+/** 'east bench model': the bench module's model benches, against PyTorch eager on the same shapes with --python. */
 @Command(name = "model", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure the DJL model: training tokens/s for two sizes (tiny d=128 L=4, the demo's; small "
                 + "d=256 L=6), sampling tokens/s with and without the KV cache, and resident memory at step 100 and "
@@ -44,13 +37,6 @@ import picocli.CommandLine.Option;
                     + "with --python, PyTorch eager on the same device and shapes (bf16: autocast), and the ratios.",
             "Set OMP_WAIT_POLICY=PASSIVE when other processes share the cores (./east does)."})
 public final class ModelBenchCommand implements Callable<Integer> {
-
-    /** What the issue asks of the DJL model against PyTorch eager, and of memory between step 100 and 1,000. */
-    static final double SPEED_GOAL = 0.8;
-    static final double MEMORY_GOAL_PERCENT = 10;
-
-    private static final Pattern TRAIN_LINE =
-            Pattern.compile("^train\\s+(.+?)\\s+params=\\S+\\s+batch=\\d+\\s+(\\d+(?:\\.\\d+)?) tokens/s");
 
     @Option(names = "--train-steps", paramLabel = "S", defaultValue = "50",
             description = "Timed training steps per size, after 10 warm-up steps (default: ${DEFAULT-VALUE}).")
@@ -117,13 +103,6 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (size != null || config != null) {
-            return shape();
-        }
-        if (memorySteps != 0 && memorySteps < 100) {
-            throw new UsageException("--memory-steps must be 0 or >= 100 (memory is read at step 100), got "
-                    + memorySteps);
-        }
         if (python != null && !Files.isExecutable(python)) {
             throw new UsageException("--python: not an executable file: " + python);
         }
@@ -131,119 +110,43 @@ public final class ModelBenchCommand implements Callable<Integer> {
             throw new UsageException("--torch-script: no such file: " + torchScript
                     + " (run from the repository root or give the path)");
         }
+        TorchBaseline baseline = python == null ? null : new TorchBaseline(python, torchScript);
+        if (size != null || config != null) {
+            return shape(baseline);
+        }
+        if (memorySteps != 0 && memorySteps < 100) {
+            throw new UsageException("--memory-steps must be 0 or >= 100 (memory is read at step 100), got "
+                    + memorySteps);
+        }
         ModelBench.Options defaults = ModelBench.Options.defaults();
         ModelBench.Options options = Usage.check(() -> new ModelBench.Options(trainSteps, defaults.warmupSteps(),
                 memorySteps, trimEvery, defaults.batchSize(), defaults.sampleBatch(), newTokens), "");
-        ModelBench.Figures djl = ModelBench.run(System.out, options);
-        System.out.flush();
-        if (!Double.isNaN(djl.rssChangePercent())) {
-            System.out.printf(Locale.ROOT, "memory: VmRSS %+.1f%% from step 100 to step %d (goal: within %.0f%%: %s);"
-                            + " in use (after a trim) %+.1f%%%n", djl.rssChangePercent(), memorySteps,
-                    MEMORY_GOAL_PERCENT, Math.abs(djl.rssChangePercent()) <= MEMORY_GOAL_PERCENT ? "met" : "not met",
-                    djl.trimmedChangePercent());
-        }
-        if (python == null) {
-            return ExitCodes.OK;
-        }
-        // Same shapes: PyTorch gets sequences of the mean width DJL's padded batches had, and both sides count every
-        // position they computed (the tokens/s of a padded batch would charge DJL for its padding).
-        int length = (int) Math.round(djl.training().values().stream()
-                .mapToDouble(ModelBench.TrainingRate::meanWidth).filter(w -> !Double.isNaN(w)).average().orElse(94));
-        Map<String, Double> torch = runBaseline(length);
-        System.out.printf(Locale.ROOT, "training positions/s on equal shapes (batch %d x %d), DJL vs PyTorch eager "
-                + "(goal: DJL >= %.1fx):%n", defaults.batchSize(), length, SPEED_GOAL);
-        for (Map.Entry<String, ModelBench.TrainingRate> size : djl.training().entrySet()) {
-            double positions = size.getValue().positionsPerSecond();
-            Double reference = torch.get(size.getKey());
-            if (reference == null) {
-                System.out.printf(Locale.ROOT, "  %-30s DJL %,.0f  PyTorch: not reported%n", size.getKey(), positions);
-                continue;
-            }
-            double ratio = positions / reference;
-            System.out.printf(Locale.ROOT, "  %-30s DJL %,.0f  PyTorch %,.0f  %.2fx  %s%n", size.getKey(),
-                    positions, reference, ratio, ratio >= SPEED_GOAL ? "goal met" : "below goal");
-        }
+        ModelComparison.sizes(System.out, options, baseline);
         return ExitCodes.OK;
     }
 
-    private int shape() throws Exception {
+    private int shape(TorchBaseline baseline) throws Exception {
         if (size != null && config != null) {
             throw new UsageException("--size and --config contradict each other: give one");
         }
-        LlamaConfig model;
-        String name;
-        if (config != null) {
-            if (!Files.isRegularFile(config)) {
-                throw new UsageException("--config: no such file: " + config);
-            }
-            model = LlamaConfig.read(config);
-            name = config.toString();
-        } else {
-            model = ModelSizes.named(size);
-            name = size;
+        if (config != null && !Files.isRegularFile(config)) {
+            throw new UsageException("--config: no such file: " + config);
         }
+        LlamaConfig model = config != null ? LlamaConfig.read(config) : ModelSizes.named(size);
+        String name = config != null ? config.toString() : size;
         checkDevice();
+        Usage.atLeast(rounds, 1, "--rounds");
         TrainingShapeBench.Options options = Usage.check(() -> new TrainingShapeBench.Options(name, model, batch,
                 length, precision.precision(), warmup, steps, 5), "");
-        Usage.atLeast(rounds, 1, "--rounds");
-        Path configFile = Files.createTempFile("east-bench-config", ".json");
         try {
-            model.write(configFile);
-            List<Double> ratios = new ArrayList<>();
-            // DJL and PyTorch take turns, so that a slow spell of the machine falls on both.
-            for (int round = 1; round <= rounds; round++) {
-                TrainingShapeBench.Figures djl = djlRound(options);
-                if (python == null) {
-                    continue;
-                }
-                ShapeRate torch = runShapeBaseline(baselineCommand(configFile, djl));
-                double ratio = djl.positionsPerSecond() / torch.positionsPerSecond();
-                ratios.add(ratio);
-                System.out.printf(Locale.ROOT, "%s batch %d x %d %s, DJL / PyTorch eager%s%s: positions/s %,.0f / "
-                                + "%,.0f = %.2fx; ms/step %.1f / %.1f; peak memory %s%n", name, batch, length,
-                        precision.precision(), precision.precision() == Precision.BF16 ? " (autocast)" : "",
-                        rounds > 1 ? " (round " + round + ")" : "", djl.positionsPerSecond(),
-                        torch.positionsPerSecond(), ratio, djl.millisPerStep(), torch.millisPerStep(),
-                        memoryRatio(djl.peakBytes(), torch.peakBytes()));
-            }
-            if (ratios.size() > 1) {
-                List<Double> sorted = ratios.stream().sorted().toList();
-                System.out.printf(Locale.ROOT, "%s batch %d x %d %s, DJL / PyTorch eager over %d rounds: %s, median "
-                                + "%.2fx%n", name, batch, length, precision.precision(), sorted.size(),
-                        ratios.stream().map(r -> String.format(Locale.ROOT, "%.2fx", r)).toList(),
-                        median(sorted));
-            }
-        } finally {
-            Files.deleteIfExists(configFile);
-        }
-        return ExitCodes.OK;
-    }
-
-    private static double median(List<Double> sorted) {
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static TrainingShapeBench.Figures djlRound(TrainingShapeBench.Options options) throws IOException {
-        try {
-            TrainingShapeBench.Figures djl = TrainingShapeBench.run(System.out, options);
-            System.out.flush();
-            return djl;
+            ModelComparison.shape(System.out, options, rounds, baseline);
         } catch (IllegalStateException e) {
             if (LlamaModel.BF16_NEEDS_SETUP.equals(e.getMessage())) {
                 throw new UsageException("--precision bf16: " + e.getMessage());
             }
             throw e;
         }
-    }
-
-    private List<String> baselineCommand(Path configFile, TrainingShapeBench.Figures djl) {
-        String torchDevice = djl.device().startsWith("gpu") ? "cuda" : "cpu";
-        return List.of(python.toString(), torchScript.toString(), "shape", "--config", configFile.toString(),
-                "--batch", String.valueOf(batch), "--length", String.valueOf(length), "--precision",
-                precision.precision().toString(), "--device", torchDevice, "--warmup", String.valueOf(warmup),
-                "--steps", String.valueOf(steps), "--threads",
-                String.valueOf(Runtime.getRuntime().availableProcessors()));
+        return ExitCodes.OK;
     }
 
     private void checkDevice() {
@@ -251,83 +154,14 @@ public final class ModelBenchCommand implements Callable<Integer> {
         if (!List.of("auto", "cpu", "gpu").contains(choice)) {
             throw new UsageException("--device must be auto, cpu or gpu, got '" + device + "'");
         }
-        int gpus = ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount();
+        int gpus = Engine.getEngine("PyTorch").getGpuCount();
         if (choice.equals("gpu") && gpus == 0) {
-            throw new UsageException("--device gpu: the engine sees no GPU with "
-                    + io.east.model.torch.LibTorchSetup.describeLoaded() + "; set up a CUDA PyTorch with 'east "
-                    + "torch-setup --python PY'");
+            throw new UsageException("--device gpu: the engine sees no GPU with " + LibTorchSetup.describeLoaded()
+                    + "; set up a CUDA PyTorch with 'east torch-setup --python PY'");
         }
         if (choice.equals("cpu") && gpus > 0) {
             throw new UsageException("--device cpu: the engine sees " + gpus + " GPU(s); hide them with "
                     + "CUDA_VISIBLE_DEVICES=");
         }
-    }
-
-    private static String memoryRatio(long djl, long torch) {
-        if (djl < 0 || torch < 0) {
-            return "n/a (no device statistics on the CPU)";
-        }
-        return String.format(Locale.ROOT, "%.2f / %.2f GiB = %.2fx", djl / (double) (1L << 30),
-                torch / (double) (1L << 30), djl / (double) torch);
-    }
-
-    /** What the baseline's "shape" line says. */
-    record ShapeRate(double positionsPerSecond, double millisPerStep, long peakBytes) {}
-
-    private static final Pattern SHAPE_LINE = Pattern.compile(
-            "^shape .*positions/s=(\\d+) ms/step=(\\d+(?:\\.\\d+)?) peak_bytes=(-?\\d+)");
-
-    static ShapeRate shapeRate(String line) {
-        Matcher m = SHAPE_LINE.matcher(line);
-        return m.find() ? new ShapeRate(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
-                Long.parseLong(m.group(3))) : null;
-    }
-
-    private static ShapeRate runShapeBaseline(List<String> command) throws IOException, InterruptedException {
-        ShapeRate[] rate = new ShapeRate[1];
-        runEchoing(command, line -> {
-            ShapeRate parsed = shapeRate(line);
-            rate[0] = parsed != null ? parsed : rate[0];
-        });
-        if (rate[0] == null) {
-            throw new IllegalStateException("the PyTorch baseline " + String.join(" ", command)
-                    + " printed no shape line");
-        }
-        return rate[0];
-    }
-
-    /** Runs the baseline as a child process, echoing its output; the training rates by size name. */
-    private Map<String, Double> runBaseline(int length) throws IOException, InterruptedException {
-        List<String> command = List.of(python.toString(), torchScript.toString(), "--threads",
-                String.valueOf(Runtime.getRuntime().availableProcessors()), "--steps", String.valueOf(trainSteps),
-                "--length", String.valueOf(length));
-        Map<String, Double> rates = new LinkedHashMap<>();
-        runEchoing(command, line -> rates.putAll(trainRate(line)));
-        return rates;
-    }
-
-    /** Runs a baseline command, echoing each output line as "pytorch LINE" and handing it to {@code lines}. */
-    private static void runEchoing(List<String> command, Consumer<String> lines)
-            throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                System.out.println("pytorch " + line);
-                lines.accept(line);
-            }
-        }
-        int exit = process.waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException("the PyTorch baseline " + String.join(" ", command) + " exited with "
-                    + exit);
-        }
-    }
-
-    /** The size and tokens/s of a baseline "train" line; empty for any other line. */
-    static Map<String, Double> trainRate(String line) {
-        Matcher m = TRAIN_LINE.matcher(line);
-        return m.find() ? Map.of(m.group(1).trim(), Double.parseDouble(m.group(2))) : Map.of();
     }
 }

@@ -1,5 +1,6 @@
 package io.east.cli.common;
 
+import io.east.formats.JsonOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

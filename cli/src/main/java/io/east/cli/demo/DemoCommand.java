@@ -1,7 +1,7 @@
 package io.east.cli.demo;
 
 import io.east.cli.common.ExitCodes;
-import io.east.cli.common.JsonOutput;
+import io.east.formats.JsonOutput;
 import io.east.cli.common.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;

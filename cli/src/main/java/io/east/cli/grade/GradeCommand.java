@@ -2,7 +2,7 @@ package io.east.cli.grade;
 
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.InputFiles;
-import io.east.cli.common.JsonOutput;
+import io.east.formats.JsonOutput;
 import io.east.cli.common.OutputFileOption;
 import io.east.core.answer.AnswerGrader;
 import io.east.formats.BadLineException;

@@ -2,7 +2,7 @@ package io.east.cli.topics;
 
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
-import io.east.cli.common.JsonOutput;
+import io.east.formats.JsonOutput;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.Usage;
 import io.east.schemas.topics.TopicCreator;

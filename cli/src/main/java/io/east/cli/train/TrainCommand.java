@@ -3,7 +3,7 @@ package io.east.cli.train;
 import io.east.cli.common.Converters;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.InputFiles;
-import io.east.cli.common.JsonOutput;
+import io.east.formats.JsonOutput;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.MetricsOptions;
 import io.east.cli.common.PrecisionOption;

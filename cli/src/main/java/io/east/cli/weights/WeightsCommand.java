@@ -1,8 +1,9 @@
 package io.east.cli.weights;
 
+import io.east.formats.WeightsJson;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.GenerationsFileOptions;
-import io.east.cli.common.JsonOutput;
+import io.east.formats.JsonOutput;
 import io.east.cli.common.OutputFileOption;
 import io.east.cli.common.Progress;
 import io.east.cli.common.Usage;

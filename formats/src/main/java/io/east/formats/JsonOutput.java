@@ -1,4 +1,4 @@
-package io.east.cli.common;
+package io.east.formats;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.east.cli.weights;
+package io.east.formats;
 
 import io.east.core.batch.WeightRow;
 import io.east.core.group.DiscardReason;
