@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
                     + "--samples, the streams app as an experiment of its own for --samples-topic), trains a copy of "
                     + "--init on the same kept examples in the same order for the same steps, and is evaluated with "
                     + "greedy pass@1 on held-out questions; --seeds training orders per config.",
-            "Writes results.md, results.csv, accuracy.svg (pass@1 per config with 95% intervals) and weights.svg "
+            "Writes results.md, results.csv, accuracy.svg (pass@1 per config with 95%% intervals) and weights.svg "
                     + "(each config's weight against entropy) into --output-dir, rewritten after every run; prints "
                     + "the per-config table when done. Work files (training data, replay state) go to "
                     + "OUTPUT_DIR/work/RUN_ID."})

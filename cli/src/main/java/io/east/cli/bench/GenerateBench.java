@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = {"Measure the DJL generator backend in samples/s and tokens/s on a fresh demo-sized model "
                 + "(d=128, 4 layers, ~0.8M parameters, character tokenizer), as a worker drives it: one batched call "
                 + "per batch of tasks, n samples per task, prompts from the synthetic test split.",
-            "Set OMP_WAIT_POLICY=PASSIVE when other processes share the cores (./east does not)."})
+            "Set OMP_WAIT_POLICY=PASSIVE when other processes share the cores (./east does)."})
 public final class GenerateBench implements Callable<Integer> {
 
     @Option(names = "--tasks", defaultValue = "16", description = "Tasks per batch (default: ${DEFAULT-VALUE}).")
