@@ -168,6 +168,7 @@ public final class Checkpoints {
         try {
             readableByOthers(temp);
             contents.write(temp);
+            syncFiles(temp);
             syncDirectory(temp);
             if (Files.exists(absolute)) {
                 Path old = parent.resolve("." + name + ".old-" + System.nanoTime());
@@ -188,6 +189,17 @@ public final class Checkpoints {
     private static void readableByOthers(Path dir) throws IOException {
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    /** Every file the writer left, on disk before the rename makes them visible: a crash then shows all or none. */
+    private static void syncFiles(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.force(true);
+                }
+            }
         }
     }
 
