@@ -92,8 +92,8 @@ class GenerateCommandIT {
         assertUsage("--backend djl needs --checkpoint-root DIR", "--backend", "djl");
         assertUsage("--endpoint and --model are for --backend openai", "--backend", "djl", "--checkpoint-root", "/tmp",
                 "--model", "m");
-        assertUsage("--checkpoint-root: checkpoint root /no/such/root does not exist", "--backend", "djl",
-                "--checkpoint-root", "/no/such/root");
+        assertUsage("--checkpoint-root: checkpoint root /proc/east-no-root does not exist and cannot be created",
+                "--backend", "djl", "--checkpoint-root", "/proc/east-no-root");
         assertUsage("--checkpoint-root and --init are for --backend djl", "--backend", "openai",
                 "--endpoint", "http://127.0.0.1:1", "--model", "m", "--checkpoint-root", "/tmp");
         assertUsage("--backend openai needs --endpoint URL", "--backend", "openai", "--model", "m");

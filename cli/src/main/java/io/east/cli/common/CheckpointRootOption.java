@@ -12,7 +12,7 @@ public final class CheckpointRootOption {
 
     @Option(names = "--checkpoint-root", paramLabel = "DIR",
             description = "The only directory announced checkpoints are loaded from (the trainer's --checkpoint-dir, "
-                    + "or a directory above it).")
+                    + "or a directory above it); created when missing, so this may start before the trainer.")
     private Path checkpointRoot;
 
     public boolean given() {
@@ -20,6 +20,6 @@ public final class CheckpointRootOption {
     }
 
     public CheckpointRoot root() {
-        return Usage.check(() -> CheckpointRoot.of(checkpointRoot), "--checkpoint-root: ");
+        return Usage.check(() -> CheckpointRoot.createIfMissing(checkpointRoot), "--checkpoint-root: ");
     }
 }

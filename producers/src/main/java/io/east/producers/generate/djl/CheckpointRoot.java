@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one directory that announced checkpoints may be loaded from.
@@ -24,6 +26,7 @@ import java.util.Locale;
  */
 public final class CheckpointRoot {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointRoot.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path realPath;
@@ -45,6 +48,25 @@ public final class CheckpointRoot {
             throw new IllegalArgumentException("checkpoint root " + dir + " is not a directory");
         }
         return new CheckpointRoot(real);
+    }
+
+    /**
+     * The root at {@code dir}, created first (with its parents) when missing: a generator or evaluator may start
+     * before the trainer has written its first checkpoint.
+     *
+     * @throws IllegalArgumentException when {@code dir} cannot be created or is not a readable directory
+     */
+    public static CheckpointRoot createIfMissing(Path dir) {
+        if (!Files.exists(dir)) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("checkpoint root " + dir + " does not exist and cannot be created ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            }
+            LOG.atInfo().addKeyValue("checkpoint_root", dir).log("created the checkpoint root; waiting for checkpoints");
+        }
+        return of(dir);
     }
 
     public Path realPath() {

@@ -41,6 +41,30 @@ class CheckpointRootTest {
     }
 
     @Test
+    void aMissingRootIsCreatedSoAWorkerMayStartBeforeTheTrainer() throws Exception {
+        Path missing = temp.resolve("later/runs/main");
+
+        CheckpointRoot created = CheckpointRoot.createIfMissing(missing);
+
+        assertThat(missing).isDirectory();
+        assertThat(created.realPath()).isEqualTo(missing.toRealPath());
+        Path v1 = checkpointFiles(missing.resolve("v000001"));
+        assertThat(created.admit(uri(v1))).isEqualTo(v1.toRealPath());
+    }
+
+    @Test
+    void aRootThatCannotBeCreatedIsAnErrorNamingIt() throws Exception {
+        Path file = Files.writeString(temp.resolve("a-file"), "not a directory");
+
+        assertThatThrownBy(() -> CheckpointRoot.createIfMissing(file.resolve("root")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("checkpoint root " + file.resolve("root") + " does not exist and cannot be created");
+        assertThatThrownBy(() -> CheckpointRoot.createIfMissing(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a directory");
+    }
+
+    @Test
     void aCheckpointInsideTheRootIsAdmittedAsItsRealPath() throws Exception {
         Path v1 = checkpointFiles(rootDir.resolve("v000001"));
 
