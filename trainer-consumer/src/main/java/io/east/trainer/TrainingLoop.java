@@ -99,12 +99,12 @@ public final class TrainingLoop {
             accept(next.get());
             if (batcher.ready(remaining())) {
                 trainBatch();
-                if (step % settings.checkpointEvery() == 0) {
+                if (step % settings.checkpointEvery() == 0 && advancedSinceCheckpoint()) {
                     checkpoint();
                 }
             }
         }
-        if (stepsSinceCheckpoint > 0) {
+        if (stepsSinceCheckpoint > 0 && advancedSinceCheckpoint()) {
             checkpoint();
         }
         LOG.atInfo().addKeyValue("reason", reason).addKeyValue("steps", runSteps).addKeyValue("trained", runTrained)
@@ -112,6 +112,14 @@ public final class TrainingLoop {
                 .addKeyValue("examples_seen", examplesSeen).addKeyValue("version", newest.version())
                 .log("training stopped");
         return new TrainingReport(runSteps, runTrained, runHeldBack, runInvalid, examplesSeen, newest, reason);
+    }
+
+    /**
+     * False when every batch since the newest checkpoint was skipped for a non-finite gradient norm: the optimizer's
+     * step did not move, and a second checkpoint of the same step would announce weights that did not change.
+     */
+    private boolean advancedSinceCheckpoint() {
+        return step > newest.state().step();
     }
 
     public Checkpoint newestCheckpoint() {

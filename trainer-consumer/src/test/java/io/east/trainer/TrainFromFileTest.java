@@ -96,6 +96,24 @@ class TrainFromFileTest {
     }
 
     @Test
+    void aStepSkippedForANonFiniteGradientWritesNoSecondCheckpointOfTheSameStep() throws IOException {
+        List<WeightedExample> data = new ArrayList<>(TestExamples.examples("ok", 2));
+        // Its weighted loss overflows float32, so the gradient norm is infinite and AdamW skips the update.
+        data.add(1, TestExamples.example("overflow", 3e38, 0));
+        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
+        RecordingListener seen = new RecordingListener();
+
+        run(settings(file).batchSize(1).checkpointEvery(1).build(), seen);
+
+        assertThat(seen.metrics).extracting(TrainMetrics::getGradNorm)
+                .satisfies(norms -> assertThat(Double.isFinite(norms.get(1))).as("the middle step's norm").isFalse());
+        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"));
+        assertThat(store.list()).extracting(c -> c.state().step()).as("one checkpoint per step").containsExactly(1L, 2L);
+        assertThat(seen.versions).extracting(v -> v.getStep()).containsExactly(1L, 2L);
+        assertThat(store.newest().orElseThrow().state().offsets()).containsEntry("file:data.jsonl", 3L);
+    }
+
+    @Test
     void aRestartResumesFromTheNewestCheckpointSoNothingIsTrainedTwiceOrSkipped() throws IOException {
         List<WeightedExample> data = TestExamples.examples("r", 30);
         Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
@@ -120,6 +138,26 @@ class TrainFromFileTest {
         assertThat(TestExamples.trainedAlongLineage(store))
                 .containsExactlyElementsOf(data.stream().map(WeightedExample::getTaskId).toList());
         assertThat(store.newest().orElseThrow().state().offsets()).containsEntry("file:data.jsonl", 30L);
+    }
+
+    @Test
+    void aTruncatedNewestCheckpointIsSkippedAndTrainingResumesFromTheOneBefore() throws IOException {
+        List<WeightedExample> data = TestExamples.examples("t", 24);
+        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
+        run(settings(file).checkpointEvery(2).maxExamples(16).build(), TrainingListener.NONE);
+        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"));
+        Path weights = store.directoryFor(2).resolve(Checkpoints.WEIGHTS);
+        Files.write(weights, java.util.Arrays.copyOf(Files.readAllBytes(weights), 1000));
+
+        try (TrainerApp app = TrainerApp.open(settings(file).checkpointEvery(2).maxExamples(24).build(), Map.of(),
+                TrainingListener.NONE)) {
+            assertThat(app.startedFrom().version()).as("v2 is damaged").isEqualTo(1);
+            assertThat(app.run().trained()).isEqualTo(16);
+        }
+
+        assertThat(store.newest().orElseThrow().version()).isEqualTo(3);
+        assertThat(TestExamples.trainedAlongLineage(store))
+                .containsExactlyElementsOf(data.stream().map(WeightedExample::getTaskId).toList());
     }
 
     @Test
