@@ -7,6 +7,7 @@ import io.east.model.Checkpoints;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
 import io.east.schemas.ModelVersion;
+import io.east.schemas.TrainMetrics;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
@@ -25,7 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -106,9 +110,13 @@ class TrainCrashIT {
             assertThat(leftovers.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("."));
         }
 
-        List<ModelVersion> announced = modelVersions(last.version());
-        assertThat(announced.get(announced.size() - 1).getVersion()).isEqualTo(last.version());
+        List<ModelVersion> announced = keyed(EastTopics.MODEL_VERSIONS.name(), EastSerdes.modelVersion()::deserialize);
+        assertThat(announced).extracting(ModelVersion::getVersion).as("each version announced once, the resume's "
+                + "checkpoint included").doesNotHaveDuplicates().endsWith(last.version());
         assertThat(announced.get(announced.size() - 1).getExamplesSeen()).isEqualTo(TOTAL);
+        List<TrainMetrics> steps = keyed(EastTopics.TRAIN_METRICS.name(), EastSerdes.trainMetrics()::deserialize);
+        assertThat(steps).extracting(TrainMetrics::getStep).as("the redone steps 13 and 14 published once")
+                .doesNotHaveDuplicates().containsAll(LongStream.rangeClosed(13, TOTAL / 4).boxed().toList());
     }
 
     private static List<WeightedExample> examples() {
@@ -164,17 +172,21 @@ class TrainCrashIT {
         return builder.start();
     }
 
-    private static List<ModelVersion> modelVersions(long newest) {
-        List<ModelVersion> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KAFKA.consumerProps("reader-" + System.nanoTime()))) {
-            TopicPartition tp = new TopicPartition(EastTopics.MODEL_VERSIONS.name(), 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while ((out.isEmpty() || out.get(out.size() - 1).getVersion() < newest) && System.nanoTime() < deadline) {
+    /** Every committed record of the run's key on the topic, read to the topic's end as it is now. */
+    private static <T> List<T> keyed(String topic, Function<byte[], T> decode) {
+        List<T> out = new ArrayList<>();
+        Map<String, Object> props = KAFKA.consumerProps("reader-" + System.nanoTime());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if ("crash".equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        out.add(EastSerdes.modelVersion().deserialize(r.value()));
+                        out.add(decode.apply(r.value()));
                     }
                 }
             }

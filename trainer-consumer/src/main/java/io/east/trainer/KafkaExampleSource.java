@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +52,11 @@ public final class KafkaExampleSource implements ExampleSource {
      * @param saved positions from the checkpoint the run resumes, keyed {@code topic-partition}
      * @throws InvalidSetupException when the topic does not exist
      */
+    /** The consumer's own client metrics (fetch lag, rates), for the process's /metrics. */
+    KafkaClientMetrics clientMetrics() {
+        return new KafkaClientMetrics(consumer);
+    }
+
     public static KafkaExampleSource open(Map<String, Object> clientProperties, String topic, String groupId,
             Map<String, Long> saved) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(clientProperties, groupId));

@@ -1,6 +1,7 @@
 package io.east.trainer;
 
 import io.east.schemas.ModelVersion;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes TrainMetrics per step on east.train-metrics and a ModelVersion per checkpoint on east.model-versions,
- * both keyed by the experiment (or "main"). Metrics are sent without waiting (a lost metric is only a gap on a
+ * both keyed by the experiment (or "main"). Steps up to the highest one an earlier run published are redone after a
+ * resume; their metrics are already on the topic and are not sent again. Metrics are sent without waiting (a lost metric is only a gap on a
  * chart); a ModelVersion is waited for, so a run never reports a checkpoint as announced when it is not. Should
  * that send fail after the producer's own retries, the run stops; the restart announces its newest checkpoint
  * again (the topic is compacted, so a repeated pointer is harmless).
@@ -33,18 +35,30 @@ public final class KafkaTrainingPublisher implements TrainingListener, AutoClose
 
     private final KafkaProducer<String, byte[]> producer;
     private final String key;
+    private final long publishedThroughStep;
 
-    public KafkaTrainingPublisher(Map<String, Object> clientProperties, String key) {
+    /** @param publishedThroughStep the highest step whose metrics an earlier run published (0: none) */
+    public KafkaTrainingPublisher(Map<String, Object> clientProperties, String key, long publishedThroughStep) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "east-trainer-" + key);
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         this.key = key;
+        this.publishedThroughStep = publishedThroughStep;
+    }
+
+    /** The producer's own client metrics, for the process's /metrics. */
+    KafkaClientMetrics clientMetrics() {
+        return new KafkaClientMetrics(producer);
     }
 
     @Override
     public void stepped(TrainMetrics metrics) {
+        if (metrics.getStep() <= publishedThroughStep) {
+            LOG.atDebug().addKeyValue("step", metrics.getStep()).log("redone step: its metrics are already published");
+            return;
+        }
         byte[] value = EastSerdes.trainMetrics().serialize(metrics);
         producer.send(new ProducerRecord<>(EastTopics.TRAIN_METRICS.name(), key, value), (meta, error) -> {
             if (error != null) {

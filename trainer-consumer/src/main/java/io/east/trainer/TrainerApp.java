@@ -12,6 +12,8 @@ import io.east.model.train.LearningRateSchedule;
 import io.east.model.train.LossKind;
 import io.east.model.train.Trainer;
 import io.east.model.train.TrainerSettings;
+import io.east.metrics.ProcessMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.TopicCreator;
 import io.east.schemas.topics.TopicSpec;
@@ -39,8 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start point: the newest complete checkpoint in --checkpoint-dir; with none, --init. An --init that carries an
  * east-state.json (a checkpoint of an earlier run) is continued: its version, counters and positions carry on.
- * A run resumed from --checkpoint-dir announces that checkpoint's ModelVersion again first, in case the crash came
- * between writing it and announcing it.
+ * A run resumed from --checkpoint-dir announces that checkpoint's ModelVersion first when the topic lacks it (the crash
+ * came between writing it and announcing it), and does not publish the metrics of steps it redoes a second time.
  *
  * <p>Only one TrainerApp may run at a time in a JVM: the PyTorch engine allows one open gradient collector.
  */
@@ -48,16 +50,20 @@ public final class TrainerApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainerApp.class);
     private static final int DEFAULT_MAX_SEQUENCE_LENGTH = 512;
+    private static final Duration PROGRESS_READ_TIMEOUT = Duration.ofMinutes(2);
 
     private final Deque<AutoCloseable> resources;
     private final TrainingLoop loop;
     private final Checkpoint start;
+    private final List<KafkaClientMetrics> clientMetrics;
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    private TrainerApp(Deque<AutoCloseable> resources, TrainingLoop loop, Checkpoint start) {
+    private TrainerApp(Deque<AutoCloseable> resources, TrainingLoop loop, Checkpoint start,
+            List<KafkaClientMetrics> clientMetrics) {
         this.resources = resources;
         this.loop = loop;
         this.start = start;
+        this.clientMetrics = clientMetrics;
     }
 
     /**
@@ -102,18 +108,26 @@ public final class TrainerApp implements AutoCloseable {
             boolean restored = trainer.restoreOptimizer(start.directory());
 
             TrainingListener listener = observer;
+            List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
             ExampleSource source;
             if (settings.fromFile()) {
                 source = FileExampleSource.open(settings.dataFile(), start.state().offsets());
                 resources.push(source);
             } else {
                 ensureTopics(kafkaProperties, settings.topic());
-                source = KafkaExampleSource.open(kafkaProperties, settings.topic(), settings.groupId(),
-                        start.state().offsets());
+                KafkaExampleSource kafkaSource = KafkaExampleSource.open(kafkaProperties, settings.topic(),
+                        settings.groupId(), start.state().offsets());
+                source = kafkaSource;
                 resources.push(source);
-                KafkaTrainingPublisher publisher = new KafkaTrainingPublisher(kafkaProperties, settings.recordKey());
+                clientMetrics.add(kafkaSource.clientMetrics());
+                PublishedProgress published = newest.isPresent()
+                        ? PublishedProgress.read(kafkaProperties, settings.recordKey(), PROGRESS_READ_TIMEOUT)
+                        : PublishedProgress.NONE;
+                KafkaTrainingPublisher publisher = new KafkaTrainingPublisher(kafkaProperties, settings.recordKey(),
+                        published.highestStep());
                 resources.push(publisher);
-                if (newest.isPresent()) {
+                clientMetrics.add(publisher.clientMetrics());
+                if (newest.isPresent() && published.newestVersion() < start.version()) {
                     publisher.publish(start.toModelVersion());
                 }
                 listener = TrainingListener.both(publisher, observer);
@@ -127,11 +141,16 @@ public final class TrainerApp implements AutoCloseable {
                     .addKeyValue("libtorch", LibTorchSetup.describeLoaded())
                     .log(newest.isPresent() ? "trainer resuming" : "trainer starting");
             TrainingLoop loop = new TrainingLoop(settings, trainer, source, store, start, listener);
-            return new TrainerApp(resources, loop, start);
+            return new TrainerApp(resources, loop, start, List.copyOf(clientMetrics));
         } catch (IOException | RuntimeException e) {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /** Puts the Kafka clients' own metrics (consumer lag, request rates) on the process's /metrics. */
+    public void bindMetrics(ProcessMetrics metrics) {
+        clientMetrics.forEach(metrics::bind);
     }
 
     /** The checkpoint this run started from. */

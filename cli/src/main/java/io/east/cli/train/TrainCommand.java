@@ -168,6 +168,7 @@ public final class TrainCommand implements Callable<Integer> {
             } catch (InvalidSetupException e) {
                 throw new UsageException(e.getMessage());
             }
+            served.ifPresent(metrics -> app.bindMetrics(metrics.metrics()));
             try (app; StopOnSignal hook = StopOnSignal.install("east-train-shutdown", app::stop, app::awaitFinished,
                     SHUTDOWN_GRACE)) {
                 report = app.run();
