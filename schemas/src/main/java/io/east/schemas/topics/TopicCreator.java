@@ -1,5 +1,6 @@
 package io.east.schemas.topics;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place where topics are created from their {@link TopicSpec}s, so that partitions and topic configs
  * (compaction of {@code east.model-versions}) are never restated elsewhere. Creating is idempotent: a topic that
- * already exists is left as it is, even if its partitions or configs differ from the spec.
+ * already exists is left as it is, even if its partitions or configs differ from the spec. A created topic is returned
+ * only once each of its partitions has a leader that answers, so a producer may send to it at once.
  */
 public final class TopicCreator {
 
@@ -28,6 +30,8 @@ public final class TopicCreator {
     public static final short BROKER_DEFAULT_REPLICATION = -1;
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicCreator.class);
+    /** A created topic whose partitions still have no answering leader after this is an error. */
+    private static final Duration LEADER_TIMEOUT = Duration.ofMinutes(1);
 
     private TopicCreator() {
     }
@@ -54,6 +58,7 @@ public final class TopicCreator {
                 created.add(result.getKey());
             }
         }
+        PartitionLeaders.await(admin, created, LEADER_TIMEOUT);
         LOG.info("Topics ensured: {} created, {} already existed", created, byName.size() - created.size());
         return created;
     }
