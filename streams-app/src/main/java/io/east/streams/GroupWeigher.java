@@ -16,11 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Weighs the kept groups of one input partition under the configured scope and summarises every window.
@@ -30,10 +33,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * price is that windows fill as many times more slowly as there are partitions, and that the window a question
  * lands in depends on the partition count. Under window:K a window's examples are held until the K-th arrives,
  * then all are emitted with weights of mean exactly 1; under ema and fixed each example is emitted at once and
- * the window only groups the statistics.
+ * the window only groups the statistics. With a window timeout, a partly filled window that gets no kept group for
+ * that long (wall clock, counted from this instance's start or its last kept group) is closed with what it holds:
+ * at the end of a round or on a slow partition its examples still reach the trainer.
  */
 final class GroupWeigher implements Processor<String, CompletedGroup, String, Object> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GroupWeigher.class);
     private static final String STATE_KEY = "state";
 
     private final StreamsSettings settings;
@@ -44,6 +50,8 @@ final class GroupWeigher implements Processor<String, CompletedGroup, String, Ob
     private KeyValueStore<String, WeightedExample> window;
     private KeyValueStore<String, WeightStats> latestStats;
     private int partition;
+    /** Wall-clock time of the last kept group, or of init; not stored, so a restart starts the wait again. */
+    private long lastKeptMs;
 
     GroupWeigher(StreamsSettings settings) {
         this.settings = settings;
@@ -58,6 +66,23 @@ final class GroupWeigher implements Processor<String, CompletedGroup, String, Ob
         this.window = context.getStateStore(StreamsTopology.WINDOW_EXAMPLES);
         this.latestStats = context.getStateStore(StreamsTopology.LATEST_STATS);
         this.partition = context.taskId().partition();
+        this.lastKeptMs = context.currentSystemTimeMs();
+        if (settings.closesIdleWindows()) {
+            context.schedule(settings.windowCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::closeIdleWindow);
+        }
+    }
+
+    private void closeIdleWindow(long now) {
+        WeigherState state = states.get(STATE_KEY);
+        if (state == null || state.getPending() == 0 || now - lastKeptMs < settings.windowTimeout().toMillis()) {
+            return;
+        }
+        LOG.atInfo().addKeyValue("partition", partition).addKeyValue("window", scopeId(state.getWindowIndex()))
+                .addKeyValue("kept", state.getPending()).addKeyValue("of", settings.windowSize())
+                .addKeyValue("idle_ms", now - lastKeptMs).log("closing a partly filled window after the window timeout");
+        closeWindow(state, now);
+        states.put(STATE_KEY, state);
+        lastKeptMs = now;
     }
 
     @Override
@@ -74,6 +99,7 @@ final class GroupWeigher implements Processor<String, CompletedGroup, String, Ob
             states.put(STATE_KEY, state);
             return;
         }
+        lastKeptMs = context.currentSystemTimeMs();
         WeightedExample example = group.example();
         example.setScope(scope.id());
         example.setScopeId(scopeId(state.getWindowIndex()));

@@ -28,6 +28,7 @@ public final class StreamsApp implements AutoCloseable {
     static final int DEFAULT_STREAM_THREADS = 2;
     /** The producer's retry backoff unless the client properties set one (see {@link #properties()}). */
     static final int TRANSACTION_RETRY_BACKOFF_MS = 10;
+    static final int SESSION_TIMEOUT_MS = 10_000;
 
     private final StreamsSettings settings;
     private final Map<String, Object> clientProperties;
@@ -103,6 +104,12 @@ public final class StreamsApp implements AutoCloseable {
         String retryBackoff = ProducerConfig.RETRY_BACKOFF_MS_CONFIG;
         if (!props.containsKey(retryBackoff) && !props.containsKey(StreamsConfig.producerPrefix(retryBackoff))) {
             props.put(StreamsConfig.producerPrefix(retryBackoff), TRANSACTION_RETRY_BACKOFF_MS);
+        }
+        // A killed instance's tasks move only once its session expires: 10 s instead of the default 45 s.
+        String session = ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG;
+        if (!props.containsKey(session) && !props.containsKey(StreamsConfig.consumerPrefix(session))) {
+            props.put(StreamsConfig.consumerPrefix(session), SESSION_TIMEOUT_MS);
+            props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), SESSION_TIMEOUT_MS / 3);
         }
         // A new experiment replays the whole sample log; a restarted one resumes from its committed offsets.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");

@@ -16,13 +16,17 @@ import java.util.Objects;
  * @param minSamples    the fewest samples a timed-out group needs to be analysed
  * @param lateRetention how long a completed task is remembered, to recognise its late samples
  * @param statsEvery    kept groups per WeightStats record under the ema and fixed scopes (window:K uses K)
+ * @param windowTimeout under window:K, a partly filled window with no new kept group for this long (wall clock) is
+ *                      closed with what it holds, its weights of mean 1 over them; {@link Duration#ZERO} never closes
+ *                      one early, so only the log decides the windows
  */
 public record StreamsSettings(String experiment, WeightingSettings weighting, Duration groupTimeout, int minSamples,
-        Duration lateRetention, int statsEvery) {
+        Duration lateRetention, int statsEvery, Duration windowTimeout) {
 
     public static final Duration DEFAULT_GROUP_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MIN_SAMPLES = 2;
     public static final Duration DEFAULT_LATE_RETENTION = Duration.ofDays(1);
+    public static final Duration DEFAULT_WINDOW_TIMEOUT = Duration.ofMinutes(5);
 
     public StreamsSettings {
         Objects.requireNonNull(weighting, "weighting");
@@ -45,6 +49,25 @@ public record StreamsSettings(String experiment, WeightingSettings weighting, Du
         if (statsEvery < 1) {
             throw new IllegalArgumentException("stats every must be >= 1, got " + statsEvery);
         }
+        if (windowTimeout == null || windowTimeout.isNegative()) {
+            throw new IllegalArgumentException("window timeout must be >= 0, got " + windowTimeout);
+        }
+    }
+
+    /** Without a window timeout: windows close only when full, as a replay of the log decides them. */
+    public StreamsSettings(String experiment, WeightingSettings weighting, Duration groupTimeout, int minSamples,
+            Duration lateRetention, int statsEvery) {
+        this(experiment, weighting, groupTimeout, minSamples, lateRetention, statsEvery, Duration.ZERO);
+    }
+
+    /** Whether partly filled windows are closed after {@link #windowTimeout} without a new kept group. */
+    public boolean closesIdleWindows() {
+        return weighting.scope() instanceof Scope.Window && !windowTimeout.isZero();
+    }
+
+    /** How often an idle partial window is looked for: within a tenth of the timeout, at most once a second. */
+    public Duration windowCheckInterval() {
+        return Duration.ofMillis(Math.max(100, Math.min(1_000, windowTimeout.toMillis() / 10)));
     }
 
     public boolean isExperiment() {

@@ -44,6 +44,14 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void aKilledInstancesTasksMoveAfterTenSecondsUnlessTheUserSetsTheSession() {
+        StreamsConfig config = new StreamsConfig(app(Map.of()).properties());
+        assertThat(config.getMainConsumerConfigs("g", "c", 0)).containsEntry("session.timeout.ms", 10_000);
+        StreamsConfig set = new StreamsConfig(app(Map.of("session.timeout.ms", "30000")).properties());
+        assertThat(set.getMainConsumerConfigs("g", "c", 0)).containsEntry("session.timeout.ms", "30000");
+    }
+
+    @Test
     void theThreadCountCanBeSet() {
         StreamsConfig config = new StreamsConfig(app(Map.of("num.stream.threads", "1")).properties());
 

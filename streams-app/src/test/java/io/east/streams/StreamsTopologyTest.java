@@ -231,6 +231,50 @@ class StreamsTopologyTest {
         }
 
         @Test
+        void aPartlyFilledWindowClosesAfterTheWindowTimeoutWithMeanWeightOneOverWhatItHolds() throws Exception {
+            StreamsSettings base = TopologyFixture.entropyWindow(4);
+            StreamsSettings settings = new StreamsSettings(null, base.weighting(), base.groupTimeout(),
+                    base.minSamples(), base.lateRetention(), base.statsEvery(), Duration.ofMinutes(5));
+            try (TopologyFixture app = new TopologyFixture(settings)) {
+                app.pipeAll(task("a", "5+", "7-"));               // h = 1
+                app.advanceWallClock(Duration.ofMinutes(3));
+                app.pipeAll(task("b", "5+", "7-", "8-"));         // h = log2 3
+                app.advanceWallClock(Duration.ofMinutes(4));
+                assertThat(app.weighted.isEmpty()).as("4 min since the last kept group").isTrue();
+
+                app.advanceWallClock(Duration.ofMinutes(2));
+
+                List<WeightedExample> examples = app.weightedExamples();
+                assertThat(examples).extracting(WeightedExample::getTaskId).containsExactly("a", "b");
+                assertThat(examples).extracting(WeightedExample::getScopeId).containsOnly("p0/window-0");
+                double mean = (1 + LOG2_3) / 2;
+                assertThat(examples.get(0).getWeight()).isCloseTo(1 / mean, within(1e-12));
+                assertThat(examples.get(1).getWeight()).isCloseTo(LOG2_3 / mean, within(1e-12));
+                WeightStats stats = app.stats.readValue();
+                assertThat(stats.getKept()).isEqualTo(2);
+                assertThat(stats.getWeightMean()).isCloseTo(1.0, within(1e-12));
+
+                app.advanceWallClock(Duration.ofMinutes(10));
+                assertThat(app.stats.isEmpty()).as("an empty window is not closed").isTrue();
+                app.pipeAll(task("c", "5+", "7-"));
+                app.advanceWallClock(Duration.ofMinutes(6));
+                assertThat(app.weightedExamples()).singleElement().satisfies(example -> {
+                    assertThat(example.getScopeId()).isEqualTo("p0/window-1");
+                    assertThat(example.getWeight()).isCloseTo(1.0, within(1e-12));
+                });
+            }
+        }
+
+        @Test
+        void withoutAWindowTimeoutAPartlyFilledWindowWaitsForItsKthGroup() throws Exception {
+            try (TopologyFixture app = new TopologyFixture(TopologyFixture.entropyWindow(4))) {
+                app.pipeAll(task("a", "5+", "7-"));
+                app.advanceWallClock(Duration.ofDays(1));
+                assertThat(app.weighted.isEmpty()).isTrue();
+            }
+        }
+
+        @Test
         void emaScopeEmitsAtOnceDividedByTheRunningMean() throws Exception {
             try (TopologyFixture app = new TopologyFixture(TopologyFixture.settings(
                     WeightStrategy.ENTROPY, 1, new Scope.Ema(0.5)))) {

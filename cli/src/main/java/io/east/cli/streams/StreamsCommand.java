@@ -46,6 +46,13 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "A task idle this long completes with what it has (default: ${DEFAULT-VALUE}).")
     private String groupTimeout;
 
+    @Option(names = "--window-timeout", paramLabel = "D", defaultValue = "5m",
+            description = "Under window:K, a partly filled window with no new kept group for this long is closed with "
+                    + "what it holds (weights of mean 1 over them), so the end of a round reaches the trainer; 0s "
+                    + "waits for K. Like --group-timeout it depends on wall-clock time, so a replay may cut windows "
+                    + "differently (default: ${DEFAULT-VALUE}).")
+    private String windowTimeout;
+
     @Option(names = "--min-samples", paramLabel = "N", defaultValue = "2",
             description = "Fewest samples a timed-out task needs; fewer is discarded as incomplete "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -114,6 +121,7 @@ public final class StreamsCommand implements Callable<Integer> {
         WeightingSettings weights = weighting.settings(keepRules.rules());
         return Usage.check(() -> new StreamsSettings(experiment, weights,
                 Durations.parse(groupTimeout, "--group-timeout"), minSamples,
-                Durations.parse(lateRetention, "--late-retention"), statsEvery), "");
+                Durations.parse(lateRetention, "--late-retention"), statsEvery,
+                Durations.parse(windowTimeout, "--window-timeout")), "");
     }
 }
