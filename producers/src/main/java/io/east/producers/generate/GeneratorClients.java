@@ -14,6 +14,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class GeneratorClients {
 
+    /** Instead of the consumer's default 45 s: how long a dead worker's partitions stay idle at most. */
+    static final int SESSION_TIMEOUT_MS = 10_000;
+
     private GeneratorClients() {
     }
 
@@ -24,6 +27,10 @@ public final class GeneratorClients {
         // Only partitions that move lose their in-flight batch; with an eager assignor every rebalance would.
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "east-generator-" + settings.workerId());
+        // A killed worker's partitions wait for its session to expire before anyone takes them over; heartbeats come
+        // from a background thread, so a long batch does not need a long session.
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, SESSION_TIMEOUT_MS);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, SESSION_TIMEOUT_MS / 3);
         config.putAll(clientProperties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -39,6 +39,14 @@ class GeneratorClientsTest {
     }
 
     @Test
+    void aDeadWorkersPartitionsMoveAfterTenSecondsUnlessTheUserSetsTheSession() {
+        assertThat(GeneratorClients.consumerConfig(Map.of(), settings)).containsEntry("session.timeout.ms", 10_000)
+                .containsEntry("heartbeat.interval.ms", 3_333);
+        assertThat(GeneratorClients.consumerConfig(Map.of("session.timeout.ms", "30000"), settings))
+                .containsEntry("session.timeout.ms", "30000");
+    }
+
+    @Test
     void theDefaultWorkerIdIsAValidId() {
         String id = WorkerSettings.defaultWorkerId();
         assertThat(id).endsWith("-" + ProcessHandle.current().pid());
