@@ -168,6 +168,7 @@ public final class Checkpoints {
         try {
             readableByOthers(temp);
             contents.write(temp);
+            CheckpointIntegrity.writeManifest(temp);
             syncFiles(temp);
             syncDirectory(temp);
             if (Files.exists(absolute)) {

@@ -1,9 +1,10 @@
 package io.east.trainer;
 
-import io.east.model.FileTrees;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.east.model.CheckpointIntegrity;
 import io.east.model.Checkpoints;
+import io.east.model.FileTrees;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ public final class CheckpointStore {
         if (!Files.isDirectory(root)) {
             return 0;
         }
-        int handled = 0;
+        int handled = setAsideDamaged();
         for (Path entry : children()) {
             Matcher m = LEFTOVER.matcher(entry.getFileName().toString());
             if (!m.matches() || !Files.isDirectory(entry)) {
@@ -90,6 +91,44 @@ public final class CheckpointStore {
             handled++;
         }
         return handled;
+    }
+
+    /**
+     * Moves the newest checkpoints, as long as they are incomplete or damaged (see {@link CheckpointIntegrity}), to
+     * hidden siblings, each with one WARN naming it and what is wrong, so that training resumes from the newest sound
+     * one and can write those versions again. What was set aside stays for inspection.
+     */
+    private int setAsideDamaged() throws IOException {
+        int handled = 0;
+        List<Path> newestFirst = new ArrayList<>(children().stream().filter(entry -> versionOf(entry).isPresent())
+                .sorted(Comparator.comparingLong((Path entry) -> versionOf(entry).getAsLong()).reversed()).toList());
+        for (Path entry : newestFirst) {
+            Optional<String> problem = isComplete(entry) ? damage(entry) : Optional.of("files are missing");
+            if (problem.isPresent()) {
+                Path aside = root.resolve("." + entry.getFileName() + ".damaged-" + System.currentTimeMillis());
+                Files.move(entry, aside, StandardCopyOption.ATOMIC_MOVE);
+                LOG.atWarn().addKeyValue("checkpoint", entry).addKeyValue("problem", problem.get())
+                        .addKeyValue("moved_to", aside).log("skipping a damaged checkpoint; training resumes from the "
+                                + "newest sound one before it");
+                handled++;
+            } else {
+                break;
+            }
+        }
+        return handled;
+    }
+
+    private static Optional<String> damage(Path dir) {
+        Optional<String> files = CheckpointIntegrity.problem(dir);
+        if (files.isPresent()) {
+            return files;
+        }
+        try {
+            TrainerStateFile.read(dir);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(TrainerStateFile.FILE + ": " + e.getMessage());
+        }
     }
 
     /** Complete checkpoints, oldest version first. Directories that are not complete are skipped with a warning. */

@@ -3,7 +3,9 @@ package io.east.trainer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.east.model.CheckpointIntegrity;
 import io.east.model.Checkpoints;
+import io.east.model.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +20,14 @@ class CheckpointStoreTest {
     @TempDir
     Path root;
 
+    /** A safetensors file without tensors: its 8-byte little-endian header length, then the header {}. */
+    private static final byte[] EMPTY_SAFETENSORS = {2, 0, 0, 0, 0, 0, 0, 0, '{', '}'};
+
     /** Writes what Trainer.save would, minus real weights. */
     private static final CheckpointStore.ModelSaver FAKE_MODEL = (target, extra) -> Checkpoints.writeAtomically(target,
             dir -> {
                 Files.writeString(dir.resolve(Checkpoints.CONFIG), "{}");
-                Files.writeString(dir.resolve(Checkpoints.WEIGHTS), "weights");
+                Files.write(dir.resolve(Checkpoints.WEIGHTS), EMPTY_SAFETENSORS);
                 Files.writeString(dir.resolve(Checkpoints.TOKENIZER), "{}");
                 extra.write(dir);
             });
@@ -92,6 +97,70 @@ class CheckpointStoreTest {
         write(store, 3, 2L, List.of("c"));
         assertThat(store.lineage(store.newest().orElseThrow())).extracting(Checkpoint::version).containsExactly(3L, 2L, 1L);
         assertThat(TestExamples.trainedAlongLineage(store)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aTruncatedOrCorruptFileSetsTheNewestCheckpointAsideAndTheOneBeforeBecomesTheNewest() throws IOException {
+        CheckpointStore store = new CheckpointStore(root);
+        write(store, 1, 0L, List.of("a"));
+        store.write(state(2, 1L), List.of("b", "c"), List.of(new SkippedExample(
+                new SourcePosition("east.weighted-0", 41), "d", SkipReason.STALE, "lags")), FAKE_MODEL);
+        Path v2 = root.resolve("v000002");
+        Path pristine = Files.createTempDirectory("east-pristine-v2");
+        List<String> names = copyFiles(v2, pristine);
+        assertThat(names).contains(Checkpoints.WEIGHTS, TrainerStateFile.FILE, CheckpointStore.TRAINED_TASKS,
+                CheckpointStore.SKIPPED, CheckpointIntegrity.MANIFEST);
+
+        for (String name : names) {
+            for (String damage : List.of("truncated", "corrupt")) {
+                if (damage.equals("corrupt") && name.equals(CheckpointStore.TRAINED_TASKS)) {
+                    continue;       // a list of task ids has no form to check; truncating it still shows
+                }
+                FileTrees.deleteRecursively(v2);
+                copyFiles(pristine, Files.createDirectories(v2));
+                Path file = v2.resolve(name);
+                byte[] bytes = Files.readAllBytes(file);
+                if (damage.equals("truncated")) {
+                    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+                } else {
+                    byte[] garbage = bytes.length == 0 ? new byte[16] : bytes.clone();
+                    java.util.Arrays.fill(garbage, 0, Math.min(16, garbage.length), (byte) 0xFF);
+                    Files.write(file, garbage);
+                }
+
+                assertThat(store.cleanUp()).as(name + " " + damage).isEqualTo(1);
+
+                assertThat(store.newest().orElseThrow().version()).as(name + " " + damage).isEqualTo(1);
+                assertThat(v2).doesNotExist();
+                try (var entries = Files.list(root)) {
+                    List<Path> aside = entries.filter(p -> p.getFileName().toString().startsWith(".v000002.damaged-"))
+                            .toList();
+                    assertThat(aside).as("kept for inspection").hasSize(1);
+                    FileTrees.deleteRecursively(aside.get(0));
+                }
+            }
+        }
+        FileTrees.deleteRecursively(pristine);
+    }
+
+    @Test
+    void aSoundNewestCheckpointIsLeftAlone() throws IOException {
+        CheckpointStore store = new CheckpointStore(root);
+        write(store, 1, 0L, List.of("a"));
+        write(store, 2, 1L, List.of("b"));
+
+        assertThat(store.cleanUp()).isZero();
+        assertThat(store.newest().orElseThrow().version()).isEqualTo(2);
+    }
+
+    private static List<String> copyFiles(Path from, Path to) throws IOException {
+        try (var files = Files.list(from)) {
+            List<Path> all = files.toList();
+            for (Path file : all) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+            return all.stream().map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
