@@ -89,7 +89,14 @@ public final class ModelVersionFollower implements ModelVersionFeed {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             assignOnce();
-            Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), METADATA_TIMEOUT);
+            Map<TopicPartition, Long> ends;
+            try {
+                ends = consumer.endOffsets(consumer.assignment(), timeout);
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                LOG.atWarn().addKeyValue("topic", topic).addKeyValue("timeout", timeout)
+                        .log("could not learn where the model versions end in time; going on with what was read");
+                return Optional.ofNullable(newest);
+            }
             while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

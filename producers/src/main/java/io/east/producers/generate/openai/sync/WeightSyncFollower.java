@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class WeightSyncFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeightSyncFollower.class);
+    /** A broker that cannot say where the topic ends within this delays the batch no longer: it is sampled as is. */
+    private static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(5);
 
     private final ModelVersionFeed feed;
     private final CheckpointRoot root;
@@ -59,12 +61,13 @@ public final class WeightSyncFollower implements AutoCloseable {
     }
 
     /**
-     * At a batch boundary, without waiting for the topic: has the server load a newly announced version.
+     * At a batch boundary: reads what was announced up to now (one offsets request when nothing is new) and has the
+     * server load a newly announced version, so the first batch after an announcement is sampled with it.
      *
      * @return true when the server now serves a new version
      */
     public boolean refresh() throws InterruptedException {
-        Optional<ModelVersion> newest = feed.poll(Duration.ZERO);
+        Optional<ModelVersion> newest = feed.pollToEnd(REFRESH_TIMEOUT);
         return newest.isPresent() && newest.get().getVersion() > considered && consider(newest.get());
     }
 
