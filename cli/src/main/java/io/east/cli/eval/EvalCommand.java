@@ -239,6 +239,9 @@ public final class EvalCommand implements Callable<Integer> {
             return;
         }
         WeightSyncer syncer = new WeightSyncer(WeightSyncs.create(sync, settings), sync, settings.policyVersion());
+        LOG.atInfo().addKeyValue("sync", sync.mode().cliName()).addKeyValue("owner", sync.owner())
+                .addKeyValue("path_map", sync.pathMap()).addKeyValue("endpoint", settings.baseUrl())
+                .log("each version is loaded into the server with weight sync before it is evaluated");
         try (OpenAiBackend backend = new OpenAiBackend(settings, syncer::servedVersion)) {
             follow(root, new ServedEvaluation(syncer, backend, evaluator, loaded.questions()), djl, report, -1);
         }
