@@ -33,6 +33,22 @@ final class RunningWorker implements AutoCloseable {
         return worker.assignedPartitions();
     }
 
+    /** What ended a worker that stopped on its own, or null while it runs (or when it stopped cleanly). */
+    Throwable failure() {
+        if (!run.isDone()) {
+            return null;
+        }
+        try {
+            run.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while reading the worker's outcome", e);
+        }
+    }
+
     /** Stops the worker and returns what it committed. */
     WorkerStats stop() throws ExecutionException, TimeoutException {
         worker.stop();
