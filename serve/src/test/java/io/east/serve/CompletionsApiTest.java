@@ -29,7 +29,7 @@ class CompletionsApiTest {
 
     @BeforeAll
     static void start() throws Exception {
-        checkpoint = TinyCheckpoints.write(dir.resolve("tiny"), 11);
+        checkpoint = VariedCheckpoints.write(dir.resolve("tiny"), 11);
         server = ServeServer.start(ServeSettings.defaults("tiny").withAddress("127.0.0.1", 0), checkpoint, null);
         client = new ServeClient(server.baseUrl());
     }
