@@ -105,6 +105,17 @@ public final class ServeServer implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
+    /** How many Sampler calls ran and how many rows they sampled: the batching a benchmark achieved. */
+    public record BatchStats(long calls, long rows) {
+        public double meanRows() {
+            return calls == 0 ? 0 : (double) rows / calls;
+        }
+    }
+
+    public BatchStats batchStats() {
+        return new BatchStats(meters.batchRows().count(), Math.round(meters.batchRows().totalAmount()));
+    }
+
     ServeMeters meters() {
         return meters;
     }
