@@ -1,9 +1,9 @@
 package io.east.serve;
 
 import io.east.model.Completion;
-import io.east.model.TextTokenizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * One choice of a response, copied out of the Sampler's result so it outlives the checkpoint that made it.
@@ -24,13 +24,13 @@ record SampledChoice(String text, String finishReason, int completionTokens, Lis
         tokens = List.copyOf(tokens);
     }
 
-    /** @param tokenizer the tokenizer that spells out each token, or null when no log-probabilities are wanted */
-    static SampledChoice of(Completion completion, TextTokenizer tokenizer) {
+    /** @param tokenTexts spells out each token, or null when no log-probabilities are wanted */
+    static SampledChoice of(Completion completion, LongFunction<String> tokenTexts) {
         String finish = completion.finishReason() == Completion.FinishReason.LENGTH ? "length" : "stop";
         List<TokenLogprob> tokens = new ArrayList<>();
-        if (tokenizer != null) {
+        if (tokenTexts != null) {
             for (Completion.Token token : completion.tokens()) {
-                tokens.add(new TokenLogprob(tokenizer.decode(new long[] {token.id()}), token.logProb()));
+                tokens.add(new TokenLogprob(tokenTexts.apply(token.id()), token.logProb()));
             }
         }
         return new SampledChoice(completion.text(), finish, completion.tokenCount(), tokens);

@@ -256,11 +256,10 @@ final class SamplingLoop implements AutoCloseable {
             updateQueuedRows();
             return;
         }
-        TextTokenizer tokenizer = current.policy().tokenizer();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             row.job().fill(row.row(), SampledChoice.of(completions.get(i),
-                    row.job().request().logprobs() ? tokenizer : null));
+                    row.job().request().logprobs() ? current.tokenTexts() : null));
         }
         meters.samplerCall(rows.size(), jobs.size());
         LOG.atDebug().addKeyValue("rows", rows.size()).addKeyValue("requests", jobs.size())

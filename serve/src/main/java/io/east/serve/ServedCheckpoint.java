@@ -8,11 +8,18 @@ final class ServedCheckpoint implements AutoCloseable {
 
     private final LoadedPolicy policy;
     private final ModelInfo info;
+    private final TokenTexts tokenTexts;
 
     ServedCheckpoint(LoadedPolicy policy, String modelPath, String weightVersion) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.info = new ModelInfo(modelPath, weightVersion != null ? weightVersion : Long.toString(policy.version()),
                 policy.version(), policy.model().maxPositions());
+        this.tokenTexts = new TokenTexts(policy.tokenizer());
+    }
+
+    /** The text of each token alone, decoded once per checkpoint. */
+    TokenTexts tokenTexts() {
+        return tokenTexts;
     }
 
     LoadedPolicy policy() {
