@@ -14,6 +14,7 @@ import io.east.cli.generate.GenerateCommand;
 import io.east.cli.grade.GradeCommand;
 import io.east.cli.imports.ImportCommand;
 import io.east.cli.sample.SampleCommand;
+import io.east.cli.serve.ServeCommand;
 import io.east.cli.streams.StreamsCommand;
 import io.east.cli.tail.TailCommand;
 import io.east.cli.topics.TopicsCommand;
@@ -54,6 +55,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EvalCommand.class,
             SampleCommand.class,
+            ServeCommand.class,
             AblateCommand.class,
             BenchCommand.class,
             TorchSetupCommand.class,

@@ -11,24 +11,28 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The main job end to end on an embedded broker, with a toy model so it fits a test: model versions are produced,
- * the generator reloads them (samples made by a version after the base appear), and evaluations arrive.
+ * the generator reloads them (samples made by a version after the base appear), and evaluations arrive. With
+ * {@code --backend openai} the versions reach an east serve stage through weight sync, as they reach SGLang.
  */
 class DemoIT {
 
     @TempDir
     Path workDir;
 
-    @Test
-    void theLoopProducesModelVersionsThatTheGeneratorReloadsAndTheEvaluatorMeasures() throws Exception {
+    @ParameterizedTest(name = "--backend {0}")
+    @ValueSource(strings = {"djl", "openai"})
+    void theLoopProducesModelVersionsThatTheGeneratorReloadsAndTheEvaluatorMeasures(String backend) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
-                "demo", "--size", "tiny", "--minutes", "1.2", "--port", "-1", "--work-dir", workDir.toString()));
+                "demo", "--size", "tiny", "--minutes", "1.2", "--port", "-1", "--work-dir", workDir.toString(),
+                "--backend", backend));
         Path log = Path.of("target", "demo-it-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
@@ -54,7 +58,9 @@ class DemoIT {
         }
         assertThat(fromLaterVersions).as("samples made by a reloaded version; output:%n%s", output).isPositive();
         assertThat(summary.get("accuracy").size()).as("evaluated versions").isGreaterThanOrEqualTo(2);
-        assertThat(output).contains("pass@1").contains("samples generated");
+        assertThat(summary.get("switchMillis").size()).as("versions whose samples were seen").isPositive();
+        assertThat(output).contains("pass@1").contains("samples generated").contains("version switch")
+                .contains("generate --backend " + backend);
         Matcher started = Pattern.compile("stage started stage=\"(\\w+)\" pid=\"(\\d+)\"").matcher(output);
         int stages = 0;
         while (started.find()) {
@@ -63,6 +69,6 @@ class DemoIT {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("stage %s (pid %d) left running", started.group(1), pid).isFalse();
         }
-        assertThat(stages).as("stages started").isGreaterThanOrEqualTo(5);
+        assertThat(stages).as("stages started").isGreaterThanOrEqualTo(backend.equals("openai") ? 6 : 5);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
+import io.east.producers.generate.openai.FakeOpenAiServer;
 import io.east.schemas.EvalResult;
 import io.east.schemas.ModelVersion;
 import io.east.schemas.serde.EastSerdes;
@@ -99,6 +100,43 @@ class EvalCommandIT {
             eval.destroy();
             if (!eval.waitFor(60, TimeUnit.SECONDS)) {
                 eval.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void followThroughAnOpenAiServerLoadsEachVersionIntoItBeforeEvaluatingIt() throws Exception {
+        String experiment = "served-it";
+        Path out = temp.resolve("served.out");
+        Path log = Path.of("target", "eval-served-" + System.nanoTime() + ".log");
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            server.respond((prompt, i) -> "the weights at " + server.servedModelPath() + " say #### 6");
+            List<String> command = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+                    "eval", "--backend", "openai", "--endpoint", server.baseUrl() + "/v1", "--model", "fake-math",
+                    "--follow", "--weight-sync", "sglang", "--checkpoint-root", root.toString(),
+                    "--experiment", experiment, "--dataset", "synthetic:3", "--limit", "4",
+                    "--bootstrap", KAFKA.bootstrapServers());
+            Process eval = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
+            try {
+                announce(experiment, 1, root.resolve("v000001"));
+                await().atMost(PATIENCE).until(() -> results(experiment).size() == 1);
+                announce(experiment, 2, root.resolve("v000002"));
+                await().atMost(PATIENCE).until(() -> results(experiment).size() == 2);
+
+                assertThat(results(experiment)).extracting(EvalResult::getModelVersion).containsExactly(1L, 2L);
+                assertThat(results(experiment)).allSatisfy(r -> assertThat(r.getQuestions()).isEqualTo(4));
+                assertThat(server.reloads()).extracting(FakeOpenAiServer.Reload::path).containsExactly(
+                        root.resolve("v000001").toRealPath().toString(),
+                        root.resolve("v000002").toRealPath().toString());
+                assertThat(Files.readString(log)).contains("loaded into the server with weight sync",
+                        "owner=\"eval-", "the server serves a new model version");
+            } finally {
+                eval.destroy();
+                if (!eval.waitFor(60, TimeUnit.SECONDS)) {
+                    eval.destroyForcibly();
+                }
             }
         }
     }

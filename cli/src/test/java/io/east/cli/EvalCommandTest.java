@@ -50,6 +50,32 @@ class EvalCommandTest {
     }
 
     @Test
+    void theOpenAiBackendNeedsItsServerAndASyncToFollow() throws Exception {
+        String[] openAi = {"--backend", "openai", "--endpoint", "http://127.0.0.1:1", "--model", "policy",
+                "--dataset", "synthetic"};
+        assertUsage("--backend must be djl or openai, got 'vllm'", "--backend", "vllm", "--dataset", "synthetic");
+        assertUsage("--backend openai needs --endpoint URL", "--backend", "openai", "--model", "policy",
+                "--dataset", "synthetic");
+        assertUsage("--backend openai needs --model NAME", "--backend", "openai", "--endpoint", "http://127.0.0.1:1",
+                "--dataset", "synthetic");
+        assertUsage("--backend openai --follow needs --weight-sync sglang, vllm or command",
+                with(openAi, "--follow", "--checkpoint-root", temp.toString()));
+        assertUsage("--weight-sync is for --follow", with(openAi, "--weight-sync", "sglang"));
+        assertUsage("--weight-sync command needs --sync-command CMD", with(openAi, "--follow", "--checkpoint-root",
+                temp.toString(), "--weight-sync", "command"));
+        assertUsage("--endpoint is for --backend openai", "--model", model, "--endpoint", "http://127.0.0.1:1",
+                "--dataset", "synthetic");
+        assertUsage("--weight-sync is for --backend openai", "--model", model, "--weight-sync", "vllm",
+                "--dataset", "synthetic");
+    }
+
+    private static String[] with(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void samplingSettingsAreChecked() throws Exception {
         assertUsage("--n must be >= 1, got 0", "--model", model, "--dataset", "synthetic", "--n", "0");
         assertUsage("top-p must be in (0, 1]", "--model", model, "--dataset", "synthetic", "--top-p", "2");

@@ -94,8 +94,10 @@ class GenerateCommandIT {
                 "--model", "m");
         assertUsage("--checkpoint-root: checkpoint root /proc/east-no-root does not exist and cannot be created",
                 "--backend", "djl", "--checkpoint-root", "/proc/east-no-root");
-        assertUsage("--checkpoint-root and --init are for --backend djl", "--backend", "openai",
+        assertUsage("--checkpoint-root is for --backend djl, or openai with --weight-sync", "--backend", "openai",
                 "--endpoint", "http://127.0.0.1:1", "--model", "m", "--checkpoint-root", "/tmp");
+        assertUsage("--init is for --backend djl", "--backend", "openai", "--endpoint", "http://127.0.0.1:1",
+                "--model", "m", "--init", "/tmp");
         assertUsage("--backend openai needs --endpoint URL", "--backend", "openai", "--model", "m");
         assertUsage("--endpoint: the endpoint must be an http:// or https:// URL",
                 "--backend", "openai", "--endpoint", "localhost:8000", "--model", "m");
@@ -105,6 +107,38 @@ class GenerateCommandIT {
                 "--model", "m", "--top-p", "0");
         assertUsage("--mode: mode must be completions or chat", "--backend", "openai",
                 "--endpoint", "http://127.0.0.1:1", "--model", "m", "--mode", "embeddings");
+    }
+
+    @Test
+    void weightSyncUsageIsCheckedBeforeAnythingStarts() throws Exception {
+        String[] openAi = {"--backend", "openai", "--endpoint", "http://127.0.0.1:1", "--model", "m"};
+        assertUsage("--weight-sync: weight sync must be none, sglang, vllm or command, got 'sglng'",
+                with(openAi, "--weight-sync", "sglng"));
+        assertUsage("--weight-sync needs --checkpoint-root DIR", with(openAi, "--weight-sync", "sglang"));
+        assertUsage("--weight-sync command needs --sync-command CMD",
+                with(openAi, "--weight-sync", "command", "--checkpoint-root", "/tmp"));
+        assertUsage("--sync-command is for --weight-sync command", with(openAi, "--weight-sync", "vllm",
+                "--checkpoint-root", "/tmp", "--sync-command", "load {path}"));
+        assertUsage("--sync-command: the sync command must pass {path}", with(openAi, "--weight-sync", "command",
+                "--checkpoint-root", "/tmp", "--sync-command", "load {version}"));
+        assertUsage("--served-path-map is for --weight-sync sglang, vllm or command",
+                with(openAi, "--served-path-map", "/a=/b"));
+        assertUsage("--served-path-map: '/a=b': REMOTE must be an absolute path", with(openAi, "--weight-sync",
+                "sglang", "--checkpoint-root", "/tmp", "--served-path-map", "/a=b"));
+        assertUsage("--sync-retries must be >= 0, got -1", with(openAi, "--weight-sync", "sglang",
+                "--checkpoint-root", "/tmp", "--sync-retries", "-1"));
+        assertUsage("--sync-timeout must be a duration", with(openAi, "--weight-sync", "sglang",
+                "--checkpoint-root", "/tmp", "--sync-timeout", "soon"));
+        assertUsage("--model-key: experiment name must match", with(openAi, "--weight-sync", "sglang",
+                "--checkpoint-root", "/tmp", "--model-key", "no spaces"));
+        assertUsage("--weight-sync is for --backend openai", "--backend", "djl", "--checkpoint-root", "/tmp",
+                "--weight-sync", "sglang");
+    }
+
+    private static String[] with(String[] first, String... more) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     private static void assertUsage(String message, String... args) throws Exception {

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Evaluates each new model version announced on east.model-versions, with the generator's rule for pointers: only
- * checkpoints under the checkpoint root are loaded; any other pointer is logged and skipped.
+ * checkpoints under the checkpoint root are loaded; any other pointer is logged and skipped. How a version is evaluated
+ * is a {@link VersionEvaluation}: its checkpoint loaded here with DJL (the default), or loaded by an OpenAI-compatible
+ * server through weight sync ({@link ServedEvaluation}).
  *
  * <p>It always evaluates the newest announced version. Versions announced while an evaluation runs are passed
  * over (and logged as such), so the evaluator never falls behind a trainer that checkpoints faster than it
@@ -35,23 +37,35 @@ public final class FollowingEvaluator {
         void evaluated(ModelVersion version, EvalReport report) throws InterruptedException;
     }
 
+    /** Evaluates one admitted checkpoint as the given version; empty when it could not (and has said why). */
+    @FunctionalInterface
+    public interface VersionEvaluation {
+        Optional<EvalReport> evaluate(long version, Path checkpoint) throws IOException, InterruptedException;
+    }
+
     private final ModelVersionFeed feed;
     private final CheckpointRoot root;
-    private final Evaluator evaluator;
-    private final DjlSettings djl;
-    private final List<FeedQuestion> questions;
+    private final VersionEvaluation evaluation;
     private final Listener listener;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean running = true;
 
+    /** Loads each version's checkpoint here, with DJL, and evaluates it. */
     public FollowingEvaluator(ModelVersionFeed feed, CheckpointRoot root, Evaluator evaluator, DjlSettings djl,
             List<FeedQuestion> questions, Listener listener) {
+        this(feed, root, djlEvaluation(evaluator, djl, List.copyOf(questions)), listener);
+    }
+
+    public FollowingEvaluator(ModelVersionFeed feed, CheckpointRoot root, VersionEvaluation evaluation,
+            Listener listener) {
         this.feed = feed;
         this.root = root;
-        this.evaluator = evaluator;
-        this.djl = djl;
-        this.questions = List.copyOf(questions);
+        this.evaluation = evaluation;
         this.listener = listener;
+    }
+
+    private static VersionEvaluation djlEvaluation(Evaluator evaluator, DjlSettings djl, List<FeedQuestion> questions) {
+        return (version, checkpoint) -> Optional.of(evaluator.evaluateCheckpoint(checkpoint, version, djl, questions));
     }
 
     /**
@@ -94,7 +108,11 @@ public final class FollowingEvaluator {
         }
         EvalReport report;
         try {
-            report = evaluator.evaluateCheckpoint(checkpoint, version.getVersion(), djl, questions);
+            Optional<EvalReport> evaluated = evaluation.evaluate(version.getVersion(), checkpoint);
+            if (evaluated.isEmpty()) {
+                return;
+            }
+            report = evaluated.get();
         } catch (IOException | RuntimeException e) {
             LOG.atWarn().addKeyValue("version", version.getVersion()).addKeyValue("checkpoint", checkpoint)
                     .addKeyValue("error", e.toString()).log("model version could not be evaluated");

@@ -50,6 +50,7 @@ public final class Sampler {
         private final boolean[][] keyValid;
         private final int[] generated;
         private final double[] logProbSum;
+        private final float[][] tokenLogProbs;   // per row, the log-probability of each generated token
         private final Completion.FinishReason[] finish;
         private final String[] texts;
         private final SplittableRandom[] random;
@@ -85,6 +86,7 @@ public final class Sampler {
             }
             generated = new int[batch];
             logProbSum = new double[batch];
+            tokenLogProbs = new float[batch][params.maxNewTokens()];
             finish = new Completion.FinishReason[batch];
             texts = new String[batch];
             random = new SplittableRandom[batch];
@@ -117,7 +119,16 @@ public final class Sampler {
             for (int b = 0; b < batch; b++) {
                 String text = texts[b] != null ? texts[b] : decode(b);
                 Completion.FinishReason reason = finish[b] != null ? finish[b] : Completion.FinishReason.LENGTH;
-                out.add(new Completion(text, generated[b], generated[b] == 0 ? 0 : logProbSum[b] / generated[b], reason));
+                out.add(new Completion(text, generatedTokens(b), generated[b] == 0 ? 0 : logProbSum[b] / generated[b],
+                        reason));
+            }
+            return out;
+        }
+
+        private List<Completion.Token> generatedTokens(int b) {
+            List<Completion.Token> out = new ArrayList<>(generated[b]);
+            for (int i = 0; i < generated[b]; i++) {
+                out.add(new Completion.Token(tokens[b][promptLength + i], tokenLogProbs[b][i]));
             }
             return out;
         }
@@ -133,6 +144,7 @@ public final class Sampler {
         }
 
         private void accept(int b, long token, float logProb) {
+            tokenLogProbs[b][generated[b]] = logProb;
             generated[b]++;
             logProbSum[b] += logProb;
             if (model.config().isEos(token)) {

@@ -105,6 +105,19 @@ class SamplerTest {
     }
 
     @Test
+    void eachCompletionListsItsTokensWithTheirLogProbabilities() {
+        for (Completion c : sampler.generate(PROMPTS, SamplerSettings.sampled(1.0, 1.0, 12, 5))) {
+            double mean = c.tokens().stream().mapToDouble(Completion.Token::logProb).average().orElse(0);
+            assertThat(mean).isCloseTo(c.meanLogProb(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(c.tokens()).allSatisfy(token -> assertThat(token.logProb()).isLessThanOrEqualTo(0f));
+            if (c.finishReason() == Completion.FinishReason.LENGTH) {
+                long[] ids = c.tokens().stream().mapToLong(Completion.Token::id).toArray();
+                assertThat(tokenizer.decode(ids)).isEqualTo(c.text());
+            }
+        }
+    }
+
+    @Test
     void aTinyTopPSamplesTheArgmax() {
         List<Completion> greedy = sampler.generate(PROMPTS, SamplerSettings.greedy(15));
         List<Completion> nucleus = sampler.generate(PROMPTS, SamplerSettings.sampled(1.0, 1e-6, 15, 3));

@@ -2,6 +2,7 @@ package io.east.cli.demo;
 
 import io.east.cli.common.ExitCodes;
 import io.east.formats.JsonOutput;
+import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + "shows the loop turning (default: ${DEFAULT-VALUE}).")
     private String size;
 
+    @Option(names = "--backend", paramLabel = "djl|openai", defaultValue = "djl",
+            description = "djl: the generator samples the policy itself; openai: an 'east serve' stage serves it and "
+                    + "the generator reaches it over the OpenAI API with --weight-sync sglang, the path run with "
+                    + "SGLang or vLLM (default: ${DEFAULT-VALUE}).")
+    private String backend;
+
     @Override
     public Integer call() throws Exception {
         if (!(minutes > 0) || minutes > 7 * 24 * 60) {
@@ -56,8 +63,9 @@ public final class DemoCommand implements Callable<Integer> {
             case "tiny" -> DemoSettings.tiny(duration, work).withPortAndSeed(port, seed);
             default -> throw new UsageException("--size must be small or tiny, got '" + size + "'");
         };
-        DemoTally.Snapshot end = new DemoRun(settings).run();
-        DemoReport.summary(System.out, settings, end);
+        DemoBackend chosen = Usage.check(() -> DemoBackend.parse(backend), "");
+        DemoTally.Snapshot end = new DemoRun(settings, chosen).run();
+        DemoReport.summary(System.out, settings, chosen, end);
         Path summary = settings.runDir().resolve("summary.json");
         JsonOutput.MAPPER.writerWithDefaultPrettyPrinter().writeValue(summary.toFile(), end);
         System.out.println("summary written to " + summary);

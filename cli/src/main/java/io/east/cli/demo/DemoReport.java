@@ -33,10 +33,10 @@ final class DemoReport {
         return now.accuracy().get(now.accuracy().size() - 1);
     }
 
-    static void summary(PrintStream out, DemoSettings settings, DemoTally.Snapshot end) {
+    static void summary(PrintStream out, DemoSettings settings, DemoBackend backend, DemoTally.Snapshot end) {
         out.println();
-        out.printf(Locale.ROOT, "EAST demo: %d min of online self-training on the synthetic task (seed %d)%n",
-                settings.duration().toMinutes(), settings.seed());
+        out.printf(Locale.ROOT, "EAST demo: %d min of online self-training on the synthetic task (seed %d, "
+                + "generate --backend %s)%n", settings.duration().toMinutes(), settings.seed(), backend.cliName());
         out.println();
         out.printf(Locale.ROOT, "| %-22s | %10s | %17s | %9s |%n", "model", "questions", "pass@1 (95% CI)", "");
         out.println("|------------------------|------------|-------------------|-----------|");
@@ -59,6 +59,12 @@ final class DemoReport {
                 end.meanEntropy(), end.meanEntropyKept());
         out.printf(Locale.ROOT, "examples trained       %d in %d steps, %d model versions after the base%n",
                 end.examplesTrained(), end.steps(), Math.max(0, end.versions().size() - 1));
+        if (!end.switchMillis().isEmpty()) {
+            long[] millis = end.switchMillis().values().stream().mapToLong(Long::longValue).sorted().toArray();
+            out.printf(Locale.ROOT, "version switch         %.1f s median, %.1f s max from a version's announcement to "
+                    + "its first committed sample (%d versions; includes the batch in progress)%n",
+                    millis[millis.length / 2] / 1000.0, millis[millis.length - 1] / 1000.0, millis.length);
+        }
         out.println();
     }
 

@@ -40,9 +40,11 @@ final class DemoRun {
     private static final Duration LAST_EVAL_GRACE = Duration.ofSeconds(90);
 
     private final DemoSettings settings;
+    private final DemoBackend backend;
 
-    DemoRun(DemoSettings settings) {
+    DemoRun(DemoSettings settings, DemoBackend backend) {
         this.settings = settings;
+        this.backend = backend;
     }
 
     /** The base model, taught the synthetic task's format by a warm-up on labelled training problems; cached. */
@@ -77,7 +79,7 @@ final class DemoRun {
                 TopicCreator.ensureAll(admin);
             }
             announceBaseModel(client, base);
-            DemoStages.startAll(stages, settings, broker.bootstrapServers(), run, base);
+            DemoStages.startAll(stages, settings, backend, broker.bootstrapServers(), run, base);
             try (DemoTally tally = new DemoTally(client)) {
                 Thread counting = new Thread(tally, "east-demo-tally");
                 counting.start();

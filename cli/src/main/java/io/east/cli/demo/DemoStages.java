@@ -16,19 +16,28 @@ final class DemoStages {
     static final String EVAL = "eval";
     static final String DASHBOARD = "dashboard";
     static final String FEED = "feed";
+    static final String SERVE = "serve";
+    /** The name the demo's east serve gives the policy; generate sends it as the model. */
+    private static final String SERVED_MODEL = "policy";
+    private static final Duration SERVE_START = Duration.ofMinutes(2);
 
     private DemoStages() {
     }
 
     /** Consumers first, the feeder last, so nothing the feeder starts waits for a stage still booting. */
-    static void startAll(ChildProcesses stages, DemoSettings settings, String bootstrap, Path run, Path base)
-            throws IOException {
+    static void startAll(ChildProcesses stages, DemoSettings settings, DemoBackend backend, String bootstrap, Path run,
+            Path base) throws IOException, InterruptedException {
         String maxNewTokens = Integer.toString(settings.maxNewTokens());
         stages.start(STREAMS, with(bootstrap, "streams", "--scope", settings.scope(),
                 "--state-dir", run.resolve("streams-state").toString(), "--group-timeout", "30s"));
-        stages.start(GENERATE, with(bootstrap, "generate", "--backend", "djl", "--checkpoint-root", run.toString(),
-                "--init", base.toString(), "--temperature", Double.toString(settings.temperature()),
-                "--max-new-tokens", maxNewTokens, "--batch", "8", "--seed", Long.toString(settings.seed())));
+        List<String> sampling = List.of("--checkpoint-root", run.toString(),
+                "--temperature", Double.toString(settings.temperature()), "--max-new-tokens", maxNewTokens,
+                "--batch", "8");
+        stages.start(GENERATE, with(bootstrap, concat(List.of("generate"), sampling, switch (backend) {
+            case DJL -> List.of("--backend", "djl", "--init", base.toString(), "--seed", Long.toString(settings.seed()));
+            case OPENAI -> List.of("--backend", "openai", "--endpoint", startServe(stages, settings, run, base),
+                    "--model", SERVED_MODEL, "--concurrency", "8", "--weight-sync", "sglang");
+        })));
         stages.start(TRAIN, with(bootstrap, "train", "--loss", "sft", "--init", base.toString(),
                 "--checkpoint-dir", run.resolve("checkpoints").toString(),
                 "--batch-size", Integer.toString(settings.trainBatch()),
@@ -46,6 +55,15 @@ final class DemoStages {
                 "--max-in-flight", Integer.toString(settings.maxInFlight())));
     }
 
+    /** east serve on the base model, reloading only checkpoints under the run directory; returns its URL. */
+    private static String startServe(ChildProcesses stages, DemoSettings settings, Path run, Path base)
+            throws IOException, InterruptedException {
+        ChildProcesses.Child serve = stages.start(SERVE, List.of("serve", "--model", base.toString(),
+                "--served-model-name", SERVED_MODEL, "--port", "0", "--checkpoint-root", run.toString(),
+                "--seed", Long.toString(settings.seed())));
+        return ServeStage.awaitUrl(serve, SERVE_START);
+    }
+
     /**
      * Stops the producers of new work first, then the trainer (which writes a final checkpoint and version), gives
      * the evaluator time to measure that last version, and stops the rest.
@@ -58,7 +76,7 @@ final class DemoStages {
         while (Instant.now().isBefore(deadline) && !newestVersionEvaluated(tally.snapshot())) {
             Thread.sleep(500);
         }
-        for (String name : List.of(EVAL, DASHBOARD, STREAMS)) {
+        for (String name : List.of(EVAL, DASHBOARD, SERVE, STREAMS)) {
             stop(stages, name, 60);
         }
     }
@@ -78,9 +96,19 @@ final class DemoStages {
     }
 
     private static List<String> with(String bootstrap, String... arguments) {
-        List<String> all = new ArrayList<>(List.of(arguments));
-        all.add("--bootstrap");
-        all.add(bootstrap);
+        return with(bootstrap, List.of(arguments));
+    }
+
+    private static List<String> with(String bootstrap, List<String> arguments) {
+        return concat(arguments, List.of("--bootstrap", bootstrap));
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
         return all;
     }
 }

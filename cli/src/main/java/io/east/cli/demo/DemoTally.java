@@ -31,10 +31,15 @@ final class DemoTally implements Runnable, AutoCloseable {
     record Accuracy(long version, int questions, double passAt1, double low, double high) {
     }
 
-    /** A consistent copy of the counts. */
+    /**
+     * A consistent copy of the counts.
+     *
+     * @param switchMillis per model version after the base: from its announcement on east.model-versions to the
+     *                     commit of the first sample it made
+     */
     record Snapshot(long samples, Map<Long, Long> samplesByPolicy, long kept, Map<String, Long> discarded,
             double meanEntropy, double meanEntropyKept, long steps, long examplesTrained, List<Long> versions,
-            List<Accuracy> accuracy) {
+            List<Accuracy> accuracy, Map<Long, Long> switchMillis) {
     }
 
     private static final List<String> TOPICS = List.of(EastTopics.SAMPLES.name(), EastTopics.GROUPS.name(),
@@ -51,7 +56,8 @@ final class DemoTally implements Runnable, AutoCloseable {
     private long groups;
     private long steps;
     private long examplesTrained;
-    private final TreeMap<Long, Boolean> versions = new TreeMap<>();
+    private final TreeMap<Long, Long> announcedAtMillis = new TreeMap<>();
+    private final Map<Long, Long> firstSampleAtMillis = new TreeMap<>();
     private final TreeMap<Long, Accuracy> accuracy = new TreeMap<>();
 
     DemoTally(Map<String, Object> clientProperties) {
@@ -105,6 +111,7 @@ final class DemoTally implements Runnable, AutoCloseable {
             ReasoningSample sample = EastSerdes.reasoningSample().deserialize(record.value());
             samples++;
             samplesByPolicy.merge(sample.getPolicyVersion(), 1L, Long::sum);
+            firstSampleAtMillis.merge(sample.getPolicyVersion(), sample.getCreatedAt().toEpochMilli(), Math::min);
         } else if (topic.equals(EastTopics.GROUPS.name())) {
             GroupSummary group = EastSerdes.groupSummary().deserialize(record.value());
             groups++;
@@ -120,7 +127,8 @@ final class DemoTally implements Runnable, AutoCloseable {
             steps = Math.max(steps, metrics.getStep());
             examplesTrained = Math.max(examplesTrained, metrics.getExamplesSeen());
         } else if (topic.equals(EastTopics.MODEL_VERSIONS.name())) {
-            versions.put(EastSerdes.modelVersion().deserialize(record.value()).getVersion(), true);
+            announcedAtMillis.merge(EastSerdes.modelVersion().deserialize(record.value()).getVersion(),
+                    record.timestamp(), Math::min);
         } else if (topic.equals(EastTopics.EVAL.name())) {
             EvalResult result = EastSerdes.evalResult().deserialize(record.value());
             accuracy.put(result.getModelVersion(), new Accuracy(result.getModelVersion(), result.getQuestions(),
@@ -131,7 +139,19 @@ final class DemoTally implements Runnable, AutoCloseable {
     synchronized Snapshot snapshot() {
         return new Snapshot(samples, Map.copyOf(samplesByPolicy), kept, Map.copyOf(discarded),
                 groups == 0 ? 0 : entropySum / groups, kept == 0 ? 0 : entropySumKept / kept, steps,
-                examplesTrained, List.copyOf(versions.keySet()), List.copyOf(accuracy.values()));
+                examplesTrained, List.copyOf(announcedAtMillis.keySet()), List.copyOf(accuracy.values()),
+                switchMillis());
+    }
+
+    private Map<Long, Long> switchMillis() {
+        Map<Long, Long> millis = new TreeMap<>();
+        announcedAtMillis.forEach((version, announced) -> {
+            Long first = firstSampleAtMillis.get(version);
+            if (version > 0 && first != null) {
+                millis.put(version, Math.max(0, first - announced));
+            }
+        });
+        return millis;
     }
 
     void stop() {

@@ -5,12 +5,14 @@ import io.east.cli.common.CheckpointRootOption;
 import io.east.cli.common.DjlSamplingOptions;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.OpenAiServerOptions;
 import io.east.cli.common.PromptTemplateOptions;
 import io.east.cli.common.SamplingOptions;
 import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.StopOptions;
 import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
+import io.east.cli.common.WeightSyncOptions;
 import io.east.eval.EvalDataset;
 import io.east.eval.EvalPublisher;
 import io.east.eval.EvalReport;
@@ -19,15 +21,24 @@ import io.east.eval.EvalSettings;
 import io.east.eval.EvalTarget;
 import io.east.eval.Evaluator;
 import io.east.eval.FollowingEvaluator;
+import io.east.eval.ServedEvaluation;
 import io.east.producers.feed.DatasetSpec;
 import io.east.producers.feed.LoadedQuestions;
 import io.east.producers.generate.SamplingParams;
+import io.east.producers.generate.WorkerSettings;
 import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.generate.djl.DjlSettings;
 import io.east.producers.generate.djl.ModelVersionFollower;
+import io.east.producers.generate.openai.OpenAiBackend;
+import io.east.producers.generate.openai.OpenAiSettings;
+import io.east.producers.generate.openai.sync.WeightSyncSettings;
+import io.east.producers.generate.openai.sync.WeightSyncer;
+import io.east.producers.generate.openai.sync.WeightSyncs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,15 +62,27 @@ import picocli.CommandLine.Option;
             "Publishing: an EvalResult per evaluated version goes to east.eval when --bootstrap is given or "
                     + "EAST_BOOTSTRAP is set, and always with --follow (the broker it follows); --no-publish turns "
                     + "it off. Its model_version is the checkpoint's east-state.json version (0 without one), or the "
-                    + "announced version."})
+                    + "announced version.",
+            "--backend openai --endpoint URL --model NAME evaluates through an OpenAI-compatible server instead: the "
+                    + "server's current model (reported as --policy-version), or with --follow --weight-sync "
+                    + "sglang|vllm|command --checkpoint-root DIR each new version, loaded into the server with the "
+                    + "generator's weight sync before it is evaluated, so eval measures what generation serves. The "
+                    + "server is then this process's alone (one worker per endpoint): give eval a server of its own "
+                    + "with the same image and flags as the generator's."})
 public final class EvalCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvalCommand.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
-    @Option(names = "--model", paramLabel = "CKPT",
-            description = "A checkpoint directory (Hugging Face Llama layout) to evaluate.")
-    private Path model;
+    @Option(names = "--backend", paramLabel = "djl|openai", defaultValue = "djl",
+            description = "What generates the answers: the DJL policy loaded here, or an OpenAI-compatible server "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private String backend;
+
+    @Option(names = "--model", paramLabel = "CKPT|NAME",
+            description = "djl: a checkpoint directory (Hugging Face Llama layout) to evaluate. openai: the model name "
+                    + "sent with each request.")
+    private String model;
 
     @Option(names = "--follow", description = "Evaluate every new model version from east.model-versions.")
     private boolean follow;
@@ -101,6 +124,12 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     private DjlSamplingOptions djlSampling;
 
+    @Mixin
+    private OpenAiServerOptions server;
+
+    @Mixin
+    private WeightSyncOptions weightSync;
+
     @Option(names = "--no-publish", description = "Do not publish EvalResults to east.eval.")
     private boolean noPublish;
 
@@ -109,7 +138,12 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (model == null && !follow) {
+        String backendName = backend.trim().toLowerCase(Locale.ROOT);
+        if (!backendName.equals("openai") && !backendName.equals("djl")) {
+            throw new UsageException("--backend must be djl or openai, got '" + backend + "'");
+        }
+        boolean openAi = backendName.equals("openai");
+        if (!openAi && model == null && !follow) {
             throw new UsageException("give --model CKPT, --follow, or both");
         }
         if (follow && !checkpointRoot.given()) {
@@ -118,9 +152,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (!follow && checkpointRoot.given()) {
             throw new UsageException("--checkpoint-root is for --follow");
         }
-        if (model != null) {
-            CheckpointDirs.checked(model, "--model");
-        }
+        Path checkpoint = openAi ? null : djlCheckpoint();
+        OpenAiSettings openAiSettings = openAi ? openAiSettings() : null;
         DjlSettings djl = djlSampling.settings(experiment == null ? DjlSettings.MAIN : experiment, "--experiment");
         SamplingParams voting = sampling.params(stops.stops());
         EvalSettings settings = Usage.check(() -> new EvalSettings(prompt.template(), voting.stop(),
@@ -129,7 +162,9 @@ public final class EvalCommand implements Callable<Integer> {
         DatasetSpec datasetSpec = Usage.check(() -> DatasetSpec.parse(dataset), "--dataset: ");
         EvalDataset evalDataset = Usage.check(() -> EvalDataset.of(datasetSpec, split, limit), "");
         CheckpointRoot root = follow ? checkpointRoot.root() : null;
-        long modelVersion = model == null ? -1 : CheckpointDirs.version(model, "--model");
+        WeightSyncSettings sync = openAi && follow ? weightSync.settings("eval-" + WorkerSettings.defaultWorkerId())
+                : null;
+        long modelVersion = checkpoint == null ? -1 : CheckpointDirs.version(checkpoint, "--model");
 
         LoadedQuestions loaded = evalDataset.load();
         loaded.errors().forEach(error -> LOG.error("{}", error));
@@ -141,7 +176,7 @@ public final class EvalCommand implements Callable<Integer> {
         EvalTable table = new EvalTable(System.out, n);
         LOG.atInfo().addKeyValue("dataset", evalDataset.name()).addKeyValue("split", evalDataset.split())
                 .addKeyValue("questions", loaded.questions().size()).addKeyValue("n", n)
-                .addKeyValue("publish", publishes()).log("evaluation starting");
+                .addKeyValue("backend", backendName).addKeyValue("publish", publishes()).log("evaluation starting");
         try (EvalPublisher publisher = publishes() ? EvalPublisher.connect(kafka.clientProperties()) : null) {
             Report report = (version, uri, result) -> {
                 table.row(version, result);
@@ -151,15 +186,65 @@ public final class EvalCommand implements Callable<Integer> {
                 }
             };
             table.header();
-            if (model != null) {
-                report.evaluated(modelVersion, model.toAbsolutePath().normalize().toUri().toString(),
-                        evaluator.evaluateCheckpoint(model, modelVersion, djl, loaded.questions()));
-            }
-            if (follow) {
-                follow(root, evaluator, djl, loaded, report, modelVersion);
+            if (openAi) {
+                evaluateServer(openAiSettings, sync, root, evaluator, djl, loaded, report);
+            } else {
+                if (checkpoint != null) {
+                    report.evaluated(modelVersion, checkpoint.toAbsolutePath().normalize().toUri().toString(),
+                            evaluator.evaluateCheckpoint(checkpoint, modelVersion, djl, loaded.questions()));
+                }
+                if (follow) {
+                    follow(root, (version, admitted) -> Optional.of(evaluator.evaluateCheckpoint(admitted, version,
+                            djl, loaded.questions())), djl, report, modelVersion);
+                }
             }
         }
         return loaded.errors().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private Path djlCheckpoint() {
+        if (server.given()) {
+            throw new UsageException("--endpoint is for --backend openai");
+        }
+        if (weightSync.enabled()) {
+            throw new UsageException("--weight-sync is for --backend openai");
+        }
+        weightSync.rejectWhenOff();
+        return model == null ? null : CheckpointDirs.checked(Path.of(model), "--model");
+    }
+
+    private OpenAiSettings openAiSettings() {
+        OpenAiSettings settings = server.settings(model, "--backend openai");
+        if (follow && !weightSync.enabled()) {
+            throw new UsageException("--backend openai --follow needs --weight-sync sglang, vllm or command: the "
+                    + "server must load each version before it is evaluated");
+        }
+        if (!follow) {
+            if (weightSync.enabled()) {
+                throw new UsageException("--weight-sync is for --follow");
+            }
+            weightSync.rejectWhenOff();
+        }
+        return settings;
+    }
+
+    /** The server as it is, once; or, following, each new version loaded into it first. */
+    private void evaluateServer(OpenAiSettings settings, WeightSyncSettings sync, CheckpointRoot root,
+            Evaluator evaluator, DjlSettings djl, LoadedQuestions loaded, Report report) throws InterruptedException {
+        if (sync == null) {
+            try (OpenAiBackend backend = new OpenAiBackend(settings)) {
+                report.evaluated(settings.policyVersion(), settings.apiUrl().toString(),
+                        evaluator.evaluate(backend, loaded.questions()));
+            }
+            return;
+        }
+        WeightSyncer syncer = new WeightSyncer(WeightSyncs.create(sync, settings), sync, settings.policyVersion());
+        LOG.atInfo().addKeyValue("sync", sync.mode().cliName()).addKeyValue("owner", sync.owner())
+                .addKeyValue("path_map", sync.pathMap()).addKeyValue("endpoint", settings.baseUrl())
+                .log("each version is loaded into the server with weight sync before it is evaluated");
+        try (OpenAiBackend backend = new OpenAiBackend(settings, syncer::servedVersion)) {
+            follow(root, new ServedEvaluation(syncer, backend, evaluator, loaded.questions()), djl, report, -1);
+        }
     }
 
     /** What to do with each evaluated version. */
@@ -168,10 +253,10 @@ public final class EvalCommand implements Callable<Integer> {
         void evaluated(long version, String checkpointUri, EvalReport report) throws InterruptedException;
     }
 
-    private void follow(CheckpointRoot root, Evaluator evaluator, DjlSettings djl, LoadedQuestions loaded,
+    private void follow(CheckpointRoot root, FollowingEvaluator.VersionEvaluation evaluation, DjlSettings djl,
             Report report, long after) throws InterruptedException {
         try (ModelVersionFollower feed = ModelVersionFollower.connect(kafka.clientProperties(), djl.modelKey())) {
-            FollowingEvaluator following = new FollowingEvaluator(feed, root, evaluator, djl, loaded.questions(),
+            FollowingEvaluator following = new FollowingEvaluator(feed, root, evaluation,
                     (version, result) -> report.evaluated(version.getVersion(), version.getCheckpointUri(), result));
             // Between two evaluations SIGTERM ends the loop at once; during one, the JVM exits after the grace.
             try (StopOnSignal hook = StopOnSignal.install("east-eval-shutdown", following::stop,

@@ -3,16 +3,17 @@ package io.east.cli.generate;
 import io.east.cli.common.CheckpointDirs;
 import io.east.cli.common.CheckpointRootOption;
 import io.east.cli.common.DjlSamplingOptions;
-import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.MetricsOptions;
+import io.east.cli.common.OpenAiServerOptions;
 import io.east.cli.common.PromptTemplateOptions;
 import io.east.cli.common.SamplingOptions;
 import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.StopOptions;
 import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
+import io.east.cli.common.WeightSyncOptions;
 import io.east.metrics.ProcessMetrics;
 import io.east.producers.generate.GenerateTopics;
 import io.east.producers.generate.GenerationBackend;
@@ -25,12 +26,10 @@ import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.generate.djl.DjlBackend;
 import io.east.producers.generate.djl.DjlSettings;
 import io.east.producers.generate.djl.ModelVersionFollower;
-import io.east.producers.generate.openai.ApiKey;
-import io.east.producers.generate.openai.ApiMode;
-import io.east.producers.generate.openai.Endpoint;
 import io.east.producers.generate.openai.OpenAiBackend;
 import io.east.producers.generate.openai.OpenAiSettings;
-import io.east.producers.generate.openai.RetryPolicy;
+import io.east.producers.generate.openai.sync.WeightSyncSettings;
+import io.east.producers.generate.openai.sync.WeightSyncedBackend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -55,6 +54,11 @@ import picocli.CommandLine.Option;
             "Backends: --backend openai --endpoint URL --model NAME (vLLM, SGLang, llama.cpp server, Ollama, "
                     + "OpenAI); --backend djl --checkpoint-root DIR [--init CKPT] (the policy itself, sampled here "
                     + "in batches of --batch-rows rows with a KV cache).",
+            "With --weight-sync sglang|vllm|command --checkpoint-root DIR the openai backend's server follows the "
+                    + "model versions of --model-key too: each newly announced checkpoint under DIR is loaded at a "
+                    + "batch boundary (nothing in flight, outside any transaction), confirmed, then sampled; at start "
+                    + "the newest one is loaded before the first task. Each worker needs a server of its own: one "
+                    + "worker per endpoint.",
             "The djl backend follows east.model-versions (key --model-key) and switches to each newly announced "
                     + "checkpoint between batches; it loads only checkpoints under --checkpoint-root and logs and "
                     + "ignores a pointer elsewhere. Without --init it waits for the first announced version. Every "
@@ -64,6 +68,8 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
     private static final java.time.Duration SHUTDOWN_GRACE = java.time.Duration.ofSeconds(30);
+    /** How long a starting worker waits to read the versions announced so far. */
+    private static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(60);
 
     @Option(names = "--backend", paramLabel = "openai|djl", required = true,
             description = "What generates: an OpenAI-compatible server, or the DJL policy.")
@@ -78,29 +84,21 @@ public final class GenerateCommand implements Callable<Integer> {
     private Path init;
 
     @Option(names = "--model-key", paramLabel = "KEY", defaultValue = DjlSettings.MAIN,
-            description = "djl: follow the model versions of this key: main or an experiment name "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "djl, and openai with --weight-sync: follow the model versions of this key: main or an "
+                    + "experiment name (default: ${DEFAULT-VALUE}).")
     private String modelKey;
 
     @Mixin
     private DjlSamplingOptions djlSampling;
 
-    @Option(names = "--endpoint", paramLabel = "URL",
-            description = "openai: the server's base URL, e.g. http://localhost:8000 or http://localhost:8000/v1.")
-    private String endpoint;
+    @Mixin
+    private OpenAiServerOptions server;
 
     @Option(names = "--model", paramLabel = "NAME", description = "openai: the model name sent with each request.")
     private String model;
 
-    @Option(names = "--mode", paramLabel = "completions|chat", defaultValue = "completions",
-            description = "openai: /v1/completions, or /v1/chat/completions with the filled template as the user "
-                    + "message (default: ${DEFAULT-VALUE}).")
-    private String mode;
-
-    @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = ApiKey.DEFAULT_ENV,
-            description = "openai: the environment variable holding the API key, sent as a bearer token; unset "
-                    + "means no key (default: ${DEFAULT-VALUE}).")
-    private String apiKeyEnv;
+    @Mixin
+    private WeightSyncOptions weightSync;
 
     @Mixin
     private PromptTemplateOptions prompt;
@@ -114,38 +112,6 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "4",
             description = "Tasks per poll and per transaction (default: ${DEFAULT-VALUE}).")
     private int batch;
-
-    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "4",
-            description = "openai: requests in flight at once (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
-
-    @Option(names = "--max-retries", paramLabel = "R", defaultValue = "5",
-            description = "openai: retries of a request after 429, 5xx, timeouts or a broken body, with "
-                    + "exponential backoff and jitter; then the task goes to east.dlq (default: ${DEFAULT-VALUE}).")
-    private int maxRetries;
-
-    @Option(names = "--request-timeout", paramLabel = "D", defaultValue = "5m",
-            description = "openai: limit for one request, whole body included (default: ${DEFAULT-VALUE}).")
-    private String requestTimeout;
-
-    @Option(names = "--connect-timeout", paramLabel = "D", defaultValue = "10s",
-            description = "openai: limit for opening a connection (default: ${DEFAULT-VALUE}).")
-    private String connectTimeout;
-
-    @Option(names = "--no-logprobs",
-            description = "openai: do not ask for token logprobs (for servers that refuse the parameter); "
-                    + "mean_logprob is then null.")
-    private boolean noLogprobs;
-
-    @Option(names = "--max-n-per-request", paramLabel = "K", defaultValue = "0",
-            description = "openai: split larger n over several requests, for servers that reject a large n; "
-                    + "0 = no limit (default: ${DEFAULT-VALUE}).")
-    private int maxNPerRequest;
-
-    @Option(names = "--policy-version", paramLabel = "V", defaultValue = "0",
-            description = "openai: the policy_version the samples carry; the server's weights are opaque to us "
-                    + "(default: ${DEFAULT-VALUE} = base or unknown).")
-    private long policyVersion;
 
     @Option(names = "--worker-id", paramLabel = "ID",
             description = "Names this worker; its transactional id is east-generator-ID, so it must be unique among "
@@ -172,18 +138,20 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new UsageException("--backend must be openai or djl, got '" + backend + "'");
         }
         boolean djl = backendName.equals("djl");
-        OpenAiSettings openAi = djl ? null : openAiSettings();
-        DjlOptions djlOptions = djl ? djlOptions() : null;
         WorkerSettings settings = workerSettings();
+        OpenAiOptions openAi = djl ? null : openAiOptions(settings.workerId());
+        DjlOptions djlOptions = djl ? djlOptions() : null;
         Optional<MetricsOptions.Served> served = metricsOptions.start("generate");
         ProcessMetrics metrics = served.map(MetricsOptions.Served::metrics).orElse(null);
 
-        try (GenerationBackend generator = djl ? djlBackend(djlOptions) : new OpenAiBackend(openAi)) {
+        try (GenerationBackend generator = djl ? djlBackend(djlOptions) : openAiBackend(openAi)) {
             GeneratorWorker worker = GeneratorWorker.create(kafka.clientProperties(), settings, generator);
             if (metrics != null) {
                 worker.bindMetrics(metrics);
                 if (generator instanceof DjlBackend policy) {
                     policy.bindMetrics(metrics);
+                } else if (generator instanceof WeightSyncedBackend synced) {
+                    synced.bindMetrics(metrics);
                 }
             }
             // SIGTERM: abandon the batch being generated (its offsets are not committed), close cleanly.
@@ -208,9 +176,14 @@ public final class GenerateCommand implements Callable<Integer> {
         if (!checkpointRoot.given()) {
             throw new UsageException("--backend djl needs --checkpoint-root DIR");
         }
-        if (endpoint != null || model != null) {
+        if (server.given() || model != null) {
             throw new UsageException("--endpoint and --model are for --backend openai");
         }
+        if (weightSync.enabled()) {
+            throw new UsageException("--weight-sync is for --backend openai; the djl backend follows model versions "
+                    + "on its own");
+        }
+        weightSync.rejectWhenOff();
         if (init != null) {
             CheckpointDirs.checked(init, "--init");
         }
@@ -225,35 +198,37 @@ public final class GenerateCommand implements Callable<Integer> {
                 ModelVersionFollower.connect(kafka.clientProperties(), options.settings().modelKey()));
     }
 
-    private OpenAiSettings openAiSettings() {
-        if (checkpointRoot.given() || init != null) {
-            throw new UsageException("--checkpoint-root and --init are for --backend djl");
+    /** The openai backend's options, checked before anything starts: the server, and its sync when on. */
+    private record OpenAiOptions(OpenAiSettings server, WeightSyncSettings sync, CheckpointRoot root, String key) {
+    }
+
+    private OpenAiOptions openAiOptions(String workerId) {
+        if (init != null) {
+            throw new UsageException("--init is for --backend djl");
         }
-        if (endpoint == null) {
-            throw new UsageException("--backend openai needs --endpoint URL");
+        OpenAiSettings openAi = server.settings(model, "--backend openai");
+        if (!weightSync.enabled()) {
+            if (checkpointRoot.given()) {
+                throw new UsageException("--checkpoint-root is for --backend djl, or openai with --weight-sync");
+            }
+            weightSync.rejectWhenOff();
+            return new OpenAiOptions(openAi, null, null, null);
         }
-        if (model == null || model.isBlank()) {
-            throw new UsageException("--backend openai needs --model NAME");
+        if (!checkpointRoot.given()) {
+            throw new UsageException("--weight-sync needs --checkpoint-root DIR: only checkpoints under it are loaded");
         }
-        ApiMode apiMode = Usage.check(() -> ApiMode.parse(mode), "--mode: ");
-        Usage.check(() -> Endpoint.resolve(endpoint, apiMode), "--endpoint: ");
-        Usage.atLeast(concurrency, 1, "--concurrency");
-        Usage.atLeast(maxRetries, 0, "--max-retries");
-        Usage.atLeast(maxNPerRequest, 0, "--max-n-per-request");
-        Usage.atLeast(policyVersion, 0, "--policy-version");
-        ApiKey apiKey = Usage.check(() -> ApiKey.fromEnvironment(apiKeyEnv, System.getenv()), "--api-key-env: ");
-        RetryPolicy retry = Usage.check(() -> RetryPolicy.DEFAULT.withMaxRetries(maxRetries), "--max-retries: ");
-        OpenAiSettings.Builder builder = OpenAiSettings.builder(endpoint, model)
-                .mode(apiMode)
-                .apiKey(apiKey)
-                .concurrency(concurrency)
-                .retry(retry)
-                .requestTimeout(Durations.parse(requestTimeout, "--request-timeout"))
-                .connectTimeout(Durations.parse(connectTimeout, "--connect-timeout"))
-                .logprobs(!noLogprobs)
-                .maxChoicesPerRequest(maxNPerRequest)
-                .policyVersion(policyVersion);
-        return Usage.check(builder::build, "");
+        WeightSyncSettings sync = weightSync.settings(workerId);
+        String key = Usage.check(() -> DjlSettings.defaults().withModelKey(modelKey).modelKey(), "--model-key: ");
+        return new OpenAiOptions(openAi, sync, checkpointRoot.root(), key);
+    }
+
+    /** With weight sync, loads the newest announced version into the server before returning. */
+    private GenerationBackend openAiBackend(OpenAiOptions options) throws InterruptedException {
+        if (options.sync() == null) {
+            return new OpenAiBackend(options.server());
+        }
+        return WeightSyncedBackend.start(options.server(), options.sync(), options.root(),
+                ModelVersionFollower.connect(kafka.clientProperties(), options.key()), CATCH_UP);
     }
 
     private WorkerSettings workerSettings() {

@@ -12,7 +12,9 @@ import java.util.List;
  *   <li>{@link #sample} returns exactly {@code n} generations or throws {@link GenerationException}; a backend that
  *       gets fewer from its engine asks again for the rest. The worker treats a short list as a failure of the
  *       task, never as a partial sample set.</li>
- *   <li>{@link #sampleAll} is what the worker calls, once per polled batch, from a single thread. Override it to
+ *   <li>{@link #sampleAll} is what the worker calls, once per polled batch, from a single thread, never while a
+ *       previous call runs: when it starts, no request of the worker is in flight, which makes it the batch boundary
+ *       where a backend may change the policy it samples with (DJL's hot reload, weight sync). Override it to
  *       batch or parallelise across tasks (the default samples one request after the other). One request's failure
  *       must not fail the others: it becomes a {@link GenerationOutcome.Failed} in its slot.</li>
  *   <li>Both honour thread interruption (the worker interrupts on shutdown) by throwing

@@ -14,13 +14,13 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** What read_committed readers see of a topic, and what a group has committed. */
-final class CommittedRecords {
+public final class CommittedRecords {
 
     private CommittedRecords() {
     }
 
     /** Every committed record of the topic, read from the start up to the last stable offset of each partition. */
-    static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafkaExtension kafka, String topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafkaExtension kafka, String topic) {
         Map<String, Object> props = kafka.consumerProps("reader");
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
@@ -38,7 +38,7 @@ final class CommittedRecords {
     }
 
     /** True when the group has committed every partition of the topic up to its end. */
-    static boolean groupCaughtUp(EmbeddedKafkaExtension kafka, String group, String topic) throws Exception {
+    public static boolean groupCaughtUp(EmbeddedKafkaExtension kafka, String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 kafka.admin().listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, Long> ends = endOffsets(kafka, topic);

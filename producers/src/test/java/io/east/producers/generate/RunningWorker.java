@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A worker on a thread of its own for integration tests; closing stops it and surfaces any failure. */
-final class RunningWorker implements AutoCloseable {
+public final class RunningWorker implements AutoCloseable {
 
     private final GeneratorWorker worker;
     private final ExecutorService thread = Executors.newSingleThreadExecutor();
@@ -20,12 +20,12 @@ final class RunningWorker implements AutoCloseable {
         this.run = thread.submit(worker::run);
     }
 
-    static RunningWorker start(Map<String, Object> clientProperties, WorkerSettings settings,
+    public static RunningWorker start(Map<String, Object> clientProperties, WorkerSettings settings,
             GenerationBackend backend) {
         return new RunningWorker(GeneratorWorker.create(clientProperties, settings, backend));
     }
 
-    WorkerStats stats() {
+    public WorkerStats stats() {
         return worker.stats();
     }
 
@@ -33,8 +33,24 @@ final class RunningWorker implements AutoCloseable {
         return worker.assignedPartitions();
     }
 
+    /** What ended a worker that stopped on its own, or null while it runs (or when it stopped cleanly). */
+    Throwable failure() {
+        if (!run.isDone()) {
+            return null;
+        }
+        try {
+            run.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while reading the worker's outcome", e);
+        }
+    }
+
     /** Stops the worker and returns what it committed. */
-    WorkerStats stop() throws ExecutionException, TimeoutException {
+    public WorkerStats stop() throws ExecutionException, TimeoutException {
         worker.stop();
         try {
             return run.get(60, TimeUnit.SECONDS);

@@ -4,12 +4,12 @@ import io.east.schemas.QuestionTask;
 import java.time.Instant;
 
 /** Question tasks for tests. */
-final class Tasks {
+public final class Tasks {
 
     private Tasks() {
     }
 
-    static QuestionTask task(String taskId, String question, String gold, int n) {
+    public static QuestionTask task(String taskId, String question, String gold, int n) {
         return QuestionTask.newBuilder()
                 .setTaskId(taskId)
                 .setQuestionId("q-" + taskId)

@@ -18,6 +18,16 @@ public interface ModelVersionFeed extends AutoCloseable {
      */
     Optional<ModelVersion> poll(Duration timeout) throws InterruptedException;
 
+    /**
+     * Reads everything announced so far, waiting at most {@code timeout} for it, and returns the highest version: what
+     * a process that starts should serve first. The default reads what arrives within the timeout.
+     *
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    default Optional<ModelVersion> pollToEnd(Duration timeout) throws InterruptedException {
+        return poll(timeout);
+    }
+
     @Override
     void close();
 }

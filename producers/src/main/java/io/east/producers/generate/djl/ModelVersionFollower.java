@@ -33,6 +33,7 @@ public final class ModelVersionFollower implements ModelVersionFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelVersionFollower.class);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CATCH_UP_POLL = Duration.ofMillis(200);
 
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
@@ -75,6 +76,40 @@ public final class ModelVersionFollower implements ModelVersionFeed {
             }
         } catch (InterruptException e) {
             // Kafka's unchecked twin of InterruptedException; it has already restored the interrupt flag.
+            InterruptedException interrupted = new InterruptedException("interrupted while reading " + topic);
+            interrupted.initCause(e);
+            throw interrupted;
+        }
+        return Optional.ofNullable(newest);
+    }
+
+    /** Polls until this consumer's position has reached the end offsets taken when called, or the timeout passes. */
+    @Override
+    public Optional<ModelVersion> pollToEnd(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            assignOnce();
+            Map<TopicPartition, Long> ends;
+            try {
+                ends = consumer.endOffsets(consumer.assignment(), timeout);
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                LOG.atWarn().addKeyValue("topic", topic).addKeyValue("timeout", timeout)
+                        .log("could not learn where the model versions end in time; going on with what was read");
+                return Optional.ofNullable(newest);
+            }
+            while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.atWarn().addKeyValue("topic", topic).addKeyValue("timeout", timeout)
+                            .log("could not read the model versions to their end in time; going on with what was read");
+                    break;
+                }
+                for (ConsumerRecord<byte[], byte[]> record
+                        : consumer.poll(Duration.ofNanos(Math.min(left, CATCH_UP_POLL.toNanos())))) {
+                    accept(record);
+                }
+            }
+        } catch (InterruptException e) {
             InterruptedException interrupted = new InterruptedException("interrupted while reading " + topic);
             interrupted.initCause(e);
             throw interrupted;

@@ -39,8 +39,8 @@ public final class ApiKey {
         return secret != null;
     }
 
-    /** The Authorization header value, when there is a key. */
-    Optional<String> authorization() {
+    /** The Authorization header value, when there is a key: for request headers only, never for logs. */
+    public Optional<String> authorization() {
         return secret == null ? Optional.empty() : Optional.of("Bearer " + secret);
     }
 

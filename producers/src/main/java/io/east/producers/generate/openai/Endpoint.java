@@ -36,6 +36,37 @@ public final class Endpoint {
         }
     }
 
+    /**
+     * The server's root below {@code base}, where the engines' own admin routes live (SGLang's
+     * {@code /update_weights_from_disk}, vLLM's {@code /collective_rpc}): {@code http://host:8000/v1} and
+     * {@code http://host:8000} both give {@code http://host:8000}; {@code http://host/proxy/v1} gives
+     * {@code http://host/proxy}.
+     *
+     * @throws IllegalArgumentException as {@link #resolve} does
+     */
+    public static URI root(String base) {
+        URI api = resolve(base, ApiMode.COMPLETIONS);
+        String path = api.getPath();
+        String rootPath = path.substring(0, path.length() - ("/v1/" + ApiMode.COMPLETIONS.path()).length());
+        try {
+            return new URI(api.getScheme(), null, api.getHost(), api.getPort(), rootPath, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot build the root URL from '" + base + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** The URL of an admin route below the server's {@link #root}, e.g. {@code get_model_info}. */
+    public static URI admin(String base, String route) {
+        URI root = root(base);
+        try {
+            return new URI(root.getScheme(), null, root.getHost(), root.getPort(), root.getPath() + "/" + route, null,
+                    null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot build the URL of " + route + " from '" + base + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static URI parse(String base) {
         if (base == null || base.isBlank()) {
             throw new IllegalArgumentException("the endpoint URL is empty");

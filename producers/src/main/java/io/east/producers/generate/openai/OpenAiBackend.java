@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,21 +27,42 @@ import org.slf4j.LoggerFactory;
  * that return fewer choices than asked (llama.cpp and Ollama ignore n) are asked again for the rest, so
  * {@link #sample} returns exactly n or throws. The tasks of a batch run in parallel, at most {@code concurrency}
  * requests at a time.
+ *
+ * <p>Every generation carries the policy version the server serves: {@link OpenAiSettings#policyVersion()} for a
+ * server whose weights never change, or what a weight sync reports it loaded (see {@code openai.sync}). The version is
+ * read once per {@link #sampleAll} call, so all generations of one batch carry the same one.
  */
 public final class OpenAiBackend implements GenerationBackend {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiBackend.class);
 
     private final OpenAiSettings settings;
+    private final LongSupplier servedVersion;
     private final OpenAiTransport transport;
     private final ExecutorService tasks;
 
+    /** A backend whose samples all carry {@link OpenAiSettings#policyVersion()}. */
     public OpenAiBackend(OpenAiSettings settings) {
-        this(settings, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(), Clock.systemUTC());
+        this(settings, settings::policyVersion);
+    }
+
+    /**
+     * A backend whose samples carry what {@code servedVersion} says when a batch starts: the version a weight sync
+     * confirmed the server loaded.
+     */
+    public OpenAiBackend(OpenAiSettings settings, LongSupplier servedVersion) {
+        this(settings, servedVersion, Sleeper.SYSTEM, () -> ThreadLocalRandom.current().nextDouble(),
+                Clock.systemUTC());
     }
 
     OpenAiBackend(OpenAiSettings settings, Sleeper sleeper, DoubleSupplier random, Clock clock) {
+        this(settings, settings::policyVersion, sleeper, random, clock);
+    }
+
+    OpenAiBackend(OpenAiSettings settings, LongSupplier servedVersion, Sleeper sleeper, DoubleSupplier random,
+            Clock clock) {
         this.settings = settings;
+        this.servedVersion = Objects.requireNonNull(servedVersion, "servedVersion");
         HttpClient client = HttpClient.newBuilder()
                 // Plain HTTP/1.1: several local servers mishandle the h2c upgrade the JDK would otherwise offer.
                 .version(HttpClient.Version.HTTP_1_1)
@@ -61,6 +84,11 @@ public final class OpenAiBackend implements GenerationBackend {
     @Override
     public List<Generation> sample(String prompt, int n, SamplingParams params)
             throws GenerationException, InterruptedException {
+        return sample(prompt, n, params, servedVersion.getAsLong());
+    }
+
+    private List<Generation> sample(String prompt, int n, SamplingParams params, long version)
+            throws GenerationException, InterruptedException {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1, got " + n);
         }
@@ -72,7 +100,7 @@ public final class OpenAiBackend implements GenerationBackend {
             if (settings.maxChoicesPerRequest() > 0) {
                 wanted = Math.min(wanted, settings.maxChoicesPerRequest());
             }
-            List<Generation> got = transport.post(OpenAiRequests.body(settings, prompt, wanted, params));
+            List<Generation> got = transport.post(OpenAiRequests.body(settings, prompt, wanted, params), version);
             requests++;
             generations.addAll(got.size() > wanted ? got.subList(0, wanted) : got);
         }
@@ -86,11 +114,12 @@ public final class OpenAiBackend implements GenerationBackend {
     @Override
     public List<GenerationOutcome> sampleAll(List<GenerationRequest> requests, SamplingParams params)
             throws InterruptedException {
+        long version = servedVersion.getAsLong();
         List<Future<GenerationOutcome>> futures = new ArrayList<>(requests.size());
         for (GenerationRequest request : requests) {
             futures.add(tasks.submit(() -> {
                 try {
-                    return GenerationOutcome.of(sample(request.prompt(), request.n(), params));
+                    return GenerationOutcome.of(sample(request.prompt(), request.n(), params, version));
                 } catch (GenerationException e) {
                     return GenerationOutcome.failed(e);
                 }
@@ -113,7 +142,7 @@ public final class OpenAiBackend implements GenerationBackend {
 
     @Override
     public long policyVersion() {
-        return settings.policyVersion();
+        return servedVersion.getAsLong();
     }
 
     @Override

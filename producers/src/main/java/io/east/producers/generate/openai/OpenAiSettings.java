@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param logprobs whether to ask for token log-probabilities (a few servers refuse the parameter)
  * @param maxChoicesPerRequest 0 for no limit; else larger n are split over several requests, for servers that
  *     reject a large n instead of capping it
- * @param policyVersion what the samples' policy_version says: the server's weights are opaque to us
+ * @param policyVersion what the samples' policy_version says while the server serves the model it was started with:
+ *     without weight sync that is all it ever serves, and its weights are opaque to us
  */
 public record OpenAiSettings(
         String baseUrl,

@@ -54,8 +54,12 @@ final class OpenAiTransport {
         return url;
     }
 
-    /** The generations of one response, after as many attempts as the retry policy allows. */
-    List<Generation> post(String body) throws GenerationException, InterruptedException {
+    /**
+     * The generations of one response, after as many attempts as the retry policy allows.
+     *
+     * @param policyVersion what the generations carry: the version the server serves during this call
+     */
+    List<Generation> post(String body, long policyVersion) throws GenerationException, InterruptedException {
         RetryPolicy policy = settings.retry();
         Failure last = null;
         for (int attempt = 0; attempt <= policy.maxRetries(); attempt++) {
@@ -67,7 +71,7 @@ final class OpenAiTransport {
                         .log("request to {} failed, retrying", url);
                 sleeper.sleep(delay);
             }
-            Attempt result = attempt(body);
+            Attempt result = attempt(body, policyVersion);
             if (result.generations() != null) {
                 return result.generations();
             }
@@ -80,7 +84,7 @@ final class OpenAiTransport {
                 + " attempts; last: " + last.message());
     }
 
-    private Attempt attempt(String body) throws InterruptedException {
+    private Attempt attempt(String body, long policyVersion) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json")
@@ -99,8 +103,8 @@ final class OpenAiTransport {
         int status = response.statusCode();
         if (status / 100 == 2) {
             try {
-                return new Attempt(OpenAiResponses.generations(response.body(), settings.mode(),
-                        settings.policyVersion()), null);
+                return new Attempt(OpenAiResponses.generations(response.body(), settings.mode(), policyVersion),
+                        null);
             } catch (InvalidResponseException e) {
                 return new Attempt(null, Failure.retryable("HTTP " + status + " with " + e.getMessage()));
             }

@@ -35,6 +35,16 @@ class EndpointTest {
     }
 
     @Test
+    void adminRoutesLiveAtTheServersRootNotUnderV1() {
+        assertThat(Endpoint.root("http://host:8000/v1")).hasToString("http://host:8000");
+        assertThat(Endpoint.root("http://host:8000/")).hasToString("http://host:8000");
+        assertThat(Endpoint.admin("http://host/proxy/v1/", "get_model_info"))
+                .hasToString("http://host/proxy/get_model_info");
+        assertThat(Endpoint.admin("https://host:30000", "update_weights_from_disk"))
+                .hasToString("https://host:30000/update_weights_from_disk");
+    }
+
+    @Test
     void credentialsInTheUrlAreRefusedWithoutRepeatingThem() {
         assertThatThrownBy(() -> Endpoint.resolve("http://user:hunter2@host:8000", ApiMode.CHAT))
                 .hasMessageContaining("credentials")

@@ -33,6 +33,14 @@ import java.util.function.Predicate;
  * script faults: each queued {@link Fault} applies to one upcoming request, in arrival order; a persistent fault
  * applies to every request whose prompt matches.
  *
+ * <p>It also speaks the weight-reload protocols, with the engines' routes and answers: SGLang's
+ * {@code POST /update_weights_from_disk} ({@code {"model_path", "weight_version"?}}, answered
+ * {@code {"success", "message", "num_paused_requests"}}, 400 on failure) and {@code GET /get_model_info}
+ * ({@code model_path}, {@code weight_version}); vLLM's dev-mode {@code POST /collective_rpc} with
+ * {@code reload_weights} ({@code {"results": [null]}}, 500 on failure), {@code POST /reset_prefix_cache} and
+ * {@code GET /v1/models}. A reload changes {@link #servedModelPath()}; queued {@link ReloadFault}s make the next reloads
+ * fail, answer a status, take long, or wait until {@link #releaseReloads()}.
+ *
  * <p>Responses are whitespace-separated tokens; every token has logprob {@value #TOKEN_LOGPROB}, so a choice's mean
  * logprob is exactly that and its token count is its number of words.
  */
@@ -87,6 +95,29 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private record PersistentFault(Predicate<String> prompt, Fault fault) {
     }
 
+    /** What to do to one reload request, SGLang's or vLLM's. */
+    public sealed interface ReloadFault {
+        /** The engine could not load: SGLang answers 400 {"success": false, "message"}, vLLM 500 {"error"}. */
+        record Fails(String message) implements ReloadFault {
+        }
+
+        /** Answer this status, with an error body, and load nothing. */
+        record Status(int code) implements ReloadFault {
+        }
+
+        /** Load, but only after this long. */
+        record Slow(Duration delay) implements ReloadFault {
+        }
+
+        /** Load only once {@link #releaseReloads()} is called (or the server closes). */
+        record Held() implements ReloadFault {
+        }
+    }
+
+    /** One reload request: the route it came to, and the path it asked for. */
+    public record Reload(String route, String path, JsonNode body) {
+    }
+
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "fake-openai");
@@ -102,12 +133,26 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile BiFunction<String, Integer, String> responder =
             (prompt, index) -> "Let me think. The total is 6 . So the answer is \\boxed{6} .";
     private volatile int choiceCap = Integer.MAX_VALUE;
+    private final Queue<ReloadFault> reloadFaults = new ConcurrentLinkedQueue<>();
+    private final List<Reload> reloads = new CopyOnWriteArrayList<>();
+    private final AtomicInteger reloadsInFlight = new AtomicInteger();
+    private final AtomicInteger cacheResets = new AtomicInteger();
+    private volatile CountDownLatch heldReloads = new CountDownLatch(1);
+    private volatile String servedModelPath = "fake-base-model";
+    private volatile String weightVersion = "default";
+    private volatile boolean reportsWeightVersion = true;
+    private volatile List<String> listedModels = List.of("fake-math");
 
     private FakeOpenAiServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.createContext("/v1/completions", exchange -> handle(exchange, false));
         server.createContext("/v1/chat/completions", exchange -> handle(exchange, true));
+        server.createContext("/v1/models", this::models);
+        server.createContext("/get_model_info", this::modelInfo);
+        server.createContext("/update_weights_from_disk", this::sglangReload);
+        server.createContext("/collective_rpc", this::vllmReload);
+        server.createContext("/reset_prefix_cache", this::resetCache);
         server.start();
     }
 
@@ -148,6 +193,183 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     public int maxConcurrentRequests() {
         return maxInFlight.get();
+    }
+
+    /** What the server serves: its startup model, then the path of the last successful reload. */
+    public String servedModelPath() {
+        return servedModelPath;
+    }
+
+    /** Serves this as if another process had reloaded it (SGLang's weight_version set to {@code label}). */
+    public FakeOpenAiServer serve(String path, String label) {
+        servedModelPath = path;
+        weightVersion = label;
+        return this;
+    }
+
+    /** Whether get_model_info reports a weight_version, as newer SGLang does (the default) or older does not. */
+    public FakeOpenAiServer reportWeightVersion(boolean value) {
+        reportsWeightVersion = value;
+        return this;
+    }
+
+    /** The model ids GET /v1/models lists. */
+    public FakeOpenAiServer listModels(String... ids) {
+        listedModels = List.of(ids);
+        return this;
+    }
+
+    public FakeOpenAiServer enqueueReload(ReloadFault... next) {
+        reloadFaults.addAll(List.of(next));
+        return this;
+    }
+
+    /** Lets every held reload, and every later one, load. */
+    public void releaseReloads() {
+        heldReloads.countDown();
+    }
+
+    /** Every reload request so far, in arrival order, whether it succeeded or not. */
+    public List<Reload> reloads() {
+        return new ArrayList<>(reloads);
+    }
+
+    /** Reload requests being handled right now (held or slow ones). */
+    public int reloadsInFlight() {
+        return reloadsInFlight.get();
+    }
+
+    public int prefixCacheResets() {
+        return cacheResets.get();
+    }
+
+    private void modelInfo(HttpExchange exchange) throws IOException {
+        try {
+            if (!exchange.getRequestMethod().equals("GET")) {
+                sendJson(exchange, 405, "{\"detail\":\"Method Not Allowed\"}");
+                return;
+            }
+            ObjectNode info = JSON.createObjectNode();
+            info.put("model_path", servedModelPath);
+            info.put("tokenizer_path", servedModelPath);
+            info.put("is_generation", true);
+            if (reportsWeightVersion) {
+                info.put("weight_version", weightVersion);
+            }
+            sendJson(exchange, 200, info.toString());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void models(HttpExchange exchange) throws IOException {
+        try {
+            ObjectNode root = JSON.createObjectNode();
+            root.put("object", "list");
+            ArrayNode data = root.putArray("data");
+            listedModels.forEach(id -> data.addObject().put("id", id).put("object", "model").put("root",
+                    "fake-base-model"));
+            sendJson(exchange, 200, root.toString());
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void resetCache(HttpExchange exchange) throws IOException {
+        try {
+            exchange.getRequestBody().readAllBytes();
+            cacheResets.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void sglangReload(HttpExchange exchange) throws IOException {
+        try {
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            String path = body.path("model_path").asText(null);
+            if (path == null) {
+                sendJson(exchange, 400, "{\"detail\":\"model_path is required\"}");
+                return;
+            }
+            ReloadFault fault = startReload(new Reload("/update_weights_from_disk", path, body));
+            try {
+                if (fault instanceof ReloadFault.Fails fails) {
+                    sendJson(exchange, 400, JSON.createObjectNode().put("success", false)
+                            .put("message", fails.message()).put("num_paused_requests", 0).toString());
+                } else if (fault instanceof ReloadFault.Status status) {
+                    sendJson(exchange, status.code(), "{\"error\":\"scripted " + status.code() + "\"}");
+                } else {
+                    load(fault, path, body.path("weight_version").asText(null));
+                    sendJson(exchange, 200, JSON.createObjectNode().put("success", true)
+                            .put("message", "Succeeded to update model weights.").put("num_paused_requests", 0)
+                            .toString());
+                }
+            } finally {
+                reloadsInFlight.decrementAndGet();
+            }
+        } catch (IOException e) {
+            // The client hung up (it was killed, or gave up waiting): the load itself went on.
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void vllmReload(HttpExchange exchange) throws IOException {
+        try {
+            JsonNode body = JSON.readTree(exchange.getRequestBody());
+            if (!"reload_weights".equals(body.path("method").asText())) {
+                sendJson(exchange, 400, "{\"detail\":\"only reload_weights is scripted\"}");
+                return;
+            }
+            String path = body.path("kwargs").path("weights_path").asText(null);
+            ReloadFault fault = startReload(new Reload("/collective_rpc", path, body));
+            try {
+                if (fault instanceof ReloadFault.Fails fails) {
+                    sendJson(exchange, 500, JSON.createObjectNode().put("error", fails.message()).toString());
+                } else if (fault instanceof ReloadFault.Status status) {
+                    sendJson(exchange, status.code(), "{\"error\":\"scripted " + status.code() + "\"}");
+                } else {
+                    // vLLM's reload_weights without a weights_path reloads what it was started from.
+                    load(fault, path == null ? servedModelPath : path, null);
+                    sendJson(exchange, 200, "{\"results\":[null]}");
+                }
+            } finally {
+                reloadsInFlight.decrementAndGet();
+            }
+        } catch (IOException e) {
+            // The client hung up: the load itself went on.
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private ReloadFault startReload(Reload reload) {
+        reloads.add(reload);
+        reloadsInFlight.incrementAndGet();
+        return reloadFaults.poll();
+    }
+
+    private void load(ReloadFault fault, String path, String label) {
+        if (fault instanceof ReloadFault.Slow slow) {
+            pause(slow.delay());
+        } else if (fault instanceof ReloadFault.Held) {
+            try {
+                heldReloads.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        servedModelPath = path;
+        if (label != null) {
+            weightVersion = label;
+        }
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
     }
 
     private void handle(HttpExchange exchange, boolean chat) throws IOException {
@@ -284,6 +506,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     @Override
     public void close() {
         closing.countDown();
+        heldReloads.countDown();
         server.stop(0);
         executor.shutdownNow();
     }

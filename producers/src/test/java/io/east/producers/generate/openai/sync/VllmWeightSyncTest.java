@@ -1,0 +1,83 @@
+package io.east.producers.generate.openai.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.east.producers.generate.openai.ApiKey;
+import io.east.producers.generate.openai.FakeOpenAiServer;
+import io.east.producers.generate.openai.FakeOpenAiServer.ReloadFault;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** vLLM's dev-mode reload: collective_rpc reload_weights, then reset_prefix_cache, then the model still listed. */
+class VllmWeightSyncTest {
+
+    private static final ServedCheckpoint V2 = new ServedCheckpoint(2, Path.of("/local/v000002"), "/srv/v000002");
+
+    private FakeOpenAiServer server;
+    private VllmWeightSync sync;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = FakeOpenAiServer.start().listModels("policy");
+        sync = new VllmWeightSync(new AdminHttp(Duration.ofSeconds(5), ApiKey.none()), server.baseUrl() + "/v1",
+                "policy", Duration.ofSeconds(90), Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void aLoadCallsReloadWeightsWithThePathThenResetsThePrefixCache() throws Exception {
+        sync.load(V2);
+
+        assertThat(server.reloads()).singleElement().satisfies(reload -> {
+            assertThat(reload.route()).isEqualTo("/collective_rpc");
+            assertThat(reload.body().get("method").asText()).isEqualTo("reload_weights");
+            assertThat(reload.body().path("kwargs").get("weights_path").asText()).isEqualTo("/srv/v000002");
+            assertThat(reload.body().path("kwargs").get("is_checkpoint_format").asBoolean()).isTrue();
+            assertThat(reload.body().get("timeout").asDouble()).isEqualTo(90.0);
+        });
+        assertThat(server.servedModelPath()).isEqualTo("/srv/v000002");
+        assertThat(server.prefixCacheResets()).isEqualTo(1);
+        assertThat(sync.reportsServing(V2)).as("vLLM cannot tell what it loaded").isFalse();
+    }
+
+    @Test
+    void aServerWithoutDevModeIsAPermanentFailureThatSaysSo() throws Exception {
+        try (FakeOpenAiServer plain = FakeOpenAiServer.start()) {
+            VllmWeightSync noDevMode = new VllmWeightSync(new AdminHttp(Duration.ofSeconds(5), ApiKey.none()),
+                    plain.baseUrl() + "/proxy", "policy", Duration.ofSeconds(5), Duration.ofSeconds(5));
+
+            assertThatThrownBy(() -> noDevMode.load(V2)).isInstanceOfSatisfying(WeightSyncException.class, e -> {
+                assertThat(e.retryable()).isFalse();
+                assertThat(e.getMessage()).contains("POST " + plain.baseUrl() + "/proxy/collective_rpc", "HTTP 404",
+                        "VLLM_SERVER_DEV_MODE=1");
+            });
+        }
+    }
+
+    @Test
+    void aWorkerErrorIsRetryableAndResetsNothing() {
+        server.enqueueReload(new ReloadFault.Fails("CUDA out of memory"));
+
+        assertThatThrownBy(() -> sync.load(V2)).isInstanceOfSatisfying(WeightSyncException.class, e -> {
+            assertThat(e.retryable()).isTrue();
+            assertThat(e.getMessage()).contains("HTTP 500", "CUDA out of memory");
+        });
+        assertThat(server.prefixCacheResets()).isZero();
+    }
+
+    @Test
+    void aModelNoLongerListedIsNotConfirmed() {
+        server.listModels("something-else");
+
+        assertThatThrownBy(() -> sync.load(V2)).isInstanceOf(WeightSyncException.class)
+                .hasMessageContaining("GET " + server.baseUrl() + "/v1/models: model 'policy' is not listed");
+    }
+}
