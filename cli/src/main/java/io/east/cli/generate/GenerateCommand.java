@@ -116,7 +116,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--worker-id", paramLabel = "ID",
             description = "Names this worker; its transactional id is east-generator-ID, so it must be unique among "
                     + "running workers. Give a restarted worker its old id (e.g. a StatefulSet pod name) to fence a "
-                    + "zombie of it and abort its open transaction at once. Default: HOST-PID, unique per process: "
+                    + "zombie of it and abort its open transaction at once; the id is also its static group "
+                    + "membership, so it takes its partitions back at once. Default: HOST-PID, unique per process: "
                     + "safe, but an open transaction of a crashed worker then blocks readers of its sample "
                     + "partitions until transaction.timeout.ms (60 s) aborts it.")
     private String workerId;
@@ -237,6 +238,6 @@ public final class GenerateCommand implements Callable<Integer> {
         PromptTemplate template = prompt.template();
         String id = workerId == null ? WorkerSettings.defaultWorkerId() : workerId;
         return Usage.check(() -> new WorkerSettings(id, group, GenerateTopics.DEFAULT, batch, template, params,
-                WorkerSettings.DEFAULT_POLL_TIMEOUT), "");
+                WorkerSettings.DEFAULT_POLL_TIMEOUT, workerId != null), "");
     }
 }

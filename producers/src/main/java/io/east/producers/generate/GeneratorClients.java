@@ -33,6 +33,9 @@ public final class GeneratorClients {
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, SESSION_TIMEOUT_MS / 3);
         config.putAll(clientProperties);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        if (settings.staticMember()) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, settings.workerId());
+        }
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.batchSize());

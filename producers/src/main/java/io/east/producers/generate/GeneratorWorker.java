@@ -385,7 +385,9 @@ public final class GeneratorWorker {
             inTransaction = false;
         }
         try {
-            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+            // A static member leaves too when stopped on purpose, so its partitions move at once.
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         } catch (RuntimeException e) {
             LOG.atWarn().addKeyValue("error", e.toString()).log("consumer did not close cleanly");
         }

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * @param groupId the consumer group, {@value #DEFAULT_GROUP} unless testing
  * @param batchSize tasks per poll and per transaction ({@code max.poll.records})
  * @param pollTimeout how long one poll waits for tasks
+ * @param staticMember whether the worker id is also the consumer's {@code group.instance.id}: a restarted worker with
+ *     the same id then takes its partitions back at once instead of waiting for its dead self's session to expire.
+ *     Only for ids that name one slot (e.g. a pod name), never for the per-process default.
  */
 public record WorkerSettings(
         String workerId,
@@ -25,7 +28,8 @@ public record WorkerSettings(
         int batchSize,
         PromptTemplate template,
         SamplingParams sampling,
-        Duration pollTimeout) {
+        Duration pollTimeout,
+        boolean staticMember) {
 
     public static final String DEFAULT_GROUP = "east-generators";
     public static final int DEFAULT_BATCH = 4;
@@ -48,6 +52,12 @@ public record WorkerSettings(
         if (pollTimeout == null || pollTimeout.isNegative() || pollTimeout.isZero()) {
             throw new IllegalArgumentException("poll timeout must be positive, got " + pollTimeout);
         }
+    }
+
+    /** A dynamic member of the consumer group. */
+    public WorkerSettings(String workerId, String groupId, GenerateTopics topics, int batchSize, PromptTemplate template,
+            SamplingParams sampling, Duration pollTimeout) {
+        this(workerId, groupId, topics, batchSize, template, sampling, pollTimeout, false);
     }
 
     /** Default group, topics, batch, template, sampling and poll timeout. */
@@ -81,26 +91,30 @@ public record WorkerSettings(
     }
 
     public WorkerSettings withWorkerId(String id) {
-        return new WorkerSettings(id, groupId, topics, batchSize, template, sampling, pollTimeout);
+        return new WorkerSettings(id, groupId, topics, batchSize, template, sampling, pollTimeout, staticMember);
     }
 
     public WorkerSettings withGroup(String group) {
-        return new WorkerSettings(workerId, group, topics, batchSize, template, sampling, pollTimeout);
+        return new WorkerSettings(workerId, group, topics, batchSize, template, sampling, pollTimeout, staticMember);
     }
 
     public WorkerSettings withTopics(GenerateTopics newTopics) {
-        return new WorkerSettings(workerId, groupId, newTopics, batchSize, template, sampling, pollTimeout);
+        return new WorkerSettings(workerId, groupId, newTopics, batchSize, template, sampling, pollTimeout, staticMember);
     }
 
     public WorkerSettings withBatchSize(int batch) {
-        return new WorkerSettings(workerId, groupId, topics, batch, template, sampling, pollTimeout);
+        return new WorkerSettings(workerId, groupId, topics, batch, template, sampling, pollTimeout, staticMember);
     }
 
     public WorkerSettings withTemplate(PromptTemplate newTemplate) {
-        return new WorkerSettings(workerId, groupId, topics, batchSize, newTemplate, sampling, pollTimeout);
+        return new WorkerSettings(workerId, groupId, topics, batchSize, newTemplate, sampling, pollTimeout, staticMember);
+    }
+
+    public WorkerSettings withStaticMember(boolean value) {
+        return new WorkerSettings(workerId, groupId, topics, batchSize, template, sampling, pollTimeout, value);
     }
 
     public WorkerSettings withSampling(SamplingParams newSampling) {
-        return new WorkerSettings(workerId, groupId, topics, batchSize, template, newSampling, pollTimeout);
+        return new WorkerSettings(workerId, groupId, topics, batchSize, template, newSampling, pollTimeout, staticMember);
     }
 }

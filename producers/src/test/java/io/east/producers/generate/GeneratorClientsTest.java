@@ -39,6 +39,13 @@ class GeneratorClientsTest {
     }
 
     @Test
+    void onlyAWorkerWithAGivenIdIsAStaticMember() {
+        assertThat(GeneratorClients.consumerConfig(Map.of(), settings)).doesNotContainKey("group.instance.id");
+        assertThat(GeneratorClients.consumerConfig(Map.of(), settings.withStaticMember(true)))
+                .containsEntry("group.instance.id", settings.workerId());
+    }
+
+    @Test
     void aDeadWorkersPartitionsMoveAfterTenSecondsUnlessTheUserSetsTheSession() {
         assertThat(GeneratorClients.consumerConfig(Map.of(), settings)).containsEntry("session.timeout.ms", 10_000)
                 .containsEntry("heartbeat.interval.ms", 3_333);
