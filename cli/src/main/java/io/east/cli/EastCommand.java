@@ -7,6 +7,7 @@ import io.east.cli.common.ErrorHandlers;
 import io.east.cli.common.GroupCommand;
 import io.east.cli.common.VersionProvider;
 import io.east.cli.dashboard.DashboardCommand;
+import io.east.cli.demo.ChaosCommand;
 import io.east.cli.demo.DemoCommand;
 import io.east.cli.eval.EvalCommand;
 import io.east.cli.feed.FeedCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Command;
             ""},
         subcommands = {
             DemoCommand.class,
+            ChaosCommand.class,
             GradeCommand.class,
             WeightsCommand.class,
             BrokerCommand.class,

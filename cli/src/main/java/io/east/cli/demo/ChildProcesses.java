@@ -38,7 +38,7 @@ final class ChildProcesses implements AutoCloseable {
         command.addAll(eastArguments);
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // libtorch's OpenMP workers spin while idle and would starve the other stages on two cores.
         builder.environment().putAll(Map.of("OMP_WAIT_POLICY", "PASSIVE"));
         Child child = new Child(name, builder.start(), log);

@@ -47,8 +47,21 @@ final class DemoRun {
         this.backend = backend;
     }
 
-    /** The base model, taught the synthetic task's format by a warm-up on labelled training problems; cached. */
-    private Path baseModel() throws IOException {
+    /**
+     * The base model, taught the synthetic task's format by a warm-up on labelled training problems (cached in the
+     * work directory), copied to {@code run/base} of a run directory emptied first.
+     */
+    static Path freshRunWithBase(DemoSettings settings) throws IOException {
+        Path cachedBase = baseModel(settings);
+        Path run = settings.runDir();
+        FileTrees.deleteRecursively(run);
+        Path base = run.resolve("base");
+        copyDirectory(cachedBase, base);
+        Files.createDirectories(run.resolve("logs"));
+        return base;
+    }
+
+    private static Path baseModel(DemoSettings settings) throws IOException {
         BaseModelCache.Recipe recipe = settings.baseModelRecipe();
         try (Progress progress = Progress.start("base model warm-up", "steps", BaseModelCache.steps(recipe))) {
             return BaseModelCache.prepare(recipe, settings.workDir(), new TrainingListener() {
@@ -61,12 +74,8 @@ final class DemoRun {
     }
 
     DemoTally.Snapshot run() throws Exception {
-        Path cachedBase = baseModel();
+        Path base = freshRunWithBase(settings);
         Path run = settings.runDir();
-        FileTrees.deleteRecursively(run);
-        Path base = run.resolve("base");
-        copyDirectory(cachedBase, base);
-        Files.createDirectories(run.resolve("logs"));
         BrokerSettings brokerSettings = BrokerSettings.builder().dataDir(run.resolve("kafka")).build();
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(brokerSettings).start();
              ChildProcesses stages = new ChildProcesses(run.resolve("logs"))) {
@@ -112,7 +121,7 @@ final class DemoRun {
     }
 
     /** The base model is version 0, so the generator starts with it and the evaluator measures it first. */
-    private static void announceBaseModel(Map<String, Object> client, Path base) {
+    static void announceBaseModel(Map<String, Object> client, Path base) {
         ModelVersion version = ModelVersion.newBuilder()
                 .setVersion(0)
                 .setCheckpointUri(base.toAbsolutePath().toUri().toString())
