@@ -45,8 +45,8 @@ class EvalCommandTest {
                 "--dataset", "synthetic");
         assertUsage("--model: not a checkpoint directory (no config.json): " + temp,
                 "--model", temp.toString(), "--dataset", "synthetic");
-        assertUsage("--checkpoint-root: checkpoint root " + temp.resolve("nowhere") + " does not exist",
-                "--follow", "--checkpoint-root", temp.resolve("nowhere").toString(), "--dataset", "synthetic");
+        assertUsage("--checkpoint-root: checkpoint root /proc/east-no-root does not exist and cannot be created",
+                "--follow", "--checkpoint-root", "/proc/east-no-root", "--dataset", "synthetic");
     }
 
     @Test
