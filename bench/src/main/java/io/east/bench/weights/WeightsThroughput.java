@@ -69,7 +69,7 @@ public final class WeightsThroughput {
     private static int wholePath(Path file, WeightingSettings settings) throws IOException {
         List<WeightRow> rows = BatchWeighting.run(read(file).groups(), settings);
         try (JsonOutput out = JsonOutput.to(OutputStream.nullOutputStream())) {
-            rows.forEach(row -> out.write(WeightsJson.toJson(row)));
+            rows.forEach(row -> out.writeLine(json -> WeightsJson.write(json, row)));
         }
         return rows.size();
     }
