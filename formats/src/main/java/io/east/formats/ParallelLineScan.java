@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.function.LongConsumer;
 /**
  * One pass over a JSON Lines file, as {@link LineScan} makes it and with the same line numbers and errors, but with
  * the lines parsed on several threads: the file is cut into line ranges, each range is parsed on its own, and the
- * values are handed over in file order on the calling thread. Standard input ("-") is read on the calling thread.
+ * values are handed over in file order on the calling thread. Standard input ("-") and pipes are read line by line on
+ * the calling thread.
  */
 public final class ParallelLineScan {
 
@@ -78,7 +80,8 @@ public final class ParallelLineScan {
     static <T> LineScan scan(Path file, Split split, LongConsumer onLine, LineParser<T> parser, LineSink<T> sink)
             throws IOException {
         Merge<T> merge = new Merge<>(file, onLine, sink);
-        if (JsonLines.isStandardInput(file)) {
+        // Standard input and pipes cannot be cut into ranges.
+        if (JsonLines.isStandardInput(file) || !Files.isRegularFile(file)) {
             return sequential(file, parser, merge);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {

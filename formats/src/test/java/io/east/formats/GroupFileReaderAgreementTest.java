@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,14 +179,32 @@ class GroupFileReaderAgreementTest {
             System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             GroupFileReader.Result read = GroupFileReader.read(Path.of("-"), InputFormat.QWEN_EVAL, ORIGIN,
                     count -> { });
-            assertThat(read.groups()).isEqualTo(expected.groups());
-            assertThat(read.lines()).isEqualTo(expected.lines());
-            assertThat(read.errors()).extracting(LineError::line, LineError::reason)
-                    .isEqualTo(expected.errors().stream().map(e -> org.assertj.core.groups.Tuple.tuple(e.line(),
-                            e.reason())).toList());
+            assertSameButForTheFileName(read, expected);
         } finally {
             System.setIn(stdin);
         }
+    }
+
+    @Test
+    void aPipeIsReadLineByLineWithTheSameResult() throws Exception {
+        Path pipe = dir.resolve("pipe");
+        Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0,
+                "mkfifo is available");
+        String text = String.join("\n", QWEN_EVAL_ODDITIES);
+        GroupFileReader.Result expected = TreePathReader.read(write("regular.jsonl", text), InputFormat.QWEN_EVAL,
+                ORIGIN);
+        // Opening a pipe for writing waits for its reader, so the writer has a thread of its own.
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(pipe, text, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        GroupFileReader.Result read = GroupFileReader.read(pipe, InputFormat.QWEN_EVAL, ORIGIN, count -> { });
+        writer.join();
+        assertSameButForTheFileName(read, expected);
     }
 
     @Test
@@ -213,6 +234,14 @@ class GroupFileReaderAgreementTest {
                 new ParallelLineScan.Split(64, 3));
         assertThat(seen).hasSize(QWEN_EVAL_ODDITIES.size()).isSorted();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(read.lines());
+    }
+
+    /** For input read from elsewhere than the file the tree path read: the errors name another file. */
+    private static void assertSameButForTheFileName(GroupFileReader.Result read, GroupFileReader.Result expected) {
+        assertThat(read.groups()).isEqualTo(expected.groups());
+        assertThat(read.lines()).isEqualTo(expected.lines());
+        assertThat(read.errors()).extracting(LineError::line, LineError::reason).isEqualTo(expected.errors().stream()
+                .map(error -> Tuple.tuple(error.line(), error.reason())).toList());
     }
 
     private void assertAgreement(Path file, InputFormat format) throws Exception {
