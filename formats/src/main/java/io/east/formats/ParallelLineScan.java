@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One pass over a JSON Lines file, as {@link LineScan} makes it and with the same line numbers and errors, but with
@@ -40,9 +42,11 @@ public final class ParallelLineScan {
         void accept(T value, long line) throws BadLineException;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ParallelLineScan.class);
+
     /**
-     * Big enough that a range's fixed costs vanish, small enough that the threads share the work evenly and that a
-     * range's bytes die young, in the garbage collector's cheapest space.
+     * Big enough that a range's fixed costs vanish, small enough that the threads share the work evenly and that
+     * each thread's buffer stays small.
      */
     static final long RANGE_BYTES = 1L << 20;
     /** A range is read into one array; a file with lines this long is read on one thread instead. */
@@ -90,6 +94,8 @@ public final class ParallelLineScan {
                 return sequential(file, parser, merge);
             }
             int workers = Math.min(split.threads(), ranges.size());
+            LOG.atDebug().addKeyValue("file", file).addKeyValue("ranges", ranges.size())
+                    .addKeyValue("threads", workers).log("reading in line ranges");
             if (workers <= 1) {
                 RangeBuffer buffer = new RangeBuffer();
                 for (LineRange range : ranges) {
