@@ -1,5 +1,6 @@
 package io.east.bench;
 
+import io.east.bench.imports.ImportBench;
 import io.east.bench.streams.StreamsBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "EAST benchmarks on an in-process Kafka broker.",
-        subcommands = {StreamsBench.class, CommandLine.HelpCommand.class},
+        subcommands = {StreamsBench.class, ImportBench.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (whether or not a goal is met), 2 bad usage, 1 failure."})
 public final class BenchMain implements Runnable {
 

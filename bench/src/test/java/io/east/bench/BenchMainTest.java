@@ -31,4 +31,14 @@ class BenchMainTest {
                 .isEqualTo(BenchMain.USAGE);
         assertThat(err.toString()).startsWith("bench: ");
     }
+
+    @Test
+    void theImportBenchTakesItsSizesAndRefusesBadOnes() {
+        StringWriter text = new StringWriter();
+        CommandLine commandLine = BenchMain.commandLine();
+        commandLine.setOut(new PrintWriter(text));
+        assertThat(commandLine.execute("import", "--help")).isZero();
+        assertThat(text.toString()).contains("--questions", "--n", "--response-chars", "--rounds");
+        assertThat(BenchMain.commandLine().execute("import", "--rounds", "0")).isEqualTo(BenchMain.USAGE);
+    }
 }

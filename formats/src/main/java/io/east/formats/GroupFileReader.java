@@ -1,11 +1,10 @@
 package io.east.formats;
 
-import io.east.core.TaskIds;
-import io.east.core.answer.AnswerExtractor;
 import io.east.core.batch.QuestionGroup;
 import io.east.core.group.SampleAnswer;
 import io.east.schemas.ReasoningSample;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,75 +37,99 @@ public final class GroupFileReader {
      * @param onLine called with the running line count, for progress
      */
     public static Result read(Path file, InputFormat format, Origin origin, LongConsumer onLine) throws IOException {
-        return format == InputFormat.QWEN_EVAL ? readQwenEval(file, origin, onLine) : readSamples(file, onLine);
+        return read(file, format, origin, onLine, ParallelLineScan.Split.forThisMachine());
     }
 
-    private static Result readQwenEval(Path file, Origin origin, LongConsumer onLine) throws IOException {
+    static Result read(Path file, InputFormat format, Origin origin, LongConsumer onLine, ParallelLineScan.Split split)
+            throws IOException {
+        return format == InputFormat.QWEN_EVAL ? readQwenEval(file, origin, onLine, split)
+                : readSamples(file, onLine, split);
+    }
+
+    private static Result readQwenEval(Path file, Origin origin, LongConsumer onLine, ParallelLineScan.Split split)
+            throws IOException {
         List<QuestionGroup> groups = new ArrayList<>();
         Map<String, Long> seenAt = new HashMap<>();
-        LineScan scan = LineScan.of(file, onLine, line -> {
-            QwenEvalQuestion question = QwenEvalFormat.parse(line.json());
-            Long first = seenAt.putIfAbsent(question.questionId(), line.number());
+        LineScan scan = ParallelLineScan.scan(file, split, onLine, GroupFileReader::qwenEvalAnswers,
+                (answers, line) -> {
+            Long first = seenAt.putIfAbsent(answers.questionId(), line);
             if (first != null) {
-                throw new BadLineException("idx " + question.questionId() + " repeats line " + first);
+                throw new BadLineException("idx " + answers.questionId() + " repeats line " + first);
             }
-            groups.add(toGroup(question, origin));
+            groups.add(answers.toGroup(origin));
         });
         return new Result(groups, scan.errors(), scan.lines());
+    }
+
+    /** The streaming parser when the line is plainly valid, else the tree path, which words the errors. */
+    static QwenEvalAnswers qwenEvalAnswers(byte[] utf8, int offset, int length) throws BadLineException {
+        QwenEvalAnswers fast = QwenEvalStreamReader.read(utf8, offset, length);
+        if (fast != null) {
+            return fast;
+        }
+        return QwenEvalAnswers.of(QwenEvalFormat.parse(JsonLines.parseObject(text(utf8, offset, length))));
+    }
+
+    private static String text(byte[] utf8, int offset, int length) {
+        return new String(utf8, offset, length, StandardCharsets.UTF_8);
     }
 
     /** The task id is the importer's, so the batch and streaming paths seed their choices alike. */
     public static QuestionGroup toGroup(QwenEvalQuestion question, Origin origin) {
-        List<SampleAnswer> answers = new ArrayList<>(question.n());
-        for (int i = 0; i < question.n(); i++) {
-            answers.add(new SampleAnswer(i, question.predictions().get(i), question.scores().get(i),
-                    AnswerExtractor.containsBoxed(question.responses().get(i))));
-        }
-        String taskId = TaskIds.of(origin.dataset(), question.questionId(), origin.round());
-        return new QuestionGroup(taskId, question.questionId(), question.gold(), question.n(), answers);
+        return QwenEvalAnswers.of(question).toGroup(origin);
     }
 
-    private static Result readSamples(Path file, LongConsumer onLine) throws IOException {
+    private static Result readSamples(Path file, LongConsumer onLine, ParallelLineScan.Split split) throws IOException {
         Map<String, TaskLines> tasks = new LinkedHashMap<>();
-        LineScan scan = LineScan.of(file, onLine, line -> {
-            ReasoningSample sample = SamplesFormat.parse(line.json());
-            tasks.computeIfAbsent(sample.getTaskId(), id -> new TaskLines(sample)).add(sample, line.number());
-        });
+        LineScan scan = ParallelLineScan.scan(file, split, onLine, GroupFileReader::sampleLine, (sample, line) ->
+                tasks.computeIfAbsent(sample.taskId(), id -> new TaskLines(sample)).add(sample, line));
         List<QuestionGroup> groups = tasks.values().stream().map(TaskLines::toGroup).toList();
         return new Result(groups, scan.errors(), scan.lines());
     }
 
+    private static SampleLine sampleLine(byte[] utf8, int offset, int length) throws BadLineException {
+        return SampleLine.of(SamplesFormat.parse(JsonLines.parseObject(text(utf8, offset, length))));
+    }
+
+    /** What the grouping needs of one samples line; the response is not kept. */
+    private record SampleLine(String taskId, String questionId, String gold, int n, SampleAnswer answer) {
+
+        static SampleLine of(ReasoningSample sample) {
+            return new SampleLine(sample.getTaskId(), sample.getQuestionId(), sample.getGoldAnswer(), sample.getN(),
+                    new SampleAnswer(sample.getSampleIndex(), sample.getPredictedAnswer(), sample.getCorrect(),
+                            sample.getContainsBoxed()));
+        }
+    }
+
     /** The samples of one task seen so far, checked for consistency line by line. */
     private static final class TaskLines {
-        private final ReasoningSample first;
+        private final SampleLine first;
         private final Map<Integer, Long> lineOfIndex = new HashMap<>();
         private final List<SampleAnswer> answers = new ArrayList<>();
 
-        TaskLines(ReasoningSample first) {
+        TaskLines(SampleLine first) {
             this.first = first;
         }
 
-        void add(ReasoningSample sample, long line) throws BadLineException {
-            if (sample.getN() != first.getN()) {
-                throw new BadLineException("task " + sample.getTaskId() + " has n=" + sample.getN()
-                        + " but its first sample said n=" + first.getN());
+        void add(SampleLine sample, long line) throws BadLineException {
+            if (sample.n() != first.n()) {
+                throw new BadLineException("task " + sample.taskId() + " has n=" + sample.n()
+                        + " but its first sample said n=" + first.n());
             }
-            if (!sample.getQuestionId().equals(first.getQuestionId())) {
-                throw new BadLineException("task " + sample.getTaskId() + " has question_id "
-                        + sample.getQuestionId() + " but its first sample said " + first.getQuestionId());
+            if (!sample.questionId().equals(first.questionId())) {
+                throw new BadLineException("task " + sample.taskId() + " has question_id "
+                        + sample.questionId() + " but its first sample said " + first.questionId());
             }
-            Long earlier = lineOfIndex.putIfAbsent(sample.getSampleIndex(), line);
+            Long earlier = lineOfIndex.putIfAbsent(sample.answer().sampleIndex(), line);
             if (earlier != null) {
-                throw new BadLineException("task " + sample.getTaskId() + " repeats sample_index "
-                        + sample.getSampleIndex() + " of line " + earlier);
+                throw new BadLineException("task " + sample.taskId() + " repeats sample_index "
+                        + sample.answer().sampleIndex() + " of line " + earlier);
             }
-            answers.add(new SampleAnswer(sample.getSampleIndex(), sample.getPredictedAnswer(), sample.getCorrect(),
-                    sample.getContainsBoxed()));
+            answers.add(sample.answer());
         }
 
         QuestionGroup toGroup() {
-            return new QuestionGroup(first.getTaskId(), first.getQuestionId(), first.getGoldAnswer(), first.getN(),
-                    answers);
+            return new QuestionGroup(first.taskId(), first.questionId(), first.gold(), first.n(), answers);
         }
     }
 }

@@ -32,7 +32,8 @@ public final class JsonLines implements AutoCloseable, Iterable<JsonLines.Line> 
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Also the streaming readers' factory, so both paths parse with the same features and limits. */
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path file;
     private final BufferedReader reader;
@@ -45,10 +46,18 @@ public final class JsonLines implements AutoCloseable, Iterable<JsonLines.Line> 
 
     /** Opens a file, or standard input when the path is "-". */
     public static JsonLines open(Path file) throws IOException {
-        BufferedReader reader = "-".equals(file.toString())
+        return new JsonLines(file, reader(file));
+    }
+
+    /** The text of a file, or of standard input when the path is "-", decoded as every reader of lines decodes it. */
+    static BufferedReader reader(Path file) throws IOException {
+        return isStandardInput(file)
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        return new JsonLines(file, reader);
+    }
+
+    static boolean isStandardInput(Path file) {
+        return "-".equals(file.toString());
     }
 
     public Path file() {
@@ -94,20 +103,28 @@ public final class JsonLines implements AutoCloseable, Iterable<JsonLines.Line> 
 
     private Line parse(String text) {
         try {
+            return new Line(file, lineNumber, parseObject(text), null);
+        } catch (BadLineException e) {
+            return new Line(file, lineNumber, null, new LineError(file, lineNumber, e.getMessage()));
+        }
+    }
+
+    /** One line as a JSON object, or the reason it is not one, worded as every reader of lines reports it. */
+    static JsonNode parseObject(String text) throws BadLineException {
+        try {
             JsonNode json = MAPPER.readTree(text);
             if (json == null || !json.isObject()) {
-                return new Line(file, lineNumber, null, new LineError(file, lineNumber, "not a JSON object"));
+                throw new BadLineException("not a JSON object");
             }
-            return new Line(file, lineNumber, json, null);
+            return json;
         } catch (JsonProcessingException e) {
-            return new Line(file, lineNumber, null,
-                    new LineError(file, lineNumber, "invalid JSON: " + e.getOriginalMessage()));
+            throw new BadLineException("invalid JSON: " + e.getOriginalMessage());
         }
     }
 
     @Override
     public void close() throws IOException {
-        if (!"-".equals(file.toString())) {
+        if (!isStandardInput(file)) {
             reader.close();
         }
     }

@@ -20,8 +20,15 @@ public final class JsonOutput implements AutoCloseable {
             .disable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
+    /** The content of one line, written straight to a generator so that no map or tree is built for it. */
+    public interface LineContent {
+        void writeTo(JsonGenerator json) throws IOException;
+    }
+
     private final Writer writer;
     private final boolean ownsStream;
+    /** Made on first use, over the same writer; its buffer is drained before anything else is written. */
+    private JsonGenerator generator;
 
     private JsonOutput(Writer writer, boolean ownsStream) {
         this.writer = writer;
@@ -45,6 +52,7 @@ public final class JsonOutput implements AutoCloseable {
 
     public void write(Object value) {
         try {
+            drainGenerator();
             writer.write(MAPPER.writeValueAsString(value));
             writer.write('\n');
         } catch (IOException e) {
@@ -54,6 +62,7 @@ public final class JsonOutput implements AutoCloseable {
 
     public void writeRaw(String jsonLine) {
         try {
+            drainGenerator();
             writer.write(jsonLine);
             writer.write('\n');
         } catch (IOException e) {
@@ -61,8 +70,30 @@ public final class JsonOutput implements AutoCloseable {
         }
     }
 
+    /** Writes one line with a streaming generator. */
+    public void writeLine(LineContent content) {
+        try {
+            if (generator == null) {
+                generator = MAPPER.createGenerator(writer);
+                generator.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+                generator.setRootValueSeparator(null);
+            }
+            content.writeTo(generator);
+            generator.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void drainGenerator() throws IOException {
+        if (generator != null) {
+            generator.flush();
+        }
+    }
+
     public void flush() {
         try {
+            drainGenerator();
             writer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,6 +102,7 @@ public final class JsonOutput implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        drainGenerator();
         if (ownsStream) {
             writer.close();
         } else {

@@ -30,12 +30,13 @@ import java.util.Locale;
 public final class WeightsThroughput {
 
     /**
+     * @param responseChars the length of each response, 0 for the one-line responses of the first figures
      * @param rounds measured runs per figure
      */
-    public record Options(int questions, int n, int rounds, Scope scope) {
+    public record Options(int questions, int n, int responseChars, int rounds, Scope scope) {
         public Options {
-            if (questions < 1 || n < 1 || rounds < 1) {
-                throw new IllegalArgumentException("--questions, --n and --rounds must be >= 1");
+            if (questions < 1 || n < 1 || rounds < 1 || responseChars < 0) {
+                throw new IllegalArgumentException("--questions, --n and --rounds must be >= 1, --response-chars >= 0");
             }
         }
     }
@@ -47,10 +48,12 @@ public final class WeightsThroughput {
         Path dir = Files.createTempDirectory("east-bench-weights");
         Path file = dir.resolve("generations.jsonl");
         try {
-            SyntheticGenerations.writeQwenEval(file, options.questions(), options.n(), 42);
-            out.printf(Locale.ROOT, "weights bench: %d questions x n=%d, scope %s, file %.1f MB, %d cores, Java %s%n",
-                    options.questions(), options.n(), options.scope().id(), Files.size(file) / 1e6,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            SyntheticGenerations.writeQwenEval(file, options.questions(), options.n(), options.responseChars(), 42);
+            out.printf(Locale.ROOT, "weights bench: %d questions x n=%d, responses of %s, scope %s, file %.1f MB, "
+                    + "%d cores, Java %s%n", options.questions(), options.n(),
+                    WeightsProcessBench.responseLength(options.responseChars()), options.scope().id(),
+                    Files.size(file) / 1e6, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
             out.printf(Locale.ROOT, "%-12s %22s %22s%n", "clustering", "whole path (q/s)", "core only (q/s)");
             for (Clustering clustering : Clustering.values()) {
                 WeightingSettings settings = new WeightingSettings(WeightStrategy.ENTROPY, 1.0, options.scope(),
@@ -69,7 +72,7 @@ public final class WeightsThroughput {
     private static int wholePath(Path file, WeightingSettings settings) throws IOException {
         List<WeightRow> rows = BatchWeighting.run(read(file).groups(), settings);
         try (JsonOutput out = JsonOutput.to(OutputStream.nullOutputStream())) {
-            rows.forEach(row -> out.write(WeightsJson.toJson(row)));
+            rows.forEach(row -> out.writeLine(json -> WeightsJson.write(json, row)));
         }
         return rows.size();
     }

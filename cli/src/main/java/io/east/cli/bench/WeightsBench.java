@@ -1,18 +1,29 @@
 package io.east.cli.bench;
 
+import io.east.bench.weights.ReferencePreprocessing;
+import io.east.bench.weights.WeightsProcessBench;
 import io.east.bench.weights.WeightsThroughput;
+import io.east.cli.EastCommand;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.Usage;
+import io.east.cli.common.UsageException;
 import io.east.core.weight.Scope;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** 'east bench weights': the bench module's {@link WeightsThroughput}. */
-@Command(name = "weights", mixinStandardHelpOptions = true,
+/** 'east bench weights': the bench module's {@link WeightsThroughput} and {@link WeightsProcessBench}. */
+@Command(name = "weights", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure 'east weights' throughput in questions/s on a generated qwen-eval file.",
-            "Prints one row per clustering: the whole path (parse + analyse + weigh + write) and the core "
-                    + "maths alone (analyse + weigh)."})
+            "By default, in this JVM: one row per clustering, the whole path (parse + analyse + weigh + write) and "
+                    + "the core maths alone (analyse + weigh).",
+            "With --whole-process: 'east weights --clustering exact --scope dataset' as child processes, wall and "
+                    + "CPU seconds. With --python and --reference too: the reference EAST code's own preprocessing "
+                    + "on the same file, run alternately, and the ratios."})
 public final class WeightsBench implements Callable<Integer> {
 
     @Option(names = "--questions", defaultValue = "5000", description = "Questions in the file (default: ${DEFAULT-VALUE}).")
@@ -21,19 +32,75 @@ public final class WeightsBench implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "64", description = "Responses per question (default: ${DEFAULT-VALUE}).")
     private int n;
 
-    @Option(names = "--rounds", defaultValue = "5", description = "Measured runs after 2 warm-up runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--response-chars", paramLabel = "C", defaultValue = "0",
+            description = "Length of each response, padded with reasoning steps; 0 keeps one-line responses of "
+                    + "about 90 characters (default: ${DEFAULT-VALUE}).")
+    private int responseChars;
+
+    @Option(names = "--rounds", defaultValue = "5",
+            description = "Measured runs, after 2 warm-up runs in this JVM or 1 uncounted round of processes "
+                    + "(default: ${DEFAULT-VALUE}).")
     private int rounds;
 
     @Option(names = "--scope", defaultValue = "window:64",
-            description = "Normalisation scope (default: ${DEFAULT-VALUE}).")
+            description = "Normalisation scope of the in-JVM figures (default: ${DEFAULT-VALUE}).")
     private String scope;
+
+    @Option(names = "--whole-process", description = "Time 'east weights' as a user runs it, JVM start included.")
+    private boolean wholeProcess;
+
+    @Option(names = "--east", paramLabel = "CMD",
+            description = "The east command the whole-process runs use (default: the ./east launcher of this "
+                    + "checkout, else this Java on this class path).")
+    private Path east;
+
+    @Option(names = "--python", paramLabel = "PYTHON",
+            description = "With --reference: a Python with numpy, to run the reference's preprocessing.")
+    private Path python;
+
+    @Option(names = "--reference", paramLabel = "DIR",
+            description = "With --python: a checkout of the public EAST repository (data_generation/util.py).")
+    private Path reference;
+
+    @Option(names = "--reference-script", paramLabel = "FILE", defaultValue = "bench/reference_weights.py",
+            description = "The driver of the reference's preprocessing (default: ${DEFAULT-VALUE}, from the "
+                    + "repository root).")
+    private Path referenceScript;
 
     @Override
     public Integer call() throws Exception {
+        if ((python == null) != (reference == null)) {
+            throw new UsageException("--python and --reference go together");
+        }
+        if (python != null || wholeProcess) {
+            ReferencePreprocessing preprocessing = python == null ? null
+                    : Usage.check(() -> new ReferencePreprocessing(python, reference, referenceScript), "");
+            List<String> command = eastCommand();
+            WeightsProcessBench.Options options = Usage.check(() -> new WeightsProcessBench.Options(questions, n,
+                    responseChars, rounds, command, preprocessing), "");
+            WeightsProcessBench.run(System.out, options);
+            return ExitCodes.OK;
+        }
         Scope normalisation = Usage.check(() -> Scope.parse(scope), "--scope: ");
         WeightsThroughput.Options options = Usage.check(
-                () -> new WeightsThroughput.Options(questions, n, rounds, normalisation), "");
+                () -> new WeightsThroughput.Options(questions, n, responseChars, rounds, normalisation), "");
         WeightsThroughput.run(System.out, options);
         return ExitCodes.OK;
+    }
+
+    /** What users run: the launcher next to the jar this runs from, or else this Java on this class path. */
+    private List<String> eastCommand() throws URISyntaxException {
+        if (east != null) {
+            return List.of(east.toString());
+        }
+        Path code = Path.of(EastCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // cli/target/east.jar -> the checkout's root, where ./east is.
+        Path root = code.toString().endsWith(".jar") && code.getParent() != null && code.getParent().getParent() != null
+                ? code.getParent().getParent().getParent() : null;
+        if (root != null && Files.isExecutable(root.resolve("east"))) {
+            return List.of(root.resolve("east").toString());
+        }
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-Xss4m", "-cp", System.getProperty("java.class.path"), EastCommand.class.getName());
     }
 }

@@ -77,7 +77,7 @@ public final class WeightsCommand implements Callable<Integer> {
         read.errors().forEach(error -> LOG.error("{}", error));
         List<WeightRow> rows = BatchWeighting.run(read.groups(), settings);
         try (JsonOutput out = output.open()) {
-            rows.forEach(row -> out.write(WeightsJson.toJson(row)));
+            rows.forEach(row -> out.writeLine(json -> WeightsJson.write(json, row)));
         }
         logSummary(read, rows, settings);
         return read.errors().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;

@@ -94,6 +94,37 @@ public final class AnswerExtractor {
     }
 
     /**
+     * {@link #containsBoxed(String)} of {@code text[offset, offset + length)}, for readers that hold responses in a
+     * parser's buffer: the answer depends only on the box commands {@link #lastBoxed} would try and what follows them,
+     * so only that end of the text becomes a string, and none when it holds no box command.
+     */
+    public static boolean containsBoxed(char[] text, int offset, int length) {
+        int end = offset + length;
+        int start = end - Math.min(length, MAX_SCANNED);
+        int earliestTried = -1;
+        int found = 0;
+        for (int i = end - 5; i >= start && found < MAX_BOX_ATTEMPTS; i--) {
+            if (text[i] == '\\' && (startsWith(text, i, end, "\\boxed") || startsWith(text, i, end, "\\fbox"))) {
+                earliestTried = i;
+                found++;
+            }
+        }
+        return earliestTried >= 0 && containsBoxed(new String(text, earliestTried, end - earliestTried));
+    }
+
+    private static boolean startsWith(char[] text, int at, int end, String command) {
+        if (end - at < command.length()) {
+            return false;
+        }
+        for (int j = 1; j < command.length(); j++) {
+            if (text[at + j] != command.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * For inputs that may be either a bare answer ({@code 1/2}, {@code \frac{1}{2}}, {@code (1, 2)}) or a whole
      * response or solution: an explicit marker (box, {@code ####}, "the answer is") wins; else text that looks like
      * a bare answer (no prose) is returned whole; else the last number.
