@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.east.model.train.LossKind;
+import io.east.schemas.ModelVersion;
+import io.east.schemas.TrainMetrics;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.BadPayload;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +34,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every kind of bad record between good examples, on a real broker: the trainer has no dead-letter topic, so each is
+ * Every kind of bad record on what the trainer reads, on a real broker. It has no dead-letter topic: a bad example is
  * skipped, counted as invalid and listed with its offset in a checkpoint's skipped.jsonl, and every good example is
- * trained. The topic takes 6 MiB records so that the 5 MiB kinds can arrive.
+ * trained. The examples topic takes 6 MiB records so that the 5 MiB kinds can arrive.
  */
 class TrainerBadRecordsIT {
 
@@ -97,6 +101,49 @@ class TrainerBadRecordsIT {
         assertThat(skipped).filteredOn(line -> badAt.get(line.get("offset").asLong()).kind().huge())
                 .extracting(line -> line.get("detail").asText()).as("the 5 MiB records are refused by their size")
                 .hasSize(2).allSatisfy(detail -> assertThat(detail).contains("more than the 1048576"));
+    }
+
+    /** At a resume the trainer reads what earlier runs published; bad records of its key there are passed over. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2})
+    void whatEarlierRunsPublishedIsFoundPastBadRecordsOfTheKey(long seed) throws Exception {
+        String key = "progress-" + seed;
+        List<BadPayload.Kind> small = BadPayload.undecodableKinds().stream().filter(kind -> !kind.huge()).toList();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProps())) {
+            long step = 0;
+            for (BadPayload payload : BadPayload.ofKinds(small, version(1), seed)) {
+                step++;
+                sendRaw(producer, EastTopics.MODEL_VERSIONS.name(), key, EastSerdes.modelVersion().serialize(
+                        version(step)));
+                sendRaw(producer, EastTopics.MODEL_VERSIONS.name(), key, payload.value());
+            }
+            for (BadPayload payload : BadPayload.ofKinds(small, metrics(1), seed)) {
+                sendRaw(producer, EastTopics.TRAIN_METRICS.name(), key, payload.value());
+            }
+            sendRaw(producer, EastTopics.TRAIN_METRICS.name(), key, EastSerdes.trainMetrics().serialize(metrics(12)));
+        }
+
+        PublishedProgress progress = PublishedProgress.read(
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()), key,
+                Duration.ofSeconds(30));
+
+        assertThat(progress).isEqualTo(new PublishedProgress(small.size(), 12));
+    }
+
+    private static ModelVersion version(long version) {
+        return ModelVersion.newBuilder().setVersion(version).setCheckpointUri("file:///c/v" + version)
+                .setStep(version * 2).setCreatedAt(Instant.ofEpochMilli(1)).build();
+    }
+
+    private static TrainMetrics metrics(long step) {
+        return TrainMetrics.newBuilder().setStep(step).setModelVersion(1).setLoss(0.5).setWeightedLoss(0.5)
+                .setMeanWeight(1).setGradNorm(1).setTokensPerSecond(1).setExamplesSeen(step * 4).setLearningRate(1e-3)
+                .setCreatedAt(Instant.ofEpochMilli(1)).build();
+    }
+
+    private static void sendRaw(KafkaProducer<byte[], byte[]> producer, String topic, String key, byte[] value)
+            throws Exception {
+        producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value)).get();
     }
 
     private static String send(KafkaProducer<byte[], byte[]> producer, String topic, String taskId)
