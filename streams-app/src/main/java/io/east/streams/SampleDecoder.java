@@ -44,7 +44,7 @@ final class SampleDecoder implements Processor<String, byte[], String, Object> {
             deadLetter(record, RejectedSamples.UNDECODABLE, e.getMessage());
             return;
         }
-        Optional<String> problem = SampleValidator.problem(record.key(), sample);
+        Optional<String> problem = SampleValidator.problem(record.key(), sample, record.value().length);
         if (problem.isPresent()) {
             deadLetter(record, RejectedSamples.INVALID, problem.get());
             return;

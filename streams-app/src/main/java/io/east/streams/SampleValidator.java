@@ -8,11 +8,21 @@ final class SampleValidator {
 
     /** No sampling setting of the method asks for more; a larger n is a corrupt record, not a big experiment. */
     static final int MAX_N = 100_000;
+    /**
+     * A sample's bytes go into its task's open-group state record, and its text into a group summary and a weighted
+     * example, each of which must fit a topic's 1 MB default; no model writes a response this long.
+     */
+    static final int MAX_SAMPLE_BYTES = 256 * 1024;
 
     private SampleValidator() {
     }
 
-    static Optional<String> problem(String key, ReasoningSample sample) {
+    /** @param bytes the size of the record as it arrived */
+    static Optional<String> problem(String key, ReasoningSample sample, int bytes) {
+        if (bytes > MAX_SAMPLE_BYTES) {
+            return Optional.of("the record has " + bytes + " bytes, more than the " + MAX_SAMPLE_BYTES
+                    + " a sample may have");
+        }
         String taskId = sample.getTaskId();
         if (taskId == null || taskId.isBlank()) {
             return Optional.of("empty task_id");

@@ -63,7 +63,15 @@ public interface TestKafka extends AutoCloseable {
 
     /** Creates a test's own topic unless it exists; returns its name. */
     default String createTopic(String name, int partitions) {
-        TopicCreator.ensureTopics(admin(), List.of(new TopicSpec(name, partitions, Map.of(), byte[].class)),
+        return createTopic(name, partitions, Map.of());
+    }
+
+    /**
+     * Creates a test's own topic with these topic configs (e.g. a raised {@code max.message.bytes}) unless it exists;
+     * returns its name.
+     */
+    default String createTopic(String name, int partitions, Map<String, String> config) {
+        TopicCreator.ensureTopics(admin(), List.of(new TopicSpec(name, partitions, config, byte[].class)),
                 TopicCreator.BROKER_DEFAULT_REPLICATION);
         return name;
     }

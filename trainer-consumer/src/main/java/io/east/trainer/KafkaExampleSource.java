@@ -35,6 +35,11 @@ public final class KafkaExampleSource implements ExampleSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaExampleSource.class);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The streams app refuses samples over 256 KiB, so the examples it writes stay well under this; a larger record
+     * did not come from it, and would be held in memory and tokenized whole only to be cut to a sequence length.
+     */
+    static final int MAX_EXAMPLE_BYTES = 1024 * 1024;
 
     private final String topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -122,6 +127,10 @@ public final class KafkaExampleSource implements ExampleSource {
         }
         SourcePosition position = new SourcePosition(
                 new TopicPartition(record.topic(), record.partition()).toString(), record.offset());
+        if (record.value() != null && record.value().length > MAX_EXAMPLE_BYTES) {
+            return Optional.of(IncomingExample.unusable(position, position + ": " + record.value().length
+                    + " bytes, more than the " + MAX_EXAMPLE_BYTES + " an example may have"));
+        }
         try {
             WeightedExample example = EastSerdes.weightedExample().deserialize(record.value());
             if (example == null) {

@@ -67,8 +67,9 @@ public record PublishedProgress(long newestVersion, long highestStep) {
                                     EastSerdes.trainMetrics().deserialize(record.value()).getStep());
                         }
                     } catch (RuntimeException e) {
-                        LOG.atDebug().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
-                                .addKeyValue("offset", record.offset()).log("skipped a record that does not decode");
+                        LOG.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
+                                .addKeyValue("offset", record.offset())
+                                .log("skipped a record of this key that does not decode: {}", e.getMessage());
                     }
                 }
             }

@@ -31,6 +31,7 @@ public final class GroupSummaryCompletions implements CompletionSource {
 
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
+    private long skipped;
 
     public GroupSummaryCompletions(Consumer<byte[], byte[]> consumer, String topic) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
@@ -71,20 +72,26 @@ public final class GroupSummaryCompletions implements CompletionSource {
     public List<String> poll(Duration timeout) {
         List<String> completed = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(timeout)) {
-            if (record.value() == null) {
-                continue;
-            }
             try {
+                if (record.value() == null) {
+                    throw new SerializationException("null value (a tombstone) where a GroupSummary was expected");
+                }
                 GroupSummary summary = EastSerdes.groupSummary().deserialize(record.value());
                 completed.add(summary.getTaskId());
             } catch (SerializationException e) {
                 // Not ours to judge: the streams app's records decode; anything else cannot be one of our tasks.
+                skipped++;
                 LOG.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
-                        .addKeyValue("offset", record.offset())
+                        .addKeyValue("offset", record.offset()).addKeyValue("skipped", skipped)
                         .log("record does not decode as a GroupSummary, ignored: {}", e.getMessage());
             }
         }
         return completed;
+    }
+
+    /** Records that did not decode as a GroupSummary, since this source was made. Read it on the polling thread. */
+    public long skipped() {
+        return skipped;
     }
 
     @Override

@@ -45,6 +45,10 @@ final class BatchPlan {
             // Avro and the frame check throw several unchecked types; all mean the same to us.
             return new PlannedRecord.Rejected(source, UNDECODABLE, "not a QuestionTask: " + e.getMessage());
         }
+        if (source.value().length > TaskValidator.MAX_TASK_BYTES) {
+            return new PlannedRecord.Rejected(source, INVALID, "the record has " + source.value().length
+                    + " bytes, more than the " + TaskValidator.MAX_TASK_BYTES + " a task may have");
+        }
         Optional<String> problem = TaskValidator.problem(task);
         if (problem.isPresent()) {
             return new PlannedRecord.Rejected(source, INVALID, problem.get());

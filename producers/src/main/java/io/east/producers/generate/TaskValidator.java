@@ -8,6 +8,11 @@ final class TaskValidator {
 
     /** A typo such as n = 1000000 would otherwise ask a server for a million responses in one transaction. */
     static final int MAX_N = 4096;
+    /**
+     * Each of a task's samples repeats its question and adds a response, and must fit a topic's 1 MB default; a larger
+     * task would fail its batch's transaction again at every retry, and its partition would never move on.
+     */
+    static final int MAX_TASK_BYTES = 256 * 1024;
 
     private TaskValidator() {
     }

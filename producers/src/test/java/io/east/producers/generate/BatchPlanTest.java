@@ -47,6 +47,22 @@ class BatchPlanTest {
     }
 
     @Test
+    void aTaskLargerThanItsSamplesCouldBeIsInvalid() {
+        QuestionTask large = Tasks.task("large", "x".repeat(TaskValidator.MAX_TASK_BYTES), "1", 1);
+        QuestionTask fits = Tasks.task("fits", "x".repeat(TaskValidator.MAX_TASK_BYTES - 100), "1", 1);
+        ConsumerRecords<byte[], byte[]> polled = new ConsumerRecords<>(Map.of(
+                P0, List.of(record(P0, 0, large), record(P0, 1, fits))), Map.of());
+
+        BatchPlan plan = BatchPlan.of(polled);
+
+        assertThat(plan.tasks()).extracting(t -> t.task().getTaskId()).containsExactly("fits");
+        assertThat(plan.records().get(0)).isInstanceOfSatisfying(PlannedRecord.Rejected.class, rejected -> {
+            assertThat(rejected.reason()).isEqualTo("invalid");
+            assertThat(rejected.detail()).matches("the record has 2621\\d\\d bytes, more than the 262144 a task may have");
+        });
+    }
+
+    @Test
     void validationNamesTheFieldAtFault() {
         assertThat(TaskValidator.problem(Tasks.task("t", "q", "1", 1))).isEmpty();
         assertThat(TaskValidator.problem(Tasks.task("t", " ", "1", 1))).contains("question is empty");

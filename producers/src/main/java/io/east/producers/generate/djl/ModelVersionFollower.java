@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * pointer is known even when it was announced long before this process started; compaction keeps the topic short.
  *
  * <p>Keeps the highest version seen for the key: the trainer announces growing versions, and re-announces its newest
- * after a restart, which changes nothing here. Tombstones (a deleted key) do not unload anything. A record that does
- * not decode is logged with its offset and skipped. Not thread-safe: one thread polls at a time.
+ * after a restart, which changes nothing here. Tombstones (a deleted key) do not unload anything. A record of the key
+ * that does not decode is logged with its offset, counted ({@link #skipped()}) and skipped. Not thread-safe: one thread
+ * polls at a time.
  */
 public final class ModelVersionFollower implements ModelVersionFeed {
 
@@ -40,6 +41,7 @@ public final class ModelVersionFollower implements ModelVersionFeed {
     private final String key;
     private ModelVersion newest;
     private boolean assigned;
+    private long skipped;
 
     public ModelVersionFollower(Consumer<byte[], byte[]> consumer, String topic, String key) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
@@ -65,6 +67,11 @@ public final class ModelVersionFollower implements ModelVersionFeed {
 
     public String topic() {
         return topic;
+    }
+
+    /** Records of the key that did not decode as a ModelVersion, since this follower was made. */
+    public long skipped() {
+        return skipped;
     }
 
     @Override
@@ -144,8 +151,9 @@ public final class ModelVersionFollower implements ModelVersionFeed {
             version = EastSerdes.modelVersion().deserialize(record.value());
         } catch (RuntimeException e) {
             // Avro and the frame check throw several unchecked types; all mean "not a ModelVersion".
+            skipped++;
             LOG.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
-                    .addKeyValue("offset", record.offset())
+                    .addKeyValue("offset", record.offset()).addKeyValue("skipped", skipped)
                     .log("record does not decode as a ModelVersion, skipped: {}", e.getMessage());
             return;
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.east.schemas.ModelVersion;
+import io.east.schemas.serde.BadPayload;
 import io.east.schemas.serde.EastSerdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelVersionFollowerTest {
 
@@ -66,6 +69,28 @@ class ModelVersionFollowerTest {
             assertThat(v.getCheckpointUri()).isEqualTo("file:///c/v000003");
         });
         assertThat(follower.poll(Duration.ZERO)).map(ModelVersion::getVersion).contains(3L);
+    }
+
+    /**
+     * Followers have no dead-letter topic: a record of the key that does not decode is skipped and counted, and the
+     * version beside it is still taken. (Tombstones are deletions on this compacted topic, not bad records.)
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void everyRecordThatDoesNotDecodeIsSkippedAndCountedAndTheVersionsAroundItAreTaken(long seed) throws Exception {
+        List<BadPayload> bad = BadPayload.ofKinds(BadPayload.undecodableKinds().stream()
+                .filter(kind -> kind != BadPayload.Kind.NULL).toList(), version(99, "file:///c/v000099"), seed);
+        assertThat(follower.poll(Duration.ZERO)).isEmpty();
+        long expected = 0;
+        for (BadPayload payload : bad) {
+            expected++;
+            arrive("main", version(expected, "file:///c/v" + expected));
+            arrive("main", payload.value());
+
+            assertThat(follower.poll(Duration.ZERO)).as(payload.toString()).map(ModelVersion::getVersion)
+                    .contains(expected);
+            assertThat(follower.skipped()).isEqualTo(expected);
+        }
     }
 
     @Test
