@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.east.bench.data.SyntheticGenerations;
 import io.east.core.batch.WeightingSettings;
 import io.east.core.group.Clustering;
@@ -16,7 +19,9 @@ import io.east.schemas.serde.EastSerdes;
 import io.east.streams.StreamsApp;
 import io.east.streams.StreamsSettings;
 import io.east.testkit.EmbeddedKafkaExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The streaming and batch paths agree exactly: a reference-format file imported and weighed by the streams app
  * under fixed:C gives, task for task, the weights and choices that 'east weights' computes from the same file;
- * and an experiment under window:K beside it has mean weight 1 in every window.
+ * and an experiment under window:K beside it has mean weight 1 in every window. A third of the wrong responses are
+ * unboxed, so the reference rules' R counts unboxed responses with the common wrong pred, and ties between wrong
+ * answers are broken by the first boxed one rather than the first seen.
  */
 class StreamsBatchAgreementIT {
 
@@ -47,6 +54,7 @@ class StreamsBatchAgreementIT {
     void streamingWeightsEqualBatchWeightsAndEveryWindowAveragesOne() throws Exception {
         Path file = dir.resolve("reference.jsonl");
         SyntheticGenerations.writeQwenEval(file, 400, 8, 5);
+        unboxSomeWrongResponses(file);
         String bootstrap = KAFKA.bootstrapServers();
 
         CliRunner.Result imported = CliRunner.run("import", "--format", "qwen-eval", "--input", file.toString(),
@@ -66,6 +74,9 @@ class StreamsBatchAgreementIT {
         for (JsonNode line : GradeCommandTest.readJson(file)) {
             lines.put("agree/" + line.get("idx").asText() + "@r0", line);
         }
+        long unboxedRejected = keptRows.values().stream().filter(row -> !lines.get(row.get("task_id").asText())
+                .get("code").get(row.get("rejected_index").intValue()).asText().contains("\\boxed")).count();
+        assertThat(unboxedRejected).as("kept tasks whose rejected response is unboxed").isPositive();
 
         Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (StreamsApp fixed = new StreamsApp(settings("agree-fixed", new Scope.Fixed(C)), client,
@@ -108,6 +119,28 @@ class StreamsBatchAgreementIT {
             assertThat(windows).allSatisfy(stats ->
                     assertThat(stats.getWeightMean()).isCloseTo(1.0, within(1e-12)));
         }
+    }
+
+    /** Rewrites every third wrong response of each line to state its answer without a box. */
+    private static void unboxSomeWrongResponses(Path file) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        int unboxed = 0;
+        for (String text : Files.readAllLines(file)) {
+            ObjectNode line = (ObjectNode) json.readTree(text);
+            ArrayNode code = (ArrayNode) line.get("code");
+            int wrong = 0;
+            for (int i = 0; i < code.size(); i++) {
+                if (!line.get("score").get(i).booleanValue() && wrong++ % 3 == 1) {
+                    String pred = line.get("pred").get(i).asText();
+                    code.set(i, code.get(i).asText().replace("\\boxed{" + pred + "}", pred));
+                    unboxed++;
+                }
+            }
+            lines.add(json.writeValueAsString(line));
+        }
+        assertThat(unboxed).isGreaterThan(100);
+        Files.write(file, lines);
     }
 
     private static StreamsSettings settings(String experiment, Scope scope) {

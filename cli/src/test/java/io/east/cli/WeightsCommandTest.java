@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +100,36 @@ class WeightsCommandTest {
         assertThat(rows.get(1).get("weight").isNull()).isTrue();
         assertThat(rows.get(0).get("chosen_index").intValue()).isIn(0, 1);
         assertThat(rows.get(0).get("rejected_index").intValue()).isEqualTo(2);
+    }
+
+    /**
+     * Where the reference code's R and rejected pool differ from a cluster's boxed wrong members: an unboxed response
+     * carrying the common wrong answer (6), a tie broken by the first boxed wrong answer rather than the first cluster
+     * (7), and an equivalent form graded correct that is not the gold string (8).
+     */
+    @Test
+    void referenceRulesTakeRAndTheRejectedFromEveryResponseWithTheCommonBoxedWrongPred() throws Exception {
+        Path file = dir.resolve("reference-r.jsonl");
+        Files.write(file, List.of(
+                line(6, "5", new String[] {"5", "7", "7", "8"}, new boolean[] {true, false, false, false}, 1),
+                line(7, "1", new String[] {"1", "4", "6", "4"}, new boolean[] {true, false, false, false}, 1),
+                line(8, "1/2", new String[] {"1/2", "0.5", "0.5", "3"}, new boolean[] {true, true, true, false}, null)));
+
+        List<JsonNode> rows = weights(file, "--rules", "reference");
+
+        assertThat(rows).extracting(row -> row.get("kept").booleanValue()).containsExactly(true, true, true);
+        assertThat(rows).extracting(row -> row.get("rejected_share").doubleValue()).containsExactly(0.5, 0.25, 0.25);
+        assertThat(rows).extracting(row -> row.get("accuracy").doubleValue()).containsExactly(0.25, 0.25, 0.75);
+        assertThat(rows.get(0).get("rejected_index").intValue()).isIn(1, 2);
+        assertThat(rows.get(1).get("rejected_index").intValue()).isEqualTo(2);
+        assertThat(rows.get(2).get("rejected_index").intValue()).isEqualTo(3);
+        assertThat(rows.get(2).get("chosen_index").intValue()).isZero();
+        Set<Integer> drawn = new HashSet<>();
+        for (int seed = 0; seed < 12; seed++) {
+            drawn.add(weights(file, "--rules", "reference", "--seed", Integer.toString(seed)).get(0)
+                    .get("rejected_index").intValue());
+        }
+        assertThat(drawn).as("the unboxed response with the common pred can be the rejected one").contains(1, 2);
     }
 
     @Test

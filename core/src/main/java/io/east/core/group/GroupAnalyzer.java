@@ -3,6 +3,7 @@ package io.east.core.group;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,20 +44,23 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
         List<SampleAnswer> eligibleChosen = rules.requireBoxedChosen()
                 ? correct.stream().filter(SampleAnswer::containsBoxed).toList()
                 : correct;
-        List<SampleAnswer> rejectedCluster = mostCommonWrongCluster(clusters, graded);
-        double accuracy = (double) correct.size() / n;
-        double rejectedShare = (double) rejectedCluster.size() / n;
+        List<SampleAnswer> rejectedPool = rules.requireBoxedRejected()
+                ? responsesGivingTheCommonBoxedWrongAnswer(answers)
+                : mostCommonWrongCluster(clusters, graded);
+        // A counts the grader's verdicts, so under the string-match rule an equivalent form still counts as correct.
+        double accuracy = (double) answers.stream().filter(SampleAnswer::correct).count() / n;
+        double rejectedShare = (double) rejectedPool.size() / n;
 
-        Optional<DiscardReason> reason = discardReason(graded, answers, gold, correct, eligibleChosen, rejectedCluster);
+        Optional<DiscardReason> reason = discardReason(graded, answers, gold, correct, eligibleChosen, rejectedPool);
         if (reason.isPresent()) {
             return new GroupAnalysis(clusters, n, entropy, accuracy, rejectedShare, reason,
                     Optional.empty(), Optional.empty());
         }
         SeededChoice choice = new SeededChoice(seed, taskId);
         int chosen = eligibleChosen.get(choice.nextIndex(eligibleChosen.size())).sampleIndex();
-        Optional<Integer> rejected = rejectedCluster.isEmpty()
+        Optional<Integer> rejected = rejectedPool.isEmpty()
                 ? Optional.empty()
-                : Optional.of(rejectedCluster.get(choice.nextIndex(rejectedCluster.size())).sampleIndex());
+                : Optional.of(rejectedPool.get(choice.nextIndex(rejectedPool.size())).sampleIndex());
         return new GroupAnalysis(clusters, n, entropy, accuracy, rejectedShare, Optional.empty(),
                 Optional.of(chosen), rejected);
     }
@@ -69,7 +73,7 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
     }
 
     private Optional<DiscardReason> discardReason(List<SampleAnswer> graded, List<SampleAnswer> original, String gold,
-            List<SampleAnswer> correct, List<SampleAnswer> eligibleChosen, List<SampleAnswer> rejectedCluster) {
+            List<SampleAnswer> correct, List<SampleAnswer> eligibleChosen, List<SampleAnswer> rejectedPool) {
         if (correct.isEmpty()) {
             return Optional.of(DiscardReason.NO_CORRECT);
         }
@@ -86,32 +90,52 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
         if (eligibleChosen.isEmpty()) {
             return Optional.of(DiscardReason.NO_BOXED_CORRECT);
         }
-        if (rules.requireBoxedRejected() && rejectedCluster.isEmpty()) {
+        if (rules.requireBoxedRejected() && rejectedPool.isEmpty()) {
             return Optional.of(DiscardReason.NO_BOXED_REJECTED);
         }
         return Optional.empty();
     }
 
-    /**
-     * The wrong responses of the largest wrong cluster (ties: the cluster seen first). Under the boxed-rejected rule
-     * only boxed responses count, so R is the share of the most common boxed wrong answer.
-     */
-    private List<SampleAnswer> mostCommonWrongCluster(List<AnswerCluster> clusters, List<SampleAnswer> graded) {
+    /** The wrong responses of the largest wrong cluster; a tie goes to the cluster seen first. */
+    private static List<SampleAnswer> mostCommonWrongCluster(List<AnswerCluster> clusters, List<SampleAnswer> graded) {
         Map<Integer, SampleAnswer> byIndex = new HashMap<>();
         graded.forEach(answer -> byIndex.put(answer.sampleIndex(), answer));
         List<SampleAnswer> best = List.of();
         for (AnswerCluster cluster : clusters) {
-            List<SampleAnswer> members = new ArrayList<>();
-            for (int index : cluster.members()) {
-                SampleAnswer answer = byIndex.get(index);
-                if (!answer.correct() && (!rules.requireBoxedRejected() || answer.containsBoxed())) {
-                    members.add(answer);
-                }
-            }
+            List<SampleAnswer> members = cluster.members().stream().map(byIndex::get)
+                    .filter(answer -> !answer.correct()).toList();
             if (members.size() > best.size()) {
                 best = members;
             }
         }
         return best;
+    }
+
+    /**
+     * The reference's rejected pool: the most common answer string among the boxed responses the grader marked wrong
+     * (a tie goes to the string boxed first), then every response giving that string, boxed or not.
+     */
+    private static List<SampleAnswer> responsesGivingTheCommonBoxedWrongAnswer(List<SampleAnswer> answers) {
+        List<SampleAnswer> inOrder = answers.stream().sorted(Comparator.comparingInt(SampleAnswer::sampleIndex)).toList();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (SampleAnswer answer : inOrder) {
+            if (!answer.correct() && answer.containsBoxed()) {
+                counts.merge(answer.answer(), 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return List.of();
+        }
+        // Insertion order plus a strict comparison: the first string to reach the top count wins, as Counter does.
+        String common = null;
+        int best = 0;
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            if (entry.getValue() > best) {
+                common = entry.getKey();
+                best = entry.getValue();
+            }
+        }
+        String pred = common;
+        return inOrder.stream().filter(answer -> Objects.equals(pred, answer.answer())).toList();
     }
 }

@@ -7,8 +7,8 @@ package io.east.core.group;
  *                             gold string; a question is dropped when more answers equal the gold than were graded
  *                             correct
  * @param requireBoxedChosen   the chosen response must hold a boxed answer; drop the question when none does
- * @param requireBoxedRejected the rejected response must hold a boxed answer; drop the question when none does, and
- *                             take R over boxed wrong answers only
+ * @param requireBoxedRejected drop the question when no wrong response holds a boxed answer; the rejected pool is
+ *                             then every response giving the most common boxed wrong answer string, boxed or not
  */
 public record SelectionRules(boolean requireStringMatch, boolean requireBoxedChosen, boolean requireBoxedRejected) {
 

@@ -65,14 +65,16 @@ class GroupAnalyzerTest {
     }
 
     @Test
-    void referenceRulesCountAResponseCorrectOnlyWhenItsStringEqualsTheGold() {
-        // "5.0" was graded correct but is not the string "5": the reference treats it as wrong.
+    void referenceRulesChooseOnlyAResponseWhoseStringEqualsTheGold() {
+        // "5.0" was graded correct but is not the string "5": it cannot be chosen, yet it is not a wrong answer either,
+        // so A counts it and the rejected response is the boxed wrong "7" (the reference code's score == False).
         GroupAnalysis analysis = REFERENCE.analyze("t", "5", List.of(
                 answer(0, "5", true), answer(1, "5.0", true), answer(2, "7", false)));
-        assertThat(analysis.accuracy()).isCloseTo(1.0 / 3, within(1e-12));
+        assertThat(analysis.accuracy()).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(analysis.rejectedShare()).isCloseTo(1.0 / 3, within(1e-12));
         assertThat(analysis.kept()).isTrue();
         assertThat(analysis.chosenIndex()).contains(0);
-        assertThat(analysis.rejectedIndex().orElseThrow()).isIn(1, 2);
+        assertThat(analysis.rejectedIndex()).contains(2);
         assertThat(analysis.clusters()).extracting(AnswerCluster::correct).containsExactly(true, false, false);
     }
 
@@ -96,12 +98,43 @@ class GroupAnalyzerTest {
     }
 
     @Test
-    void underTheBoxedRuleRCountsOnlyBoxedWrongAnswers() {
-        GroupAnalysis analysis = REFERENCE.analyze("t", "5", List.of(
+    void referenceRCountsEveryResponseGivingTheMostCommonBoxedWrongAnswer() {
+        // Boxed wrong answers: "8" once. "7" is more common but never boxed, so it is not the common answer.
+        GroupAnalysis unboxedMajority = REFERENCE.analyze("t", "5", List.of(
                 new SampleAnswer(0, "5", true, true), new SampleAnswer(1, "7", false, false),
                 new SampleAnswer(2, "7", false, false), new SampleAnswer(3, "8", false, true)));
+        assertThat(unboxedMajority.rejectedShare()).isEqualTo(0.25);
+        assertThat(unboxedMajority.rejectedIndex()).contains(3);
+
+        // "8" is boxed once and also given unboxed twice: R counts all three, and any of them may be drawn.
+        List<SampleAnswer> answers = List.of(
+                new SampleAnswer(0, "5", true, true), new SampleAnswer(1, "8", false, false),
+                new SampleAnswer(2, "8", false, false), new SampleAnswer(3, "8", false, true),
+                new SampleAnswer(4, "9", false, false));
+        assertThat(REFERENCE.analyze("t", "5", answers).rejectedShare()).isEqualTo(0.6);
+        Set<Integer> drawn = new HashSet<>();
+        for (int seed = 0; seed < 40; seed++) {
+            drawn.add(new GroupAnalyzer(Clustering.EXACT, SelectionRules.REFERENCE, seed)
+                    .analyze("t", "5", answers).rejectedIndex().orElseThrow());
+        }
+        assertThat(drawn).containsExactlyInAnyOrder(1, 2, 3);
+    }
+
+    @Test
+    void referenceTieGoesToTheWrongAnswerBoxedFirstNotToTheClusterSeenFirst() {
+        // "4" appears first (unboxed, index 1) but "6" is the first boxed wrong answer (index 2): Counter picks "6".
+        GroupAnalysis analysis = REFERENCE.analyze("t", "1", List.of(
+                new SampleAnswer(0, "1", true, true), new SampleAnswer(1, "4", false, false),
+                new SampleAnswer(2, "6", false, true), new SampleAnswer(3, "4", false, true)));
+        assertThat(analysis.rejectedIndex()).contains(2);
         assertThat(analysis.rejectedShare()).isEqualTo(0.25);
-        assertThat(analysis.rejectedIndex()).contains(3);
+
+        // Under the standard rules the largest wrong cluster is "4" with two members.
+        GroupAnalysis standard = STANDARD.analyze("t", "1", List.of(
+                new SampleAnswer(0, "1", true, true), new SampleAnswer(1, "4", false, false),
+                new SampleAnswer(2, "6", false, true), new SampleAnswer(3, "4", false, true)));
+        assertThat(standard.rejectedShare()).isEqualTo(0.5);
+        assertThat(standard.rejectedIndex().orElseThrow()).isIn(1, 3);
     }
 
     @Test
