@@ -12,8 +12,8 @@ import org.apache.kafka.common.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Waits until a broker answers a describe-cluster request, which is what every client needs first. */
-final class BrokerReadiness {
+/** Waits until brokers answer a describe-cluster request, which is what every client needs first. */
+public final class BrokerReadiness {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerReadiness.class);
     private static final long RETRY_PAUSE_MS = 100;
@@ -22,6 +22,11 @@ final class BrokerReadiness {
     }
 
     static void await(String bootstrapServers, Duration timeout) throws InterruptedException {
+        await(bootstrapServers, timeout, 1);
+    }
+
+    /** Waits until the cluster reports at least {@code brokers} live brokers. */
+    public static void await(String bootstrapServers, Duration timeout, int brokers) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -38,7 +43,7 @@ final class BrokerReadiness {
                 }
                 try {
                     Collection<Node> nodes = admin.describeCluster().nodes().get(remainingMs, TimeUnit.MILLISECONDS);
-                    if (!nodes.isEmpty()) {
+                    if (nodes.size() >= brokers) {
                         return;
                     }
                 } catch (ExecutionException | TimeoutException e) {

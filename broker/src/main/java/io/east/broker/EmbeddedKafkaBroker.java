@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Properties;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +36,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final BrokerSettings settings;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private KafkaRaftServer server;
+    private KafkaNode node;
     private Path dataDir;
     private int port;
     private int controllerPort;
@@ -72,10 +70,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             port = settings.port() != 0 ? settings.port() : free[0];
             controllerPort = settings.controllerPort() != 0 ? settings.controllerPort()
                     : free[1] != port ? free[1] : free[0];
-            Properties props = SingleNodeProperties.of(port, controllerPort, dataDir, settings.extraProperties());
-            StorageFormatter.formatIfNeeded(props);
-            server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-            server.startup();
+            node = new KafkaNode(new ClusterLayout(List.of(port), List.of(controllerPort)), 1, dataDir,
+                    Optional.empty(), settings.extraProperties());
+            node.start();
             BrokerReadiness.await(bootstrapServers(), settings.startTimeout());
         } catch (IOException e) {
             close();
@@ -119,7 +116,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public synchronized boolean isRunning() {
-        return server != null;
+        return node != null && node.isRunning();
     }
 
     /** Blocks until {@link #close()} has finished, typically called from a shutdown hook. */
@@ -135,14 +132,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Stops the broker and waits for it; deletes the data directory unless it was given. Idempotent. */
     @Override
     public synchronized void close() {
-        if (server != null) {
+        if (node != null && node.isRunning()) {
             long begin = System.nanoTime();
-            try {
-                server.shutdown();
-                server.awaitShutdown();
-            } finally {
-                server = null;
-            }
+            node.close();
             LOG.info("Kafka broker at 127.0.0.1:{} stopped in {} ms", port,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin));
         }

@@ -27,6 +27,11 @@ final class StorageFormatter {
     }
 
     static void formatIfNeeded(Properties brokerProps) {
+        formatIfNeeded(brokerProps, Optional.empty());
+    }
+
+    /** @param clusterId the id for new storage; empty picks a random one. Storage formatted before keeps its own. */
+    static void formatIfNeeded(Properties brokerProps, Optional<String> clusterId) {
         Path configFile = null;
         try {
             // StorageTool reads its settings only from a file.
@@ -35,12 +40,13 @@ final class StorageFormatter {
                 brokerProps.store(out, "written for kafka-storage format");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            String clusterId = existingClusterId(brokerProps).orElseGet(() -> Uuid.randomUuid().toString());
+            String id = existingClusterId(brokerProps).or(() -> clusterId)
+                    .orElseGet(() -> Uuid.randomUuid().toString());
             int exitCode;
             try (PrintStream printer = new PrintStream(output, true, StandardCharsets.UTF_8)) {
                 // --ignore-formatted still fails when the id differs from the one already on disk.
                 exitCode = StorageTool.execute(new String[] {
-                    "format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"}, printer);
+                    "format", "-t", id, "-c", configFile.toString(), "--ignore-formatted"}, printer);
             }
             String message = output.toString(StandardCharsets.UTF_8).strip();
             if (exitCode != 0) {

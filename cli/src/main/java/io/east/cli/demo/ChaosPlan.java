@@ -19,6 +19,9 @@ record ChaosPlan(List<Kill> kills, Duration brokerRestartAt) {
 
     static ChaosPlan draw(long seed, Duration period, Duration killEvery, List<String> stages, int killsPerStage) {
         Random random = new Random(seed);
+        if (killsPerStage == 0) {
+            return new ChaosPlan(List.of(), period.dividedBy(2));
+        }
         int count = Math.max(killsPerStage * stages.size(), (int) (period.toMillis() / killEvery.toMillis()));
         List<String> order = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -1,7 +1,5 @@
 package io.east.cli.demo;
 
-import io.east.broker.BrokerSettings;
-import io.east.broker.EmbeddedKafkaBroker;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.EastSerdes;
@@ -22,19 +20,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One chaos run: the demo's tiny loop (feed, DJL generate, streams, train) on an embedded broker, with stages killed
- * by SIGKILL and restarted along a seeded {@link ChaosPlan} and the broker restarted once on the same data directory;
+ * by SIGKILL and restarted along a seeded {@link ChaosPlan} and the broker (or one node of a cluster) restarted once
+ * on its data;
  * then the pipeline drains and the {@link ChaosLedger} is read back.
  */
 final class ChaosRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
     static final List<String> KILLED_STAGES = List.of(DemoStages.GENERATE, DemoStages.STREAMS, DemoStages.TRAIN);
-    private static final int KILLS_PER_STAGE = 2;
     private static final int SAMPLES_PER_TASK = 4;
     private static final int QUESTIONS_PER_ROUND = 32;
 
     /** What was done to the pipeline, and what it delivered. */
-    record Outcome(ChaosLedger ledger, Map<String, Integer> kills, int brokerRestarts, long tasks) {
+    record Outcome(ChaosLedger ledger, Map<String, Integer> kills, String brokerDisruptions, long tasks) {
     }
 
     private final ChaosSettings settings;
@@ -52,10 +50,9 @@ final class ChaosRun {
     Outcome run() throws Exception {
         Path base = DemoRun.freshRunWithBase(loop);
         Path run = loop.runDir();
-        BrokerSettings brokerSettings = BrokerSettings.builder().dataDir(run.resolve("kafka")).build();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(brokerSettings).start();
-        int brokerRestarts = 0;
-        try (ChildProcesses stages = new ChildProcesses(run.resolve("logs"))) {
+        try (ChaosBroker broker = settings.brokers() == 1 ? new SingleChaosBroker(run.resolve("kafka"))
+                : new ClusterChaosBroker(settings.brokers(), run.resolve("kafka"), run.resolve("logs"), settings.seed());
+             ChildProcesses stages = new ChildProcesses(run.resolve("logs"))) {
             Thread stopStages = new Thread(stages::close, "east-chaos-stop-stages");
             Runtime.getRuntime().addShutdownHook(stopStages);
             String bootstrap = broker.bootstrapServers();
@@ -69,30 +66,27 @@ final class ChaosRun {
                 start(stages, stage);
             }
             ChaosPlan plan = ChaosPlan.draw(settings.seed(), settings.period(), settings.killEvery(), KILLED_STAGES,
-                    KILLS_PER_STAGE);
+                    settings.stageKills());
             Instant start = Instant.now();
             boolean brokerRestarted = false;
             for (ChaosPlan.Kill kill : plan.kills()) {
                 if (!brokerRestarted && !start.plus(plan.brokerRestartAt()).isAfter(start.plus(kill.at()))) {
                     sleepUntil(start.plus(plan.brokerRestartAt()));
-                    broker = restartBroker(broker, brokerSettings);
-                    brokerRestarts++;
+                    broker.disrupt();
                     brokerRestarted = true;
                 }
                 sleepUntil(start.plus(kill.at()));
                 killAndRestart(stages, kill);
             }
             if (!brokerRestarted) {
-                broker = restartBroker(broker, brokerSettings);
-                brokerRestarts++;
+                sleepUntil(start.plus(plan.brokerRestartAt()));
+                broker.disrupt();
             }
             sleepUntil(start.plus(settings.period()));
             drain(stages, client);
             ChaosLedger ledger = ChaosLedger.read(client, run.resolve("checkpoints"), tasks(), generatorRestarts);
             stages.close();
-            return new Outcome(ledger, Map.copyOf(kills), brokerRestarts, tasks());
-        } finally {
-            broker.close();
+            return new Outcome(ledger, Map.copyOf(kills), broker.disruptions(), tasks());
         }
     }
 
@@ -142,17 +136,6 @@ final class ChaosRun {
         if (kill.stage().equals(DemoStages.GENERATE)) {
             generatorRestarts.add(Instant.now());
         }
-    }
-
-    private static EmbeddedKafkaBroker restartBroker(EmbeddedKafkaBroker broker, BrokerSettings settings) {
-        int port = broker.port();
-        int controllerPort = broker.controllerPort();
-        broker.close();
-        LOG.atInfo().addKeyValue("port", port).log("chaos: broker stopped; restarting it on the same data directory");
-        EmbeddedKafkaBroker restarted = new EmbeddedKafkaBroker(settings.toBuilder().port(port)
-                .controllerPort(controllerPort).build()).start();
-        LOG.atInfo().addKeyValue("port", port).log("chaos: broker back");
-        return restarted;
     }
 
     /**

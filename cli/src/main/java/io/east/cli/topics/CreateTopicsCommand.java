@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 public final class CreateTopicsCommand implements Callable<Integer> {
 
     @Option(names = "--replication-factor", paramLabel = "R",
-            description = "Replicas per partition (default: the brokers' default.replication.factor).")
+            description = "Replicas per partition; 3 or more also sets the topics' min.insync.replicas to 2 "
+                    + "(default: the brokers' default.replication.factor and min.insync.replicas).")
     private Short replicationFactor;
 
     @Option(names = "--experiment", paramLabel = "NAME",

@@ -32,4 +32,11 @@ class ChaosPlanTest {
         assertThat(ChaosPlan.draw(7, Duration.ofMinutes(10), Duration.ofSeconds(20), STAGES, 2)).isEqualTo(often);
         assertThat(ChaosPlan.draw(8, Duration.ofMinutes(10), Duration.ofSeconds(20), STAGES, 2)).isNotEqualTo(often);
     }
+
+    @Test
+    void noStageKillsLeavesOnlyTheBrokerDisruptionHalfway() {
+        ChaosPlan plan = ChaosPlan.draw(7, Duration.ofMinutes(2), Duration.ofSeconds(10), STAGES, 0);
+        assertThat(plan.kills()).isEmpty();
+        assertThat(plan.brokerRestartAt()).isEqualTo(Duration.ofMinutes(1));
+    }
 }

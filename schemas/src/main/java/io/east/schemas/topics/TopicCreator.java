@@ -3,6 +3,7 @@ package io.east.schemas.topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +41,8 @@ public final class TopicCreator {
     /**
      * Creates the topics that do not exist yet.
      *
-     * @param replicationFactor replicas per partition, or {@link #BROKER_DEFAULT_REPLICATION}
+     * @param replicationFactor replicas per partition, or {@link #BROKER_DEFAULT_REPLICATION}; an explicit factor
+     *     also sets the topic's min.insync.replicas ({@link MinInsyncReplicas})
      * @return the names of the topics this call created (empty when all existed)
      * @throws KafkaException when a topic could neither be created nor was found to exist
      */
@@ -84,8 +87,14 @@ public final class TopicCreator {
     }
 
     private static NewTopic toNewTopic(TopicSpec spec, short replicationFactor) {
-        Optional<Short> replicas = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();
-        return new NewTopic(spec.name(), Optional.of(spec.partitions()), replicas).configs(spec.configs());
+        if (replicationFactor <= 0) {
+            return new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.empty()).configs(spec.configs());
+        }
+        Map<String, String> configs = new HashMap<>(spec.configs());
+        configs.putIfAbsent(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                String.valueOf(MinInsyncReplicas.forReplicas(replicationFactor)));
+        return new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.of(replicationFactor))
+                .configs(configs);
     }
 
     /** True when created, false when it already existed. */
