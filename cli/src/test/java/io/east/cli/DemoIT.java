@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,23 +25,8 @@ class DemoIT {
     @ParameterizedTest(name = "--backend {0}")
     @ValueSource(strings = {"djl", "openai"})
     void theLoopProducesModelVersionsThatTheGeneratorReloadsAndTheEvaluatorMeasures(String backend) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
-                "demo", "--size", "tiny", "--minutes", "1.2", "--port", "-1", "--work-dir", workDir.toString(),
-                "--backend", backend));
-        Path log = Path.of("target", "demo-it-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        Process demo = builder.start();
-        boolean finished = demo.waitFor(170, TimeUnit.SECONDS);
-        if (!finished) {
-            demo.destroy();
-            demo.waitFor(30, TimeUnit.SECONDS);
-        }
-        String output = Files.readString(log);
-        assertThat(finished).as("demo finished in time; output:%n%s", output).isTrue();
-        assertThat(demo.exitValue()).as(output).isZero();
+        String output = LongRun.succeeds("demo-it", Duration.ofSeconds(170), "demo", "--size", "tiny", "--minutes", "1.2",
+                "--port", "-1", "--work-dir", workDir.toString(), "--backend", backend);
 
         JsonNode summary = new ObjectMapper().readTree(workDir.resolve("run").resolve("summary.json").toFile());
         assertThat(summary.get("versions").size()).as("model versions after the base").isGreaterThan(1);
