@@ -56,6 +56,11 @@ public final class GeneratorWorker {
 
     /** The dead-letter reason of a task whose generation failed for good. */
     static final String GENERATION_FAILED = "generation_failed";
+    /**
+     * A sample the producer would refuse (its default max.request.size is 1 MiB, headers included) fails the whole
+     * transaction on every retry; its task goes to the dead-letter topic instead.
+     */
+    static final int MAX_SAMPLE_BYTES = 1024 * 1024 - 16 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(GeneratorWorker.class);
     /** How long the worker waits for generation between two polls that keep it in its group. */
@@ -275,8 +280,13 @@ public final class GeneratorWorker {
                     deadLetterCount++;
                 } else if (record instanceof PlannedRecord.Task task) {
                     String failure = failure(task.task(), outcomes.get(task));
+                    List<byte[]> samples = failure == null
+                            ? serializedSamples(task.task(), (GenerationOutcome.Generated) outcomes.get(task), now)
+                            : List.of();
+                    failure = failure != null ? failure : oversized(samples);
                     if (failure == null) {
-                        sampleCount += sendSamples(task.task(), (GenerationOutcome.Generated) outcomes.get(task), now);
+                        sendSamples(task.task(), samples);
+                        sampleCount += samples.size();
                         taskCount++;
                     } else {
                         sendDeadLetter(task.source(), GENERATION_FAILED, failure, now);
@@ -320,19 +330,32 @@ public final class GeneratorWorker {
         return "no generation outcome";
     }
 
-    private int sendSamples(QuestionTask task, GenerationOutcome.Generated generated, Instant now) {
+    private List<byte[]> serializedSamples(QuestionTask task, GenerationOutcome.Generated generated, Instant now) {
         // A backend that over-delivers must not make the set larger than n.
         List<ReasoningSample> samples = ReasoningSamples.of(task,
                 generated.generations().subList(0, task.getN()), backend.generatorId(), now);
-        byte[] key = task.getTaskId().getBytes(StandardCharsets.UTF_8);
-        for (ReasoningSample sample : samples) {
-            producer.send(new ProducerRecord<>(settings.topics().samples(), key,
-                    EastSerdes.reasoningSample().serialize(sample)));
-        }
         LOG.atDebug().addKeyValue("task_id", task.getTaskId()).addKeyValue("n", samples.size())
                 .addKeyValue("correct", samples.stream().filter(ReasoningSample::getCorrect).count())
                 .log("task sampled");
-        return samples.size();
+        return samples.stream().map(sample -> EastSerdes.reasoningSample().serialize(sample)).toList();
+    }
+
+    /** Why the sample set cannot be sent, or null when every sample fits in one request. */
+    private static String oversized(List<byte[]> samples) {
+        for (int i = 0; i < samples.size(); i++) {
+            if (samples.get(i).length > MAX_SAMPLE_BYTES) {
+                return "sample " + i + " is " + samples.get(i).length + " bytes, more than the " + MAX_SAMPLE_BYTES
+                        + " a record may have; lower --max-new-tokens";
+            }
+        }
+        return null;
+    }
+
+    private void sendSamples(QuestionTask task, List<byte[]> samples) {
+        byte[] key = task.getTaskId().getBytes(StandardCharsets.UTF_8);
+        for (byte[] sample : samples) {
+            producer.send(new ProducerRecord<>(settings.topics().samples(), key, sample));
+        }
     }
 
     private void sendDeadLetter(SourceRecord source, String reason, String detail, Instant now) {

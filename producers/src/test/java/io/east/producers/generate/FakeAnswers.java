@@ -7,6 +7,7 @@ final class FakeAnswers {
     static final String THOUSAND = "[thousand]";
     static final String MIXED = "[mixed]";
     static final String NO_ANSWER = "[none]";
+    static final String HUGE = "[huge]";
 
     private FakeAnswers() {
     }
@@ -20,6 +21,9 @@ final class FakeAnswers {
         }
         if (prompt.contains(MIXED)) {
             return index % 2 == 0 ? "2 times 3 is \\boxed{6}" : "2 times 3 is \\boxed{7}";
+        }
+        if (prompt.contains(HUGE)) {
+            return "Let me think. ".repeat(90_000) + "\\boxed{6}";
         }
         if (prompt.contains(NO_ANSWER)) {
             return "I would rather not say.";

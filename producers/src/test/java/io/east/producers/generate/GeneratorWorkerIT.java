@@ -178,6 +178,26 @@ class GeneratorWorkerIT {
     }
 
     @Test
+    void aSampleTooLargeForOneRecordDeadLettersItsTaskInsteadOfFailingEveryRetry() throws Exception {
+        List<QuestionTask> tasks = List.of(Tasks.task("huge", "What is 2*3? " + FakeAnswers.HUGE, "6", 1),
+                Tasks.task("ok", "What is 3*2?", "6", 2));
+        publish(tasks.stream().map(EastSerdes.questionTask()::serialize).toList(),
+                tasks.stream().map(QuestionTask::getTaskId).toList());
+
+        try (RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
+            await().atMost(PATIENCE).until(() -> CommittedRecords.groupCaughtUp(KAFKA, settings.groupId(),
+                    topics.questions()));
+            worker.stop();
+        }
+
+        assertThat(samplesByTask()).containsOnlyKeys("ok");
+        assertThat(deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.getReason()).isEqualTo("generation_failed");
+            assertThat(letter.getDetail()).contains("sample 0 is").contains("--max-new-tokens");
+        });
+    }
+
+    @Test
     void workersJoiningAndLeavingMidBatchNeverDuplicateOrSplitASampleSet() throws Exception {
         // Slow enough that batches are in flight when the group changes.
         server.failPrompts(prompt -> true, new Fault.StallBeforeHeaders(Duration.ofMillis(200)));
