@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -28,6 +29,8 @@ public final class StreamsApp implements AutoCloseable {
     static final int DEFAULT_STREAM_THREADS = 2;
     /** The producer's retry backoff unless the client properties set one (see {@link #properties()}). */
     static final int TRANSACTION_RETRY_BACKOFF_MS = 10;
+    /** The largest state record (a task's open group) the changelog takes: 256 samples at the largest sample size. */
+    static final int MAX_STATE_RECORD_BYTES = 64 * 1024 * 1024;
     static final int SESSION_TIMEOUT_MS = 10_000;
 
     private final StreamsSettings settings;
@@ -111,6 +114,10 @@ public final class StreamsApp implements AutoCloseable {
             props.put(StreamsConfig.consumerPrefix(session), SESSION_TIMEOUT_MS);
             props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), SESSION_TIMEOUT_MS / 3);
         }
+        // A task's open group is one state record with its n samples, each up to SampleValidator.MAX_SAMPLE_BYTES, so
+        // its changelog record can pass the 1 MiB that producers and topics allow by default.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_STATE_RECORD_BYTES);
+        props.putIfAbsent(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), MAX_STATE_RECORD_BYTES);
         // A new experiment replays the whole sample log; a restarted one resumes from its committed offsets.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return props;

@@ -52,6 +52,15 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void aGroupOfManyLongSamplesFitsInOneChangelogRecord() {
+        StreamsConfig config = new StreamsConfig(app(Map.of()).properties());
+        assertThat(config.getProducerConfigs("c")).containsEntry("max.request.size", StreamsApp.MAX_STATE_RECORD_BYTES);
+        assertThat(config.originalsWithPrefix(StreamsConfig.TOPIC_PREFIX))
+                .containsEntry("max.message.bytes", StreamsApp.MAX_STATE_RECORD_BYTES);
+        assertThat(StreamsApp.MAX_STATE_RECORD_BYTES).isGreaterThanOrEqualTo(256 * SampleValidator.MAX_SAMPLE_BYTES);
+    }
+
+    @Test
     void theThreadCountCanBeSet() {
         StreamsConfig config = new StreamsConfig(app(Map.of("num.stream.threads", "1")).properties());
 
