@@ -15,10 +15,12 @@ import io.east.broker.BrokerSettings;
 import io.east.dashboard.browser.BrowserPage;
 import io.east.dashboard.browser.Chromium;
 import io.east.testkit.EmbeddedKafkaExtension;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +42,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The page in a real browser (Debian's headless Chromium, driven over the DevTools protocol) against a real broker
  * with records flowing: the charts are drawn from the records, follow new records without a reload, and text from
- * the model shows as text. Writes the screenshots under docs/screenshots/.
+ * the model shows as text. Writes the screenshots under target/screenshots/, or under docs/screenshots/ with
+ * {@code -Deast.screenshots=docs} to refresh the ones the docs show.
  */
 @EnabledIf(value = "chromiumInstalled", disabledReason = DashboardBrowserIT.SKIPPED)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -313,7 +316,10 @@ class DashboardBrowserIT {
         return prints;
     }
 
-    private static Path screenshots() {
+    private static Path screenshots() throws IOException {
+        if (!"docs".equals(System.getProperty("east.screenshots"))) {
+            return Files.createDirectories(Path.of("target", "screenshots"));
+        }
         String root = System.getProperty("east.root");
         return (root != null ? Path.of(root) : Path.of("..")).resolve("docs").resolve("screenshots");
     }
