@@ -17,20 +17,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** String records in and out of a test broker. */
-final class TestRecords {
+/** String records in and out of a test broker; the test kit's tests use it too. */
+public final class TestRecords {
 
     private TestRecords() {
     }
 
-    static Map<String, Object> stringProducer(String bootstrapServers) {
+    public static Map<String, Object> stringProducer(String bootstrapServers) {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     }
 
-    static void send(Map<String, Object> producerProps, String topic, List<String> values) throws Exception {
+    public static void send(Map<String, Object> producerProps, String topic, List<String> values) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps,
                 new StringSerializer(), new StringSerializer())) {
             for (String value : values) {
@@ -40,7 +40,7 @@ final class TestRecords {
     }
 
     /** Polls until the values read so far satisfy {@code done}; returns them in the order read. */
-    static List<String> readUntil(Map<String, Object> consumerProps, String topic, Predicate<List<String>> done) {
+    public static List<String> readUntil(Map<String, Object> consumerProps, String topic, Predicate<List<String>> done) {
         Map<String, Object> props = new HashMap<>(consumerProps);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> values = new ArrayList<>();
@@ -57,7 +57,7 @@ final class TestRecords {
         return values;
     }
 
-    static List<String> readAtLeast(Map<String, Object> consumerProps, String topic, int count) {
+    public static List<String> readAtLeast(Map<String, Object> consumerProps, String topic, int count) {
         return readUntil(consumerProps, topic, values -> values.size() >= count);
     }
 }

@@ -1,5 +1,6 @@
 package io.east.testkit;
 
+import io.east.broker.TestRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.east.broker.BrokerSettings;
