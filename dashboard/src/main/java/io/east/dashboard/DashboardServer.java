@@ -1,5 +1,6 @@
 package io.east.dashboard;
 
+import io.east.metrics.LoopbackHostGuard;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.east.metrics.MetricsEndpoint;
@@ -29,7 +30,7 @@ final class DashboardServer implements AutoCloseable {
     private final StaticAssets assets = new StaticAssets();
     private final MetricsEndpoint metrics;
     private final IntSupplier partitionsRead;
-    private final HostCheck hostCheck;
+    private final LoopbackHostGuard hostCheck;
 
     DashboardServer(String bind, int port, DashboardState state, EventStream events, ProcessMetrics metrics,
             IntSupplier partitionsRead) {
@@ -43,7 +44,7 @@ final class DashboardServer implements AutoCloseable {
             throw new UncheckedIOException("cannot serve the dashboard on " + bind + ":" + port + ": "
                     + e.getMessage(), e);
         }
-        this.hostCheck = new HostCheck(server.getAddress().getAddress());
+        this.hostCheck = new LoopbackHostGuard(server.getAddress().getAddress());
         // Each open page holds a thread for its event stream; the cap on pages bounds the threads.
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "east-dashboard-http");

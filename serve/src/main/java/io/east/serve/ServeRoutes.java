@@ -1,5 +1,6 @@
 package io.east.serve;
 
+import io.east.metrics.LoopbackHostGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -38,12 +39,12 @@ final class ServeRoutes implements HttpHandler {
     private final SamplingRequests requests;
     private final WeightReloader reloader;
     private final ServeMeters meters;
-    private final LoopbackHosts hosts;
+    private final LoopbackHostGuard hosts;
     private final Semaphore inFlight;
     private final long started = Instant.now().getEpochSecond();
 
     ServeRoutes(ServeSettings settings, SamplingLoop loop, WeightReloader reloader, ServeMeters meters,
-            LoopbackHosts hosts) {
+            LoopbackHostGuard hosts) {
         this.settings = settings;
         this.loop = loop;
         this.requests = new SamplingRequests(settings.servedModelName(), settings.maxChoices());

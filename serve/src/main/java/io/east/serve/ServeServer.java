@@ -1,5 +1,6 @@
 package io.east.serve;
 
+import io.east.metrics.LoopbackHostGuard;
 import com.sun.net.httpserver.HttpServer;
 import io.east.metrics.ProcessMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,7 +73,7 @@ public final class ServeServer implements AutoCloseable {
                 daemonThreads());
         server.setExecutor(executor);
         server.createContext("/", new ServeRoutes(settings, loop, new WeightReloader(loader, loop, meters), meters,
-                new LoopbackHosts(server.getAddress().getAddress())));
+                new LoopbackHostGuard(server.getAddress().getAddress())));
         loop.start();
         server.start();
         ServeServer started = new ServeServer(server, executor, loop, meters);

@@ -1,15 +1,15 @@
-package io.east.dashboard;
+package io.east.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
-class HostCheckTest {
+class LoopbackHostGuardTest {
 
     @Test
     void onLoopbackOnlyLoopbackNamesAreAnswered() throws Exception {
-        HostCheck check = new HostCheck(InetAddress.getByName("127.0.0.1"));
+        LoopbackHostGuard check = new LoopbackHostGuard(InetAddress.getByName("127.0.0.1"));
 
         assertThat(check.allows("localhost:8080")).isTrue();
         assertThat(check.allows("LOCALHOST")).isTrue();
@@ -24,7 +24,7 @@ class HostCheckTest {
 
     @Test
     void onAnOtherAddressTheOperatorsNamesAreTheirs() throws Exception {
-        HostCheck check = new HostCheck(InetAddress.getByName("0.0.0.0"));
+        LoopbackHostGuard check = new LoopbackHostGuard(InetAddress.getByName("0.0.0.0"));
 
         assertThat(check.allows("dashboard.internal:8080")).isTrue();
         assertThat(check.allows(null)).isTrue();

@@ -1,25 +1,26 @@
-package io.east.dashboard;
+package io.east.metrics;
 
 import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * On a loopback address, answers only requests whose Host header names the loopback. A web page elsewhere could
- * otherwise point a DNS name of its own at 127.0.0.1 (DNS rebinding) and read the dashboard from the user's browser.
- * On any other address the operator chose to expose the dashboard, and names are theirs to choose.
+ * For an HTTP server on a loopback address: answers only requests whose Host header names the loopback. A web page
+ * elsewhere could otherwise point a DNS name of its own at 127.0.0.1 (DNS rebinding) and, from the user's browser,
+ * read the dashboard or make {@code east serve} load another checkpoint. On any other address the operator chose to
+ * expose the server, and names are theirs to choose.
  */
-final class HostCheck {
+public final class LoopbackHostGuard {
 
     private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private final boolean loopbackOnly;
 
-    HostCheck(InetAddress bound) {
+    public LoopbackHostGuard(InetAddress bound) {
         this.loopbackOnly = bound.isLoopbackAddress();
     }
 
-    boolean allows(String hostHeader) {
+    public boolean allows(String hostHeader) {
         if (!loopbackOnly) {
             return true;
         }
