@@ -3,6 +3,7 @@ package io.east.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.east.producers.generate.CommittedRecords;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
@@ -19,12 +20,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -185,34 +182,11 @@ class GenerateCommandIT {
 
     /** Every committed sample, read up to the last stable offset of each partition. */
     private static List<ReasoningSample> samples() {
-        Map<String, Object> props = KAFKA.consumerProps("unused");
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        List<ReasoningSample> samples = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = IntStream.range(0, EastTopics.SAMPLES.partitions())
-                    .mapToObj(p -> new TopicPartition(EastTopics.SAMPLES.name(), p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(100))
-                        .forEach(r -> samples.add(EastSerdes.reasoningSample().deserialize(r.value())));
-            }
-        }
-        return samples;
+        return CommittedRecords.read(KAFKA, EastTopics.SAMPLES.name()).stream()
+                .map(record -> EastSerdes.reasoningSample().deserialize(record.value())).toList();
     }
 
     private static boolean groupCaughtUp() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                KAFKA.admin().listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-        Map<String, Object> props = KAFKA.consumerProps("unused");
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = IntStream.range(0, EastTopics.QUESTIONS.partitions())
-                    .mapToObj(p -> new TopicPartition(EastTopics.QUESTIONS.name(), p)).toList();
-            return consumer.endOffsets(partitions).entrySet().stream().allMatch(end -> end.getValue() == 0
-                    || (committed.get(end.getKey()) != null
-                    && committed.get(end.getKey()).offset() == end.getValue()));
-        }
+        return CommittedRecords.groupCaughtUp(KAFKA, GROUP, EastTopics.QUESTIONS.name());
     }
 }
