@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigResource;
@@ -34,12 +35,14 @@ class EmbeddedKafkaClusterIT {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                      cluster.bootstrapServers()))) {
             assertThat(admin.describeCluster().nodes().get()).hasSize(3);
-            TopicCreator.ensureAll(admin);
+            TopicCreator.ensureTopics(admin, TopicCreator.allSpecs(), (short) 3);
             TopicDescription questions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             assertThat(questions.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
             Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
             assertThat(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).isEqualTo("2");
+            assertThat(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).source())
+                    .as("set on the topic by --replication-factor 3").isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
 
             Map<String, Object> producer = TestRecords.stringProducer(cluster.bootstrapServers());
             TestRecords.send(producer, topic, values(0, 50));
