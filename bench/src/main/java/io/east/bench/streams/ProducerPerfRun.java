@@ -55,6 +55,8 @@ public final class ProducerPerfRun {
         // Decimal points in the tool's printf must not follow the machine's locale.
         command.add("-Duser.language=en");
         command.add("-Duser.country=US");
+        // The tool's client would otherwise log at DEBUG on stdout, among the lines parsed here.
+        command.add("-Dlogback.configurationFile=bench-logback.xml");
         command.add("-cp");
         command.add(absoluteClassPath());
         command.add(ProducerPerformance.class.getName());
