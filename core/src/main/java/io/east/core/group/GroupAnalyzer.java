@@ -29,10 +29,11 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
         if (answers.isEmpty()) {
             throw new IllegalArgumentException("task " + taskId + ": no responses to analyse");
         }
-        List<SampleAnswer> graded = answers.stream()
-                .sorted(Comparator.comparingInt(SampleAnswer::sampleIndex))
-                .map(answer -> applyStringMatch(answer, gold))
-                .toList();
+        List<SampleAnswer> inOrder = new ArrayList<>(answers);
+        inOrder.sort(Comparator.comparingInt(SampleAnswer::sampleIndex));
+        List<SampleAnswer> graded = rules.requireStringMatch()
+                ? inOrder.stream().map(answer -> applyStringMatch(answer, gold)).toList()
+                : inOrder;
         int n = graded.size();
         if (graded.stream().map(SampleAnswer::sampleIndex).distinct().count() != n) {
             throw new IllegalArgumentException("task " + taskId + ": repeated sample_index among " + n + " responses");
@@ -45,10 +46,14 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
                 ? correct.stream().filter(SampleAnswer::containsBoxed).toList()
                 : correct;
         List<SampleAnswer> rejectedPool = rules.requireBoxedRejected()
-                ? responsesGivingTheCommonBoxedWrongAnswer(answers)
+                ? responsesGivingTheCommonBoxedWrongAnswer(inOrder)
                 : mostCommonWrongCluster(clusters, graded);
         // A counts the grader's verdicts, so under the string-match rule an equivalent form still counts as correct.
-        double accuracy = (double) answers.stream().filter(SampleAnswer::correct).count() / n;
+        int verdictsCorrect = 0;
+        for (SampleAnswer answer : inOrder) {
+            verdictsCorrect += answer.correct() ? 1 : 0;
+        }
+        double accuracy = (double) verdictsCorrect / n;
         double rejectedShare = (double) rejectedPool.size() / n;
 
         Optional<DiscardReason> reason = discardReason(graded, answers, gold, correct, eligibleChosen, rejectedPool);
@@ -102,8 +107,13 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
         graded.forEach(answer -> byIndex.put(answer.sampleIndex(), answer));
         List<SampleAnswer> best = List.of();
         for (AnswerCluster cluster : clusters) {
-            List<SampleAnswer> members = cluster.members().stream().map(byIndex::get)
-                    .filter(answer -> !answer.correct()).toList();
+            List<SampleAnswer> members = new ArrayList<>(cluster.count());
+            for (int index : cluster.members()) {
+                SampleAnswer answer = byIndex.get(index);
+                if (!answer.correct()) {
+                    members.add(answer);
+                }
+            }
             if (members.size() > best.size()) {
                 best = members;
             }
@@ -115,8 +125,7 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
      * The reference's rejected pool: the most common answer string among the boxed responses the grader marked wrong
      * (a tie goes to the string boxed first), then every response giving that string, boxed or not.
      */
-    private static List<SampleAnswer> responsesGivingTheCommonBoxedWrongAnswer(List<SampleAnswer> answers) {
-        List<SampleAnswer> inOrder = answers.stream().sorted(Comparator.comparingInt(SampleAnswer::sampleIndex)).toList();
+    private static List<SampleAnswer> responsesGivingTheCommonBoxedWrongAnswer(List<SampleAnswer> inOrder) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (SampleAnswer answer : inOrder) {
             if (!answer.correct() && answer.containsBoxed()) {
@@ -136,6 +145,12 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
             }
         }
         String pred = common;
-        return inOrder.stream().filter(answer -> Objects.equals(pred, answer.answer())).toList();
+        List<SampleAnswer> pool = new ArrayList<>(best);
+        for (SampleAnswer answer : inOrder) {
+            if (Objects.equals(pred, answer.answer())) {
+                pool.add(answer);
+            }
+        }
+        return pool;
     }
 }
