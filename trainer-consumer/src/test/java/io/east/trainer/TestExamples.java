@@ -6,6 +6,7 @@ import io.east.model.Tokenizers;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.RecordJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -19,6 +20,30 @@ final class TestExamples {
     static final LlamaConfig TINY = LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 32, 2, 4, 2, 64, 64);
 
     private TestExamples() {
+    }
+
+    private static Path tinyInit;
+
+    /** One tiny random model for every test of this JVM; tests only read it. */
+    static synchronized Path tinyInit() {
+        if (tinyInit == null) {
+            try {
+                Path dir = Files.createTempDirectory("east-tiny-init");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
+                tinyInit = writeInit(dir.resolve("init"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return tinyInit;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            // A temporary directory left behind costs nothing.
+        }
     }
 
     static Path writeInit(Path dir) throws IOException {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainFromFileTest {
 
     @TempDir
-    static Path shared;
-    static Path init;
-
-    @TempDir
     Path dir;
 
-    @BeforeAll
-    static void tinyModel() throws IOException {
-        init = TestExamples.writeInit(shared.resolve("init"));
-    }
+    private final Path init = TestExamples.tinyInit();
 
     private TrainerAppSettings.Builder settings(Path data) {
         return TrainerAppSettings.builder(LossKind.SFT, init, dir.resolve("checkpoints")).dataFile(data)

@@ -27,7 +27,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,16 +46,9 @@ class TrainerBadRecordsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    static Path shared;
-    static Path init;
-
-    @TempDir
     Path dir;
 
-    @BeforeAll
-    static void tinyModel() throws IOException {
-        init = TestExamples.writeInit(shared.resolve("init"));
-    }
+    private final Path init = TestExamples.tinyInit();
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2})
