@@ -22,20 +22,15 @@ import io.east.producers.generate.openai.sync.ServedPathMap;
 import io.east.producers.generate.openai.sync.WeightSyncMode;
 import io.east.producers.generate.openai.sync.WeightSyncSettings;
 import io.east.producers.generate.openai.sync.WeightSyncedBackend;
-import io.east.schemas.ModelVersion;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
-import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -121,13 +116,7 @@ class WeightSyncAgainstServeIT {
     }
 
     private static void announce(long version, Path checkpoint) throws Exception {
-        ModelVersion pointer = ModelVersion.newBuilder().setVersion(version)
-                .setCheckpointUri(checkpoint.toUri().toString()).setStep(version * 10).setExperiment(KEY)
-                .setCreatedAt(Instant.now()).build();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProps())) {
-            producer.send(new ProducerRecord<>(EastTopics.MODEL_VERSIONS.name(), KEY.getBytes(StandardCharsets.UTF_8),
-                    EastSerdes.modelVersion().serialize(pointer))).get();
-        }
+        Tasks.announce(KAFKA, KEY, version, checkpoint);
     }
 
     private static String greedyInProcess(Path checkpoint) throws Exception {
@@ -152,10 +141,7 @@ class WeightSyncAgainstServeIT {
     }
 
     private static Map<String, List<ReasoningSample>> samplesByTask(GenerateTopics topics) {
-        return CommittedRecords.read(KAFKA, topics.samples()).stream()
-                .map(r -> EastSerdes.reasoningSample().deserialize(r.value()))
-                .sorted(Comparator.comparingInt(ReasoningSample::getSampleIndex))
-                .collect(Collectors.groupingBy(ReasoningSample::getTaskId));
+        return CommittedRecords.samplesByTask(KAFKA, topics.samples());
     }
 
     private static Map<String, Object> clientProperties() {

@@ -1,8 +1,11 @@
 package io.east.producers.generate;
 
+import io.east.schemas.ReasoningSample;
+import io.east.schemas.serde.EastSerdes;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,6 +38,14 @@ public final class CommittedRecords {
             }
         }
         return records;
+    }
+
+    /** Committed samples by task, each task's in sample-index order; only complete sets are visible. */
+    public static Map<String, List<ReasoningSample>> samplesByTask(EmbeddedKafkaExtension kafka, String topic) {
+        return read(kafka, topic).stream()
+                .map(r -> EastSerdes.reasoningSample().deserialize(r.value()))
+                .sorted(Comparator.comparingInt(ReasoningSample::getSampleIndex))
+                .collect(Collectors.groupingBy(ReasoningSample::getTaskId));
     }
 
     /** True when the group has committed every partition of the topic up to its end. */

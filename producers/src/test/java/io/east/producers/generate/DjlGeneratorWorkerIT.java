@@ -9,24 +9,15 @@ import io.east.producers.generate.djl.DjlSettings;
 import io.east.producers.generate.djl.ModelVersionFollower;
 import io.east.producers.testing.LogCapture;
 import io.east.producers.testing.TinyCheckpoints;
-import io.east.schemas.ModelVersion;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
-import io.east.schemas.serde.EastSerdes;
-import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,31 +113,17 @@ class DjlGeneratorWorkerIT {
 
     private void publishTask(String taskId) {
         QuestionTask task = Tasks.task(taskId, "Eva has 7 shells. She gets 5 more. How many shells?", "12", N);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProps())) {
-            producer.send(new ProducerRecord<>(topics.questions(), taskId.getBytes(StandardCharsets.UTF_8),
-                    EastSerdes.questionTask().serialize(task))).get();
-        } catch (Exception e) {
-            throw new AssertionError("could not publish " + taskId, e);
-        }
+        Tasks.publish(KAFKA, topics.questions(), task);
         published.add(taskId);
     }
 
     private void announce(long version, Path checkpoint) throws Exception {
-        ModelVersion pointer = ModelVersion.newBuilder().setVersion(version)
-                .setCheckpointUri(checkpoint.toUri().toString()).setStep(version * 10).setExperiment(KEY)
-                .setCreatedAt(Instant.now()).build();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProps())) {
-            producer.send(new ProducerRecord<>(EastTopics.MODEL_VERSIONS.name(), KEY.getBytes(StandardCharsets.UTF_8),
-                    EastSerdes.modelVersion().serialize(pointer))).get();
-        }
+        Tasks.announce(KAFKA, KEY, version, checkpoint);
     }
 
     /** Committed samples by task, each task's in sample-index order; only complete sets are visible. */
     private Map<String, List<ReasoningSample>> samplesByTask() {
-        return CommittedRecords.read(KAFKA, topics.samples()).stream()
-                .map(r -> EastSerdes.reasoningSample().deserialize(r.value()))
-                .sorted(Comparator.comparingInt(ReasoningSample::getSampleIndex))
-                .collect(Collectors.groupingBy(ReasoningSample::getTaskId));
+        return CommittedRecords.samplesByTask(KAFKA, topics.samples());
     }
 
     private static Map<String, Object> clientProperties() {

@@ -19,27 +19,18 @@ import io.east.producers.generate.openai.sync.WeightSyncedBackend;
 import io.east.producers.generate.openai.sync.WeightSyncer;
 import io.east.producers.generate.openai.sync.WeightSyncFollower;
 import io.east.producers.testing.LogCapture;
-import io.east.schemas.ModelVersion;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
-import io.east.schemas.serde.EastSerdes;
-import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -304,30 +295,16 @@ class WeightSyncWorkerIT {
 
     private void publishTask(String taskId) {
         QuestionTask task = Tasks.task(taskId, "What is 2*3?", "6", N);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProps())) {
-            producer.send(new ProducerRecord<>(topics.questions(), taskId.getBytes(StandardCharsets.UTF_8),
-                    EastSerdes.questionTask().serialize(task))).get();
-        } catch (Exception e) {
-            throw new AssertionError("could not publish " + taskId, e);
-        }
+        Tasks.publish(KAFKA, topics.questions(), task);
         published.add(taskId);
     }
 
     private void announce(long version, Path checkpoint) throws Exception {
-        ModelVersion pointer = ModelVersion.newBuilder().setVersion(version)
-                .setCheckpointUri(checkpoint.toUri().toString()).setStep(version * 10).setExperiment(key)
-                .setCreatedAt(Instant.now()).build();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProps())) {
-            producer.send(new ProducerRecord<>(EastTopics.MODEL_VERSIONS.name(), key.getBytes(StandardCharsets.UTF_8),
-                    EastSerdes.modelVersion().serialize(pointer))).get();
-        }
+        Tasks.announce(KAFKA, key, version, checkpoint);
     }
 
     private Map<String, List<ReasoningSample>> samplesByTask() {
-        return CommittedRecords.read(KAFKA, topics.samples()).stream()
-                .map(r -> EastSerdes.reasoningSample().deserialize(r.value()))
-                .sorted(Comparator.comparingInt(ReasoningSample::getSampleIndex))
-                .collect(Collectors.groupingBy(ReasoningSample::getTaskId));
+        return CommittedRecords.samplesByTask(KAFKA, topics.samples());
     }
 
     private static Map<String, Object> clientProperties() {
