@@ -1,8 +1,8 @@
 package io.east.cli.demo;
 
+import io.east.cli.common.SamplingBackend;
 import io.east.cli.common.ExitCodes;
 import io.east.formats.JsonOutput;
-import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
             case "tiny" -> DemoSettings.tiny(duration, work).withPortAndSeed(port, seed);
             default -> throw new UsageException("--size must be small or tiny, got '" + size + "'");
         };
-        DemoBackend chosen = Usage.check(() -> DemoBackend.parse(backend), "");
+        SamplingBackend chosen = SamplingBackend.parse(backend);
         DemoTally.Snapshot end = new DemoRun(settings, chosen).run();
         DemoReport.summary(System.out, settings, chosen, end);
         Path summary = settings.runDir().resolve("summary.json");

@@ -1,5 +1,6 @@
 package io.east.cli.demo;
 
+import io.east.cli.common.SamplingBackend;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class DemoReport {
         return now.accuracy().get(now.accuracy().size() - 1);
     }
 
-    static void summary(PrintStream out, DemoSettings settings, DemoBackend backend, DemoTally.Snapshot end) {
+    static void summary(PrintStream out, DemoSettings settings, SamplingBackend backend, DemoTally.Snapshot end) {
         out.println();
         out.printf(Locale.ROOT, "EAST demo: %d min of online self-training on the synthetic task (seed %d, "
                 + "generate --backend %s)%n", settings.duration().toMinutes(), settings.seed(), backend.cliName());

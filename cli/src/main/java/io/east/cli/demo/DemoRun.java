@@ -1,5 +1,6 @@
 package io.east.cli.demo;
 
+import io.east.cli.common.SamplingBackend;
 import io.east.cli.common.Progress;
 import io.east.schemas.TrainMetrics;
 import io.east.trainer.TrainingListener;
@@ -40,9 +41,9 @@ final class DemoRun {
     private static final Duration LAST_EVAL_GRACE = Duration.ofSeconds(90);
 
     private final DemoSettings settings;
-    private final DemoBackend backend;
+    private final SamplingBackend backend;
 
-    DemoRun(DemoSettings settings, DemoBackend backend) {
+    DemoRun(DemoSettings settings, SamplingBackend backend) {
         this.settings = settings;
         this.backend = backend;
     }

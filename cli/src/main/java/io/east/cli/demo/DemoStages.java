@@ -1,5 +1,6 @@
 package io.east.cli.demo;
 
+import io.east.cli.common.SamplingBackend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ final class DemoStages {
     }
 
     /** Consumers first, the feeder last, so nothing the feeder starts waits for a stage still booting. */
-    static void startAll(ChildProcesses stages, DemoSettings settings, DemoBackend backend, String bootstrap, Path run,
+    static void startAll(ChildProcesses stages, DemoSettings settings, SamplingBackend backend, String bootstrap, Path run,
             Path base) throws IOException, InterruptedException {
         String maxNewTokens = Integer.toString(settings.maxNewTokens());
         stages.start(STREAMS, with(bootstrap, "streams", "--scope", settings.scope(),

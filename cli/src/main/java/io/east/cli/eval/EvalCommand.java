@@ -1,5 +1,6 @@
 package io.east.cli.eval;
 
+import io.east.cli.common.SamplingBackend;
 import io.east.cli.common.CheckpointDirs;
 import io.east.cli.common.CheckpointRootOption;
 import io.east.cli.common.DjlSamplingOptions;
@@ -37,7 +38,6 @@ import io.east.producers.generate.openai.sync.WeightSyncs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -138,11 +138,8 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String backendName = backend.trim().toLowerCase(Locale.ROOT);
-        if (!backendName.equals("openai") && !backendName.equals("djl")) {
-            throw new UsageException("--backend must be djl or openai, got '" + backend + "'");
-        }
-        boolean openAi = backendName.equals("openai");
+        SamplingBackend chosen = SamplingBackend.parse(backend);
+        boolean openAi = chosen == SamplingBackend.OPENAI;
         if (!openAi && model == null && !follow) {
             throw new UsageException("give --model CKPT, --follow, or both");
         }
@@ -176,7 +173,7 @@ public final class EvalCommand implements Callable<Integer> {
         EvalTable table = new EvalTable(System.out, n);
         LOG.atInfo().addKeyValue("dataset", evalDataset.name()).addKeyValue("split", evalDataset.split())
                 .addKeyValue("questions", loaded.questions().size()).addKeyValue("n", n)
-                .addKeyValue("backend", backendName).addKeyValue("publish", publishes()).log("evaluation starting");
+                .addKeyValue("backend", chosen.cliName()).addKeyValue("publish", publishes()).log("evaluation starting");
         try (EvalPublisher publisher = publishes() ? EvalPublisher.connect(kafka.clientProperties()) : null) {
             Report report = (version, uri, result) -> {
                 table.row(version, result);

@@ -1,5 +1,6 @@
 package io.east.cli.generate;
 
+import io.east.cli.common.SamplingBackend;
 import io.east.cli.common.CheckpointDirs;
 import io.east.cli.common.CheckpointRootOption;
 import io.east.cli.common.DjlSamplingOptions;
@@ -32,7 +33,6 @@ import io.east.producers.generate.openai.sync.WeightSyncSettings;
 import io.east.producers.generate.openai.sync.WeightSyncedBackend;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -134,11 +134,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String backendName = backend.trim().toLowerCase(Locale.ROOT);
-        if (!backendName.equals("openai") && !backendName.equals("djl")) {
-            throw new UsageException("--backend must be openai or djl, got '" + backend + "'");
-        }
-        boolean djl = backendName.equals("djl");
+        boolean djl = SamplingBackend.parse(backend) == SamplingBackend.DJL;
         WorkerSettings settings = workerSettings();
         OpenAiOptions openAi = djl ? null : openAiOptions(settings.workerId());
         DjlOptions djlOptions = djl ? djlOptions() : null;
