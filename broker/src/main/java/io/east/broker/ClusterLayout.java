@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Where the nodes of a KRaft cluster on this host listen. Node {@code i} (1-based) is a broker and a controller in
@@ -84,6 +85,6 @@ public record ClusterLayout(List<Integer> clientPorts, List<Integer> controllerP
     }
 
     private static List<Integer> concat(List<Integer> a, List<Integer> b) {
-        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

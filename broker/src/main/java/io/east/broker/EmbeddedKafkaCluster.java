@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
@@ -126,7 +127,7 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
         }
     }
 
-    private void onEveryNode(java.util.function.Consumer<KafkaNode> action) {
+    private void onEveryNode(Consumer<KafkaNode> action) {
         List<CompletableFuture<Void>> all = nodes.stream()
                 .map(node -> CompletableFuture.runAsync(() -> action.accept(node), runnable -> {
                     Thread thread = new Thread(runnable, "east-kafka-node");

@@ -64,20 +64,13 @@ public final class BrokerCommand implements Callable<Integer> {
         if (nodes > 1) {
             return node == null ? runCluster() : runNode();
         }
-        BrokerSettings settings = BrokerSettings.builder().port(port).dataDir(dataDir).build();
-        CountDownLatch stopped = new CountDownLatch(1);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(settings);
-        Thread hook = new Thread(() -> {
-            LOG.info("stopping the broker");
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(BrokerSettings.builder().port(port).dataDir(dataDir).build());
+        CountDownLatch stopped = stopOnSignal(() -> {
             broker.close();
-            stopped.countDown();
-        }, "east-broker-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+            return null;
+        });
         broker.start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers()))) {
-            TopicCreator.ensureAll(admin);
-        }
+        createTopics(broker.bootstrapServers());
         LOG.atInfo().addKeyValue("bootstrap", broker.bootstrapServers())
                 .addKeyValue("data_dir", broker.dataDir()).log("broker ready");
         announce(broker.bootstrapServers());
@@ -116,10 +109,7 @@ public final class BrokerCommand implements Callable<Integer> {
             return null;
         }));
         QuietQuorumLogs.during(cluster::start);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                cluster.bootstrapServers()))) {
-            TopicCreator.ensureAll(admin);
-        }
+        createTopics(cluster.bootstrapServers());
         LOG.atInfo().addKeyValue("bootstrap", cluster.bootstrapServers()).addKeyValue("nodes", nodes)
                 .addKeyValue("data_dir", cluster.dataDir()).log("cluster ready");
         announce(cluster.bootstrapServers());
@@ -148,10 +138,16 @@ public final class BrokerCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private static void createTopics(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            TopicCreator.ensureAll(admin);
+        }
+    }
+
     private static CountDownLatch stopOnSignal(Callable<?> stop) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("stopping");
+            LOG.info("stopping the broker");
             try {
                 stop.call();
             } catch (Exception e) {
