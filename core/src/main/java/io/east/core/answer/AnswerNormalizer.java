@@ -27,22 +27,12 @@ public final class AnswerNormalizer {
             "left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr", "Biggl",
             "Biggr", "displaystyle", "textstyle", "scriptstyle", "limits", "middle");
 
-    private static final Set<String> GREEK = Set.of(
-            "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta", "iota",
-            "kappa", "lambda", "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega",
-            "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Upsilon", "Phi", "Psi", "Omega");
-
     private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{\\s*\\\\circ\\s*\\}|\\^\\s*\\\\circ|\\\\degree");
     private static final Pattern AND_WORD = Pattern.compile("\\s+(?:and|or)\\s+");
     private static final Pattern MIXED_NUMBER = Pattern.compile("(?<![\\w.\\\\}^])(\\d+)\\s+(\\d+)\\s*/\\s*(\\d+)(?![\\d.])");
     private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?!\\d|,\\d)");
     private static final Pattern LEADING_DOT = Pattern.compile("(?<![\\d.])\\.(\\d)");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d+)(?:\\.(\\d+))?(?![\\d.])");
-    private static final Pattern ASSIGNMENT = Pattern.compile(
-            "^\\s*(?:[A-Za-z](?:_\\{?[A-Za-z0-9]+\\}?)?'*|[A-Za-z]\\([A-Za-z]\\)|\\\\([A-Za-z]+))\\s*(?:=|\\\\in(?![A-Za-z]))\\s*(.+)$",
-            Pattern.DOTALL);
-    private static final Pattern TUPLE_ASSIGNMENT =
-            Pattern.compile("^\\s*\\(\\s*[A-Za-z](?:\\s*,\\s*[A-Za-z])+\\s*\\)\\s*=\\s*(.+)$", Pattern.DOTALL);
 
     private AnswerNormalizer() {}
 
@@ -51,6 +41,18 @@ public final class AnswerNormalizer {
      * Idempotent: the rewriting pass is repeated until it reaches a fixed point.
      */
     public static String normalize(String answer) {
+        return normalize(answer, true);
+    }
+
+    /**
+     * {@link #normalize} without removing labels: {@code y = 2x - 1} stays an equation, for comparing it with an
+     * equation written another way.
+     */
+    static String normalizeKeepingLabels(String answer) {
+        return normalize(answer, false);
+    }
+
+    private static String normalize(String answer, boolean stripLabels) {
         if (answer == null) {
             return "";
         }
@@ -63,7 +65,7 @@ public final class AnswerNormalizer {
         String s = answer;
         try {
             for (int i = 0; i < MAX_PASSES; i++) {
-                String next = pass(s);
+                String next = pass(s, stripLabels);
                 if (next.equals(s)) {
                     return next;
                 }
@@ -75,9 +77,10 @@ public final class AnswerNormalizer {
         }
     }
 
-    private static String pass(String input) {
+    private static String pass(String input, boolean stripLabels) {
         String s = replaceUnicode(input);
         s = rewriteCommands(s);
+        s = asciiRelations(s);
         s = s.replace("$", "");
         s = stripMathDelimiters(s.strip());
         s = UnitStripper.handleTextGroups(s);
@@ -88,7 +91,7 @@ public final class AnswerNormalizer {
         s = AND_WORD.matcher(s).replaceAll(",");
         s = UnitStripper.stripTrailingUnitWords(s.strip());
         s = stripTrailingDots(s);
-        s = stripAssignments(s);
+        s = stripLabels ? AnswerLabels.strip(s) : s;
         s = MIXED_NUMBER.matcher(s).replaceAll("$1\\\\frac{$2}{$3}");
         s = removeThousandsSeparators(s);
         s = removeWhitespace(s);
@@ -206,6 +209,10 @@ public final class AnswerNormalizer {
                     case "leq", "leqslant" -> out.append("\\le");
                     case "geq", "geqslant" -> out.append("\\ge");
                     case "neq" -> out.append("\\ne");
+                    case "lt" -> out.append('<');
+                    case "gt" -> out.append('>');
+                    case "leqq" -> out.append("\\le");
+                    case "geqq" -> out.append("\\ge");
                     case "varnothing" -> out.append("\\emptyset");
                     case "infinity" -> out.append("\\infty");
                     case "mbox" -> out.append("\\text");
@@ -219,6 +226,14 @@ public final class AnswerNormalizer {
             i = j;
         }
         return out.toString();
+    }
+
+    /** {@code >=}, {@code <=} and {@code !=} as LaTeX writes them, so that {@code x >= 5} is {@code x \\ge 5}. */
+    private static String asciiRelations(String s) {
+        if (s.indexOf('=') < 0) {
+            return s;
+        }
+        return s.replace(">=", "\\ge ").replace("<=", "\\le ").replace("!=", "\\ne ");
     }
 
     private static String stripMathDelimiters(String s) {
@@ -318,36 +333,6 @@ public final class AnswerNormalizer {
             end--;
         }
         return end == s.length() ? s : s.substring(0, end);
-    }
-
-    /** Removes leading {@code x =}, {@code f(x) =}, {@code \theta =}, {@code x \in} and {@code (a,b) =}. */
-    private static String stripAssignments(String s) {
-        if (s.indexOf('=') < 0 && !s.contains("\\in")) {
-            return s;
-        }
-        Matcher tm = TUPLE_ASSIGNMENT.matcher(s);
-        if (tm.matches() && LatexScan.countTopLevel(tm.group(1), '=') == 0) {
-            return tm.group(1).strip();
-        }
-        List<String> parts = LatexScan.splitTopLevel(s, ',');
-        StringBuilder out = new StringBuilder(s.length());
-        boolean changed = false;
-        for (int i = 0; i < parts.size(); i++) {
-            String part = parts.get(i);
-            Matcher m = ASSIGNMENT.matcher(part);
-            if (m.matches()
-                    && (m.group(1) == null || GREEK.contains(m.group(1)))
-                    && LatexScan.countTopLevel(m.group(2), '=') == 0
-                    && !m.group(2).isBlank()) {
-                part = m.group(2).strip();
-                changed = true;
-            }
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(part);
-        }
-        return changed ? out.toString() : s;
     }
 
     /** {@code 1,000} becomes {@code 1000} outside brackets only, so tuples such as {@code (1,234)} survive. */

@@ -40,6 +40,21 @@ sealed interface AnswerValue {
     /** An equation {@code lhs = rhs}, represented by samples of {@code lhs - rhs} (equal up to a nonzero factor). */
     record Equation(String key, List<String> variables, double[] samples) implements AnswerValue {}
 
+    /**
+     * An inequality or "not equal". {@code samples} are those of lhs - rhs, turned so that the relation reads
+     * "samples &lt; 0", "&lt;= 0" or "!= 0" as {@code comparison} says; both are null for a chain {@code a < t <= b}.
+     * {@code interval} is the set the relation allows when that is one interval of one variable (or of a chain's
+     * middle term), else null.
+     */
+    record Inequality(String key, List<String> variables, double[] samples, Comparison comparison, Seq interval)
+            implements AnswerValue {}
+
+    enum Comparison {
+        LESS,
+        AT_MOST,
+        NOT_EQUAL
+    }
+
     /** Words or anything the translator does not understand; compared by key only. */
     record Text(String key) implements AnswerValue {}
 

@@ -13,12 +13,15 @@ public final class ParsedAnswer {
     private final String raw;
     private final String normalized;
     private final AnswerValue value;
+    /** The equation a label was stripped from ({@code y = 2x - 1}), or null. */
+    private final AnswerValue equation;
     private final boolean percent;
 
-    private ParsedAnswer(String raw, String normalized, AnswerValue value, boolean percent) {
+    private ParsedAnswer(String raw, String normalized, AnswerValue value, AnswerValue equation, boolean percent) {
         this.raw = raw;
         this.normalized = normalized;
         this.value = value;
+        this.equation = equation;
         this.percent = percent;
     }
 
@@ -38,7 +41,21 @@ public final class ParsedAnswer {
         } catch (RuntimeException | StackOverflowError e) {
             value = normalized.isEmpty() ? new AnswerValue.Empty("") : new AnswerValue.Text(ValueParser.key(normalized));
         }
-        return new ParsedAnswer(raw, normalized, value, percent);
+        return new ParsedAnswer(raw, normalized, value, equationBehindLabel(raw, normalized), percent);
+    }
+
+    /** {@code y = 2x - 1} is graded as {@code 2x - 1}, and also as the equation, to match {@code 2x - y - 1 = 0}. */
+    private static AnswerValue equationBehindLabel(String raw, String normalized) {
+        if (raw.indexOf('=') < 0 || normalized.indexOf('=') >= 0) {
+            return null;
+        }
+        try {
+            String kept = AnswerNormalizer.normalizeKeepingLabels(raw);
+            AnswerValue equation = kept.equals(normalized) ? null : ValueParser.parse(kept);
+            return equation instanceof AnswerValue.Equation ? equation : null;
+        } catch (RuntimeException | StackOverflowError e) {
+            return null;
+        }
     }
 
     public String raw() {
@@ -54,7 +71,8 @@ public final class ParsedAnswer {
      * Is this (a prediction) equivalent to {@code gold}? Equal normalised strings always are; otherwise numbers
      * compare within a relative tolerance of 1e-6, expressions with variables by their values at fixed sample
      * points, and compound answers item by item. When gold is an unordered set (or an unbracketed list) and this is
-     * a list, they compare as sets. An empty answer is never equivalent to anything.
+     * a list, they compare as sets. An answer whose label was stripped ({@code y = 2x - 1}) also compares as the
+     * equation it was. An empty answer is never equivalent to anything.
      */
     public boolean equivalentTo(ParsedAnswer gold) {
         if (gold == null || normalized.isEmpty() || gold.normalized.isEmpty()) {
@@ -64,7 +82,12 @@ public final class ParsedAnswer {
             return true;
         }
         try {
-            return ValueMatcher.matches(value, percent, gold.value, gold.percent);
+            if (ValueMatcher.matches(value, percent, gold.value, gold.percent)) {
+                return true;
+            }
+            return (equation != null || gold.equation != null)
+                    && ValueMatcher.matches(equation != null ? equation : value,
+                            gold.equation != null ? gold.equation : gold.value);
         } catch (RuntimeException | StackOverflowError e) {
             return false;
         }

@@ -1,7 +1,9 @@
 package io.east.core.answer;
 
 import io.east.core.answer.AnswerValue.Empty;
+import io.east.core.answer.AnswerValue.Comparison;
 import io.east.core.answer.AnswerValue.Equation;
+import io.east.core.answer.AnswerValue.Inequality;
 import io.east.core.answer.AnswerValue.Kind;
 import io.east.core.answer.AnswerValue.Matrix;
 import io.east.core.answer.AnswerValue.Num;
@@ -65,7 +67,10 @@ final class ValueMatcher {
         if (gold instanceof Equation g) {
             return prediction instanceof Equation p
                     && p.variables().equals(g.variables())
-                    && proportional(p.samples(), g.samples());
+                    && proportional(p.samples(), g.samples(), false);
+        }
+        if (gold instanceof Inequality g) {
+            return inequalityMatches(prediction, g);
         }
         if (gold instanceof Seq g) {
             return sequenceMatches(prediction, g);
@@ -85,6 +90,9 @@ final class ValueMatcher {
     }
 
     private static boolean sequenceMatches(AnswerValue prediction, Seq gold) {
+        if (prediction instanceof Inequality p) {
+            return p.interval() != null && matches(p.interval(), gold); // x > 5 for (5, \infty)
+        }
         if (!(prediction instanceof Seq p)) {
             if (prediction instanceof Matrix m) {
                 return gold.kind() == Kind.TUPLE && isParenthesised(gold) && vectorMatches(m, gold.items());
@@ -112,6 +120,24 @@ final class ValueMatcher {
             default:
                 return false;
         }
+    }
+
+    /**
+     * Same variables and the same relation after turning it around or scaling it by a positive factor; or, failing
+     * that, the same interval. An interval predicted for an inequality is compared with the inequality's interval.
+     */
+    private static boolean inequalityMatches(AnswerValue prediction, Inequality gold) {
+        if (prediction instanceof Inequality p) {
+            if (!p.variables().equals(gold.variables())) {
+                return false;
+            }
+            if (p.samples() != null && gold.samples() != null && p.comparison() == gold.comparison()
+                    && proportional(p.samples(), gold.samples(), gold.comparison() != Comparison.NOT_EQUAL)) {
+                return true;
+            }
+            return p.interval() != null && gold.interval() != null && matches(p.interval(), gold.interval());
+        }
+        return prediction instanceof Seq p && gold.interval() != null && matches(p, gold.interval());
     }
 
     private static boolean isParenthesised(Seq s) {
@@ -197,8 +223,11 @@ final class ValueMatcher {
         return any;
     }
 
-    /** p = c * g for one nonzero c: the same equation after scaling or swapping sides. */
-    private static boolean proportional(double[] p, double[] g) {
+    /**
+     * p = c * g for one nonzero c (positive when {@code positive}): the same equation after scaling or swapping
+     * sides, the same inequality after scaling.
+     */
+    private static boolean proportional(double[] p, double[] g, boolean positive) {
         double factor = Double.NaN;
         for (int k = 0; k < g.length; k++) {
             if (!Double.isNaN(p[k]) && !Double.isNaN(g[k]) && Math.abs(g[k]) > ABSOLUTE_TOLERANCE) {
@@ -209,7 +238,7 @@ final class ValueMatcher {
         if (Double.isNaN(factor)) {
             return samplesClose(p, g); // both identically zero where defined
         }
-        if (Math.abs(factor) < ABSOLUTE_TOLERANCE) {
+        if (Math.abs(factor) < ABSOLUTE_TOLERANCE || (positive && factor < 0)) {
             return false;
         }
         for (int k = 0; k < g.length; k++) {

@@ -80,6 +80,10 @@ final class ValueParser {
             String b = plusMinus.get(1);
             return sequence(key, Kind.LIST, '\0', '\0', List.of(a + "+" + b, a + "-" + b), nesting);
         }
+        AnswerValue relation = RelationParser.parse(s, key);
+        if (relation != null) {
+            return relation;
+        }
         int equals = LatexScan.countTopLevel(s, '=');
         if (equals == 1) {
             return equation(s, key);

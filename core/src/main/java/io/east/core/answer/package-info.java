@@ -15,13 +15,17 @@
  * compared by their values at four fixed pseudo-random points per variable (same variable set required; {@code e}
  * is Euler's number and {@code i} an ordinary variable). Tuples and intervals compare in order with equal bracket
  * kinds; a gold set, an unbracketed gold list and unions of intervals accept any order. Equations compare as
- * {@code lhs - rhs} up to a nonzero factor; a single-variable left side ({@code y = ...}) is dropped by
- * normalisation. Text compares case-insensitively. Numeric evaluation uses EvalEx with guarded power, factorial,
+ * {@code lhs - rhs} up to a nonzero factor. A label is dropped by normalisation ({@code y =}, {@code |PQ| =},
+ * {@code f(2) =}, {@code x \in}; {@code a=3, b=8} is {@code 3, 8}), as are the working of a chained equation
+ * ({@code k = 3+4 = 7} is 7) and an approximation after the exact value; {@code y = 2x - 1} still matches the
+ * equation {@code 2x - y - 1 = 0}. Inequalities compare as {@code lhs - rhs} up to a positive factor with the same
+ * strictness ({@code 4 > m} is {@code m < 4}), or by the interval they describe ({@code -x < 2}, {@code x > -2} and
+ * {@code (-2, \infty)}; {@code 1 < z \le 5} and {@code (1, 5]}). Text compares case-insensitively. Numeric evaluation uses EvalEx with guarded power, factorial,
  * root and binomial operations, and inputs are length-capped, so grading neither throws nor hangs.
  *
- * <p>Not handled: numbers in other bases ({@code 52_8}), inequalities and set-builder notation (compared as text),
- * complex arithmetic beyond linear use of {@code i}, equations against their solved form ({@code x+y=5} vs
- * {@code y=5-x}), units conversion, and values whose magnitude is below 1e-12 (they equal 0). An unbracketed list
+ * <p>Not handled: numbers in other bases ({@code 52_8}), set-builder notation and non-linear inequalities against
+ * intervals (compared as text or as relations), complex arithmetic beyond linear use of {@code i}, units
+ * conversion, and values whose magnitude is below 1e-12 (they equal 0). An unbracketed list
  * whose second item has exactly three digits ({@code 70,110}) is read as a number with a thousands separator.
  */
 package io.east.core.answer;

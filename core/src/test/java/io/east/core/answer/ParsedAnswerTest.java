@@ -21,6 +21,20 @@ class ParsedAnswerTest {
         assertThat(ParsedAnswer.parse("5").equivalentTo(null)).isFalse();
     }
 
+    /** A stripped label leaves the value, and the equation it came from still meets an equation written otherwise. */
+    @Test
+    void anAnswerWithAStrippedLabelAlsoComparesAsItsEquation() {
+        ParsedAnswer line = ParsedAnswer.parse("y = 2x - 1");
+        assertThat(line.normalized()).isEqualTo("2x-1");
+        assertThat(line.equivalentTo(ParsedAnswer.parse("2x - y - 1 = 0"))).isTrue();
+        assertThat(ParsedAnswer.parse("2x - y - 1 = 0").equivalentTo(line)).isTrue();
+        assertThat(line.equivalentTo(ParsedAnswer.parse("2x - 1"))).isTrue();
+        assertThat(ParsedAnswer.parse("y = 2x + 1").equivalentTo(ParsedAnswer.parse("2x - y - 1 = 0"))).isFalse();
+        assertThat(ParsedAnswer.parse("y = 3x").equivalentTo(ParsedAnswer.parse("y = 3"))).isFalse();
+        assertThat(ParsedAnswer.parse("y=-\\frac{1}{2}x+\\frac{3}{4}").equivalentTo(ParsedAnswer.parse("2x+4y-3=0")))
+                .isTrue();
+    }
+
     @Test
     void keepsRawAndNormalizedForms() {
         ParsedAnswer p = ParsedAnswer.parse(" $\\dfrac12$ ");
