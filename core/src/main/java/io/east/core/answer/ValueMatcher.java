@@ -104,7 +104,7 @@ final class ValueMatcher {
         }
         switch (gold.kind()) {
             case SET, LIST:
-                if (p.kind() == Kind.SET || p.kind() == Kind.LIST) {
+                if (p.kind() == Kind.SET || p.kind() == Kind.LIST || (p.kind() == Kind.UNION && inequalities(gold))) {
                     return unordered(p.items(), gold.items());
                 }
                 return gold.kind() == Kind.LIST && p.kind() == Kind.TUPLE && isParenthesised(p)
@@ -116,7 +116,8 @@ final class ValueMatcher {
                 // "1, 2" for the point "(1, 2)"; never for an interval with a square bracket.
                 return p.kind() == Kind.LIST && isParenthesised(gold) && ordered(p.items(), gold.items());
             case UNION:
-                return p.kind() == Kind.UNION && unordered(p.items(), gold.items());
+                // "x < -1 or x > 3" for (-\infty,-1) \cup (3,\infty), item by item
+                return (p.kind() == Kind.UNION || inequalities(p)) && unordered(p.items(), gold.items());
             default:
                 return false;
         }
@@ -138,6 +139,10 @@ final class ValueMatcher {
             return p.interval() != null && gold.interval() != null && matches(p.interval(), gold.interval());
         }
         return prediction instanceof Seq p && gold.interval() != null && matches(p, gold.interval());
+    }
+
+    private static boolean inequalities(Seq s) {
+        return s.kind() == Kind.LIST && s.items().stream().allMatch(item -> item instanceof Inequality);
     }
 
     private static boolean isParenthesised(Seq s) {

@@ -31,6 +31,8 @@ class RelationParserTest {
             `(0,1)`                   | 0<f(x)<1
             5 > x \\ge 1              | 1 \\le x < 5
             `x \\in [-2,7]`           | -2 \\le x \\le 7
+            x \\le -1 \\text{ or } x \\ge 3           | (-\\infty,-1] \\cup [3,\\infty)
+            `(3,\\infty) \\cup (-\\infty,-1)` | x < -1 or x > 3
             """)
     void equivalentRelations(String prediction, String gold) {
         assertThat(AnswerGrader.equivalent(prediction, gold)).isTrue();
@@ -52,6 +54,8 @@ class RelationParserTest {
             y < 3                     | x < 3
             x + y < 1                 | -x - y < -1
             `(1, 4)`                  | 1 < x < 5
+            x < -1 or x > 3           | (-\\infty,-1] \\cup [3,\\infty)
+            `x < -1, 3`               | (-\\infty,-1) \\cup [3,\\infty)
             """)
     void differentRelations(String prediction, String gold) {
         assertThat(AnswerGrader.equivalent(prediction, gold)).isFalse();
