@@ -56,13 +56,13 @@ final class ValueMatcher {
                 }
                 return p.exact() == null || g.exact() == null || p.exact().sameValue(g.exact());
             }
-            return singleton(prediction, gold);
+            return singleton(prediction, gold) || (prediction instanceof Symbolic p && constant(p, g.value()));
         }
         if (gold instanceof Symbolic g) {
             if (prediction instanceof Symbolic p) {
                 return p.variables().equals(g.variables()) && samplesClose(p.samples(), g.samples());
             }
-            return singleton(prediction, gold);
+            return singleton(prediction, gold) || (prediction instanceof Num p && constant(g, p.value()));
         }
         if (gold instanceof Equation g) {
             return prediction instanceof Equation p
@@ -79,6 +79,16 @@ final class ValueMatcher {
             return matrixMatches(prediction, g);
         }
         return false; // Text: only the key comparisons above apply
+    }
+
+    /** An expression whose variables cancel ({@code \\sin^2 x + \\cos^2 x}) is the constant it equals everywhere. */
+    private static boolean constant(Symbolic expression, double value) {
+        for (double sample : expression.samples()) {
+            if (Double.isNaN(sample) || !close(sample, value)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A one-element set or list predicted for a scalar gold ("\{5\}" for "5"). */

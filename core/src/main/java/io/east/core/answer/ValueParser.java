@@ -48,6 +48,10 @@ final class ValueParser {
             case "-\\infty" -> {
                 return new Num(key, Double.NEGATIVE_INFINITY);
             }
+            case "\\mathbb{R}", "\\R" -> {
+                return new Seq(key, Kind.TUPLE, '(', ')', List.of(
+                        new Num("-\\infty", Double.NEGATIVE_INFINITY), new Num("\\infty", Double.POSITIVE_INFINITY)));
+            }
             default -> { }
         }
         if (s.startsWith("\\begin{")) {

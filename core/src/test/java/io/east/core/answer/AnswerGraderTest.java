@@ -131,6 +131,10 @@ class AnswerGraderTest {
             (3, -3, 1)                           | \\left( 3, -3, 1 \\right)
             (4, \\pi)                            | \\left( 4, \\pi \\right)
             (6, 235^\\circ)                      | (6,235)
+            \\cos^2 x + \\sin^2 x                | 1
+            1                                    | \\frac{x}{x}
+            \\mathbb{R}                          | (-\\infty, \\infty)
+            x \\in \\mathbb{R}                   | (-\\infty, \\infty)
             """)
     void equivalentPairs(String prediction, String gold) {
         assertThat(AnswerGrader.equivalent(prediction, gold)).isTrue();
@@ -196,6 +200,8 @@ class AnswerGraderTest {
             1\\pm\\sqrt{3}                       | 1+\\sqrt{3}
             0                                    | 1
             x=5                                  | 6
+            \\sin^2 x                            | 1
+            \\mathbb{R}                          | [0, \\infty)
             """)
     void nonEquivalentPairs(String prediction, String gold) {
         assertThat(AnswerGrader.equivalent(prediction, gold)).isFalse();
