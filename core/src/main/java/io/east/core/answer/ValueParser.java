@@ -296,6 +296,10 @@ final class ValueParser {
     }
 
     private static AnswerValue scalar(String s, String key) {
+        Num repeating = RepeatingDecimal.parse(s, key);
+        if (repeating != null) {
+            return repeating;
+        }
         Num exact = exactFraction(s, key);
         if (exact != null) {
             return exact;

@@ -135,6 +135,11 @@ class AnswerGraderTest {
             1                                    | \\frac{x}{x}
             \\mathbb{R}                          | (-\\infty, \\infty)
             x \\in \\mathbb{R}                   | (-\\infty, \\infty)
+            0.\\overline{3}                      | \\frac{1}{3}
+            \\frac{1}{3}                         | 0.\\overline{3}
+            1.2\\overline{45}                    | \\frac{137}{110}
+            -0.\\dot{6}                          | -\\frac23
+            .\\overline{142857}                  | \\frac17
             """)
     void equivalentPairs(String prediction, String gold) {
         assertThat(AnswerGrader.equivalent(prediction, gold)).isTrue();
@@ -202,6 +207,8 @@ class AnswerGraderTest {
             x=5                                  | 6
             \\sin^2 x                            | 1
             \\mathbb{R}                          | [0, \\infty)
+            0.\\overline{3}                      | 0.333
+            0.\\overline{3}                      | \\frac{33}{100}
             """)
     void nonEquivalentPairs(String prediction, String gold) {
         assertThat(AnswerGrader.equivalent(prediction, gold)).isFalse();
