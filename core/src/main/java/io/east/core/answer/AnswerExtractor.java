@@ -14,8 +14,6 @@ public final class AnswerExtractor {
 
     /** Final answers sit at the end; only this many trailing characters of a huge response are searched. */
     static final int MAX_SCANNED = 100_000;
-    /** Bounds the work spent on responses full of unbalanced {@code \boxed{} }. */
-    private static final int MAX_BOX_ATTEMPTS = 8;
     private static final int MAX_BARE_LENGTH = 200;
 
     private static final Pattern HASH_ANSWER = Pattern.compile("####[ \\t]*([^\\n]*)");
@@ -42,7 +40,8 @@ public final class AnswerExtractor {
 
     /**
      * Final answer of a model response: the last {@code \boxed{...}} (balanced braces; also {@code \boxed 5} and
-     * {@code \fbox{...}}); else a GSM8K {@code #### N} line; else "The answer is N" (case-insensitive, also "the
+     * {@code \fbox{...}}), together with the boxes before it that are joined to it only by separators (see
+     * {@link BoxGroups}: "\boxed{2} and \boxed{7}" gives "2, 7"); else a GSM8K {@code #### N} line; else "The answer is N" (case-insensitive, also "the
      * final answer is" and "Answer: N"); else the last number in the text. Empty when nothing is found. An empty
      * box is skipped.
      */
@@ -51,9 +50,9 @@ public final class AnswerExtractor {
             return Optional.empty();
         }
         String text = tail(response);
-        Optional<String> boxed = lastBoxed(text).map(String::strip).filter(b -> !b.isEmpty());
-        if (boxed.isPresent()) {
-            return boxed;
+        BoxGroups.Group boxes = BoxGroups.last(text);
+        if (boxes != null) {
+            return Optional.of(boxes.answer());
         }
         Optional<String> hash = lastHashAnswer(text);
         if (hash.isPresent()) {
@@ -71,22 +70,8 @@ public final class AnswerExtractor {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        String t = tail(text);
-        int from = t.length();
-        for (int attempt = 0; attempt < MAX_BOX_ATTEMPTS && from >= 0; attempt++) {
-            int boxed = t.lastIndexOf("\\boxed", from);
-            int fbox = t.lastIndexOf("\\fbox", from);
-            int at = Math.max(boxed, fbox);
-            if (at < 0) {
-                return Optional.empty();
-            }
-            String content = boxedAt(t, at, at == boxed ? 6 : 5);
-            if (content != null) {
-                return Optional.of(content);
-            }
-            from = at - 1;
-        }
-        return Optional.empty();
+        Boxes.Box box = Boxes.lastBalanced(tail(text));
+        return box == null ? Optional.empty() : Optional.of(box.content());
     }
 
     public static boolean containsBoxed(String text) {
@@ -103,7 +88,7 @@ public final class AnswerExtractor {
         int start = end - Math.min(length, MAX_SCANNED);
         int earliestTried = -1;
         int found = 0;
-        for (int i = end - 5; i >= start && found < MAX_BOX_ATTEMPTS; i--) {
+        for (int i = end - 5; i >= start && found < Boxes.MAX_BOX_ATTEMPTS; i--) {
             if (text[i] == '\\' && (startsWith(text, i, end, "\\boxed") || startsWith(text, i, end, "\\fbox"))) {
                 earliestTried = i;
                 found++;
@@ -145,34 +130,6 @@ public final class AnswerExtractor {
 
     private static String tail(String s) {
         return s.length() <= MAX_SCANNED ? s : s.substring(s.length() - MAX_SCANNED);
-    }
-
-    /** The box content starting at {@code at}, or null when the box is malformed (unbalanced, truncated). */
-    private static String boxedAt(String t, int at, int commandLength) {
-        int i = at + commandLength;
-        if (LatexScan.isLetterAt(t, i)) {
-            return null; // \boxedsomething is another command
-        }
-        while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
-            i++;
-        }
-        if (i >= t.length()) {
-            return null;
-        }
-        if (t.charAt(i) == '{') {
-            int end = LatexScan.matchBrace(t, i);
-            return end < 0 ? null : t.substring(i + 1, end);
-        }
-        if (i == at + commandLength) {
-            return null; // "\boxed5" is not LaTeX
-        }
-        // "\boxed 5$": the token up to the closing dollar or the end of the line.
-        int end = i;
-        while (end < t.length() && t.charAt(end) != '$' && t.charAt(end) != '\n' && !Character.isWhitespace(t.charAt(end))) {
-            end++;
-        }
-        String token = trimSentenceEnd(t.substring(i, end));
-        return token.isEmpty() ? null : token;
     }
 
     private static Optional<String> lastHashAnswer(String text) {
@@ -254,7 +211,7 @@ public final class AnswerExtractor {
         return s.substring(0, end);
     }
 
-    private static String trimSentenceEnd(String s) {
+    static String trimSentenceEnd(String s) {
         String t = s.strip();
         while (!t.isEmpty() && ".,;!?*".indexOf(t.charAt(t.length() - 1)) >= 0
                 && !(t.length() >= 2 && t.charAt(t.length() - 2) == '\\')) {

@@ -50,6 +50,8 @@ class AnswerExtractorTest {
             step\\n#### 1,080                                              | 1,080
             #### -3                                                        | -3
             The box wins: \\boxed{9}\\n#### 8                                | 9
+            The roots are \\boxed{2} and \\boxed{7}.                      | 2, 7
+            At first I got \\boxed{5}, but rechecking the answer is \\boxed{6}. | 6
             So the answer is 42.                                           | 42
             The final answer is $\\frac{1}{2}$. I hope it is correct.      | \\frac{1}{2}
             Final Answer: The final answer is $(1, 2)$. I hope it is correct. | (1, 2)
@@ -95,6 +97,7 @@ class AnswerExtractorTest {
             Natalia sold 72 clips in total       | 72
             He has 5 apples and 3 pears left     | 3
             The total is $\\boxed{12}$.          | 12
+            \\boxed{2} and \\boxed{7}            | 2, 7
             so\\n#### 1,234                      | 1,234
             I think the answer is 6.             | 6
             """)
