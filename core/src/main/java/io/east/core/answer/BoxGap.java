@@ -12,9 +12,9 @@ import java.util.Set;
  * math delimiters ({@code $ \( \) \[ \]}), spacing and text commands ({@code \quad}, {@code \,}, {@code \text{..}}),
  * single letters and subscripts (the label of {@code y_2 = \boxed{..}}), connector words (and, or, for part ...),
  * and at most one other word (a noun such as "papers" in "\boxed{1} papers and \boxed{2} bins"; at most two
- * characters when CJK) that is not a word of revision or conclusion (but, actually, so, therefore ...). Digits outside subscripts and operators
- * ({@code + - / ^}) mean the boxes are steps of a computation, not a list; so does a gap that starts with
- * {@code =} (one value written twice); an {@code =} after a label is fine.
+ * characters when CJK) that is not a word of revision or conclusion (but, actually, so, therefore ...). Digits
+ * outside subscripts and operators ({@code + - / ^}) mean the boxes are steps of a computation, not a list; so
+ * does a gap that starts with {@code =} (one value written twice); an {@code =} after a label is fine.
  */
 final class BoxGap {
 
