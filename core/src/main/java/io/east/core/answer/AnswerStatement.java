@@ -1,5 +1,7 @@
 package io.east.core.answer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,17 @@ final class AnswerStatement {
             "\\brisposta\\s*(?:finale\\s*)?:"),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS | Pattern.MULTILINE);
 
+    /**
+     * The word every marker contains: a cheap scan for it keeps the marker pattern off the rest of a long text.
+     * The marker pattern runs only in a window around each keyword, from the last keyword backwards.
+     */
+    private static final Pattern KEYWORD = Pattern.compile(
+            "answer|答案|答え|ответ|réponse|antwort|respuesta|resposta|risposta",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** How far before its keyword a marker may start ("la respuesta final es", a line's leading markdown). */
+    private static final int WINDOW_BEFORE = 32;
+    private static final int WINDOW_AFTER = 40;
+
     /** ", and ...", ", which ...": the clause after the answer. */
     private static final Pattern CLAUSE_BREAK = Pattern.compile(",\\s+(?=[A-Za-z]{2,}\\b)");
 
@@ -45,21 +58,17 @@ final class AnswerStatement {
     private AnswerStatement() {}
 
     static boolean present(String text) {
-        return MARKER.matcher(text).find();
+        return last(text) != null;
     }
 
     /** The last statement in {@code text}, or null when there is no marker. */
     static Found last(String text) {
-        Matcher m = MARKER.matcher(text);
-        int start = -1;
-        int end = -1;
-        while (m.find()) {
-            start = m.start();
-            end = m.end();
-        }
-        if (start < 0) {
+        int[] marker = lastMarker(text);
+        if (marker == null) {
             return null;
         }
+        int start = marker[0];
+        int end = marker[1];
         String rest = stripMarkdown(text.substring(end, Math.min(text.length(), end + MAX_ANSWER_LENGTH)).strip());
         if (rest.startsWith("$") || rest.startsWith("\\(") || rest.startsWith("\\[")) {
             MathSegments.Span math = MathSegments.leading(rest);
@@ -71,6 +80,30 @@ final class AnswerStatement {
         }
         boolean explicit = AnswerExtractor.NUMBER.matcher(rest).lookingAt();
         return new Found(start, answerIn(rest), explicit);
+    }
+
+    /** Start and end of the last marker, or null. */
+    private static int[] lastMarker(String text) {
+        Matcher k = KEYWORD.matcher(text);
+        List<Integer> keywords = new ArrayList<>();
+        while (k.find()) {
+            keywords.add(k.start());
+        }
+        Matcher m = MARKER.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int i = keywords.size() - 1; i >= 0; i--) {
+            int keyword = keywords.get(i);
+            m.region(Math.max(0, keyword - WINDOW_BEFORE), Math.min(text.length(), keyword + WINDOW_AFTER));
+            int[] last = null;
+            while (m.find()) {
+                if (m.start() <= keyword && m.end() > keyword) {
+                    last = new int[] {m.start(), m.end()};
+                }
+            }
+            if (last != null) {
+                return last;
+            }
+        }
+        return null;
     }
 
     /** The answer at the start of a sentence: the sentence itself when it looks bare, else its first number. */

@@ -59,4 +59,13 @@ class AnswerStatementTest {
         String text = "\\boxed{12} here. The final answer is 3.";
         assertThat(AnswerStatement.last(text).markerStart()).isEqualTo(text.indexOf("answer is"));
     }
+
+    @Test
+    void onlyKeywordsThatFormAMarkerCount() {
+        String text = "Answer: 3. " + "We answer questions; the answers vary. ".repeat(2_000) + "Antworten gibt es viele.";
+        AnswerStatement.Found found = AnswerStatement.last(text);
+        assertThat(found.markerStart()).isZero();
+        assertThat(found.answer()).isEqualTo("3");
+        assertThat(AnswerStatement.last("answers and answering")).isNull();
+    }
 }
