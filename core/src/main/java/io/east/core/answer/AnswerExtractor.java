@@ -1,5 +1,6 @@
 package io.east.core.answer;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,17 +15,17 @@ public final class AnswerExtractor {
 
     /** Final answers sit at the end; only this many trailing characters of a huge response are searched. */
     static final int MAX_SCANNED = 100_000;
-    /** Bounds the work spent on responses full of unbalanced {@code \boxed{} }. */
-    private static final int MAX_BOX_ATTEMPTS = 8;
     private static final int MAX_BARE_LENGTH = 200;
 
     private static final Pattern HASH_ANSWER = Pattern.compile("####[ \\t]*([^\\n]*)");
-    private static final Pattern ANSWER_IS = Pattern.compile(
-            "(?i)\\banswer\\s+is\\s*:?|\\banswer\\s*:");
-    private static final Pattern NUMBER = Pattern.compile(
-            "(?:(?<![\\w)\\]}])[-\\u2212])?(?<![\\w.])(?:\\d{1,3}(?:,\\d{3})+(?![\\d])|\\d+)(?:\\.\\d+)?(?:/\\d+)?");
-    /** ", and ...", ", which ...": the clause after the answer. */
-    private static final Pattern CLAUSE_BREAK = Pattern.compile(",\\s+(?=[A-Za-z]{2,}\\b)");
+    /**
+     * A number: thousands separators ({@code 3,456}), a decimal comma ({@code 2,74}, {@code 1000,99}: one comma
+     * followed by one, two or more than three digits, not within a list such as {@code 1,2,3}), a decimal point,
+     * a fraction {@code 3/4}.
+     */
+    static final Pattern NUMBER = Pattern.compile("(?:(?<![\\w)\\]}])[-\\u2212])?(?<![\\w.])"
+            + "(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|(?<!\\d,)\\d+,(?:\\d{1,2}|\\d{4,})(?![\\d,])|\\d+)"
+            + "(?:\\.\\d+)?(?:/\\d+)?");
     private static final Pattern GROUP_COMMAND = Pattern.compile(
             "\\\\(?:text|textbf|textit|textrm|mathrm|mathbf|mbox|operatorname)\\s*\\{[^{}]*\\}");
 
@@ -41,29 +42,40 @@ public final class AnswerExtractor {
     private AnswerExtractor() {}
 
     /**
-     * Final answer of a model response: the last {@code \boxed{...}} (balanced braces; also {@code \boxed 5} and
-     * {@code \fbox{...}}); else a GSM8K {@code #### N} line; else "The answer is N" (case-insensitive, also "the
-     * final answer is" and "Answer: N"); else the last number in the text. Empty when nothing is found. An empty
-     * box is skipped.
+     * Final answer of a model response, by the first rule that gives one:
+     * <ol>
+     *   <li>the last {@code \boxed{...}} (balanced braces; also {@code \boxed 5} and {@code \fbox{...}}), together
+     *       with the boxes before it that are joined to it only by separators ({@link BoxGroups}: "\boxed{2} and
+     *       \boxed{7}" gives "2, 7"); an empty box adds nothing. But an explicit {@link AnswerStatement} ("The final
+     *       answer is $3,456$", the marker followed by math or a number) that starts after the group wins: the
+     *       later of the two is the response's last word;
+     *   <li>a GSM8K {@code #### N} line;
+     *   <li>the last answer statement: "The answer is N", "the final answer is", "Answer: N", "Answer $N$" at the
+     *       start of a line, and markers in other languages (答案是, Ответ:, La réponse est ...);
+     *   <li>the {@link #lastValue last value}: the last math segment when no number follows it, else the last
+     *       number.
+     * </ol>
+     * Empty when nothing is found.
      */
     public static Optional<String> extract(String response) {
         if (response == null || response.isEmpty()) {
             return Optional.empty();
         }
         String text = tail(response);
-        Optional<String> boxed = lastBoxed(text).map(String::strip).filter(b -> !b.isEmpty());
-        if (boxed.isPresent()) {
-            return boxed;
+        BoxGroups.Group boxes = BoxGroups.last(text);
+        AnswerStatement.Found statement = AnswerStatement.last(text);
+        if (boxes != null) {
+            boolean statedLater = statement != null && statement.explicit() && statement.markerStart() >= boxes.end();
+            return Optional.of(statedLater ? statement.answer() : boxes.answer());
         }
         Optional<String> hash = lastHashAnswer(text);
         if (hash.isPresent()) {
             return hash;
         }
-        Optional<String> stated = answerIs(text);
-        if (stated.isPresent()) {
-            return stated;
+        if (statement != null && statement.answer() != null) {
+            return Optional.of(statement.answer());
         }
-        return lastNumber(text);
+        return lastValue(text);
     }
 
     /** Content of the last {@code \boxed{...}} or {@code \fbox{...}}, balanced braces; may be empty. */
@@ -71,22 +83,8 @@ public final class AnswerExtractor {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        String t = tail(text);
-        int from = t.length();
-        for (int attempt = 0; attempt < MAX_BOX_ATTEMPTS && from >= 0; attempt++) {
-            int boxed = t.lastIndexOf("\\boxed", from);
-            int fbox = t.lastIndexOf("\\fbox", from);
-            int at = Math.max(boxed, fbox);
-            if (at < 0) {
-                return Optional.empty();
-            }
-            String content = boxedAt(t, at, at == boxed ? 6 : 5);
-            if (content != null) {
-                return Optional.of(content);
-            }
-            from = at - 1;
-        }
-        return Optional.empty();
+        Boxes.Box box = Boxes.lastBalanced(tail(text));
+        return box == null ? Optional.empty() : Optional.of(box.content());
     }
 
     public static boolean containsBoxed(String text) {
@@ -103,7 +101,7 @@ public final class AnswerExtractor {
         int start = end - Math.min(length, MAX_SCANNED);
         int earliestTried = -1;
         int found = 0;
-        for (int i = end - 5; i >= start && found < MAX_BOX_ATTEMPTS; i--) {
+        for (int i = end - 5; i >= start && found < Boxes.MAX_BOX_ATTEMPTS; i--) {
             if (text[i] == '\\' && (startsWith(text, i, end, "\\boxed") || startsWith(text, i, end, "\\fbox"))) {
                 earliestTried = i;
                 found++;
@@ -127,52 +125,25 @@ public final class AnswerExtractor {
     /**
      * For inputs that may be either a bare answer ({@code 1/2}, {@code \frac{1}{2}}, {@code (1, 2)}) or a whole
      * response or solution: an explicit marker (box, {@code ####}, "the answer is") wins; else text that looks like
-     * a bare answer (no prose) is returned whole; else the last number.
+     * a bare answer (no prose) is returned whole; else the {@link #lastValue last value}.
      */
     public static Optional<String> extractOrBare(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         String t = text.strip();
-        if (containsBoxed(t) || HASH_ANSWER.matcher(t).find() || ANSWER_IS.matcher(t).find()) {
-            return extract(t);
+        String scanned = tail(t);
+        if (containsBoxed(scanned) || HASH_ANSWER.matcher(scanned).find() || AnswerStatement.present(scanned)) {
+            return extract(scanned);
         }
         if (looksBare(t)) {
             return Optional.of(t);
         }
-        return lastNumber(tail(t));
+        return lastValue(scanned);
     }
 
     private static String tail(String s) {
         return s.length() <= MAX_SCANNED ? s : s.substring(s.length() - MAX_SCANNED);
-    }
-
-    /** The box content starting at {@code at}, or null when the box is malformed (unbalanced, truncated). */
-    private static String boxedAt(String t, int at, int commandLength) {
-        int i = at + commandLength;
-        if (LatexScan.isLetterAt(t, i)) {
-            return null; // \boxedsomething is another command
-        }
-        while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
-            i++;
-        }
-        if (i >= t.length()) {
-            return null;
-        }
-        if (t.charAt(i) == '{') {
-            int end = LatexScan.matchBrace(t, i);
-            return end < 0 ? null : t.substring(i + 1, end);
-        }
-        if (i == at + commandLength) {
-            return null; // "\boxed5" is not LaTeX
-        }
-        // "\boxed 5$": the token up to the closing dollar or the end of the line.
-        int end = i;
-        while (end < t.length() && t.charAt(end) != '$' && t.charAt(end) != '\n' && !Character.isWhitespace(t.charAt(end))) {
-            end++;
-        }
-        String token = trimSentenceEnd(t.substring(i, end));
-        return token.isEmpty() ? null : token;
     }
 
     private static Optional<String> lastHashAnswer(String text) {
@@ -188,96 +159,56 @@ public final class AnswerExtractor {
         return answer.isEmpty() ? Optional.empty() : Optional.of(answer);
     }
 
-    /** "The answer is $\frac{1}{2}$." and "The final answer is 18 apples." */
-    private static Optional<String> answerIs(String text) {
-        Matcher m = ANSWER_IS.matcher(text);
-        int last = -1;
-        while (m.find()) {
-            last = m.end();
-        }
-        if (last < 0) {
-            return Optional.empty();
-        }
-        String rest = text.substring(last, Math.min(text.length(), last + 500)).strip();
-        rest = stripMarkdown(rest);
-        String math = leadingMath(rest);
-        if (math != null && !math.isBlank()) {
-            return Optional.of(math.strip());
-        }
-        String segment = firstSentence(rest);
-        Matcher clause = CLAUSE_BREAK.matcher(segment);
-        if (clause.find()) {
-            segment = segment.substring(0, clause.start());
-        }
-        segment = trimSentenceEnd(segment);
-        if (segment.isEmpty()) {
-            return Optional.empty();
-        }
-        if (looksBare(segment)) {
-            return Optional.of(segment);
-        }
-        Matcher n = NUMBER.matcher(segment);
-        return n.find() ? Optional.of(n.group()) : Optional.empty();
-    }
-
-    private static String stripMarkdown(String s) {
-        String t = s;
-        while (t.startsWith("*") || t.startsWith(":") || t.startsWith("_")) {
-            t = t.substring(1).strip();
-        }
-        return t;
-    }
-
-    /** Content of a leading {@code $...$}, {@code $$...$$}, {@code \(...\)} or {@code \[...\]}. */
-    private static String leadingMath(String s) {
-        String[][] delimiters = {{"$$", "$$"}, {"$", "$"}, {"\\(", "\\)"}, {"\\[", "\\]"}};
-        for (String[] d : delimiters) {
-            if (s.startsWith(d[0])) {
-                int end = s.indexOf(d[1], d[0].length());
-                return end < 0 ? null : s.substring(d[0].length(), end);
-            }
-        }
-        return null;
-    }
-
-    private static String firstSentence(String s) {
-        int end = s.length();
-        int newline = s.indexOf('\n');
-        if (newline >= 0) {
-            end = newline;
-        }
-        for (int i = 0; i < end; i++) {
-            if (s.charAt(i) == '.' && (i + 1 >= end || Character.isWhitespace(s.charAt(i + 1)))) {
-                return s.substring(0, i);
-            }
-        }
-        return s.substring(0, end);
-    }
-
-    private static String trimSentenceEnd(String s) {
+    static String trimSentenceEnd(String s) {
         String t = s.strip();
-        while (!t.isEmpty() && ".,;!?*".indexOf(t.charAt(t.length() - 1)) >= 0
+        while (!t.isEmpty() && ".,;!?*。，；！？".indexOf(t.charAt(t.length() - 1)) >= 0
                 && !(t.length() >= 2 && t.charAt(t.length() - 2) == '\\')) {
             t = t.substring(0, t.length() - 1).strip();
         }
         return t;
     }
 
-    private static Optional<String> lastNumber(String text) {
+    /**
+     * The answer of a text without markers: the content of the last math segment ({@link MathSegments}) when no
+     * number outside math follows it ("so the point is $(4, 9)$." gives "(4, 9)", "the area is $12\sqrt{3}$ square
+     * units" gives "12\sqrt{3}"), else the last number outside math. A segment that is a single letter only names
+     * a variable ("the value of $x$") and is passed over; numbers inside a {@link MathSegments.Span#broken() broken}
+     * span are not taken either.
+     */
+    static Optional<String> lastValue(String text) {
+        List<MathSegments.Span> spans = MathSegments.scan(text);
+        int spanIndex = 0;
         Matcher m = NUMBER.matcher(text);
-        String last = null;
+        String number = null;
+        int numberStart = -1;
         while (m.find()) {
-            last = m.group();
+            while (spanIndex < spans.size() && spans.get(spanIndex).end() <= m.start()) {
+                spanIndex++;
+            }
+            if (spanIndex < spans.size() && spans.get(spanIndex).start() <= m.start()) {
+                continue; // inside math
+            }
+            number = m.group();
+            numberStart = m.start();
         }
-        return Optional.ofNullable(last);
+        for (int i = spans.size() - 1; i >= 0 && spans.get(i).start() > numberStart; i--) {
+            MathSegments.Span span = spans.get(i);
+            String content = span.content(text).strip();
+            boolean variable = content.length() == 1 && LatexScan.isAsciiLetter(content.charAt(0));
+            if (!span.broken() && !content.isEmpty() && !variable) {
+                return Optional.of(content);
+            }
+        }
+        return Optional.ofNullable(number);
     }
 
     /**
      * A bare answer has at most one prose word (letters only, not a unit or function name, outside {@code \text}):
-     * "Monday", "18 apples" and "x^2+1" are bare, "Natalia sold 48 clips" is not.
+     * "Monday", "18 apples" and "x^2+1" are bare, "Natalia sold 48 clips" is not. Letters outside ASCII count too
+     * ("所以答案是 $\frac{3}{4}$。" is prose), and a lone {@code $} (a currency sign, "2,74 $") is not an answer's.
      */
     static boolean looksBare(String t) {
-        if (t.length() > MAX_BARE_LENGTH || t.indexOf('\n') >= 0) {
+        if (t.length() > MAX_BARE_LENGTH || t.indexOf('\n') >= 0 || hasLoneDollar(t)) {
             return false;
         }
         String withoutText = GROUP_COMMAND.matcher(t).replaceAll(" ");
@@ -290,18 +221,61 @@ public final class AnswerExtractor {
             while (!word.isEmpty() && ".,;:!?)]}".indexOf(word.charAt(word.length() - 1)) >= 0) {
                 word = word.substring(0, word.length() - 1);
             }
-            if (word.length() < 2 || !word.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-                continue;
-            }
-            String lower = word.toLowerCase(Locale.ROOT);
-            if (MATH_WORDS.contains(lower) || UNIT_WORDS.contains(lower)) {
-                continue;
-            }
-            prose++;
+            boolean nonAscii = word.chars().anyMatch(c -> c >= 128 && Character.isLetter(c));
+            prose += nonAscii ? nonAsciiWords(word) : asciiWords(word);
             if (prose > 1) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** 1 when the token is an English prose word: letters only, two or more, not a math or unit word. */
+    private static int asciiWords(String word) {
+        if (word.length() < 2 || !word.chars().allMatch(c -> (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+            return 0;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        return MATH_WORDS.contains(lower) || UNIT_WORDS.contains(lower) ? 0 : 1;
+    }
+
+    /**
+     * Prose words in a token with letters outside ASCII: each run of two or more letters is one ("réponse",
+     * "Ответ"); a lone Greek letter is math. CJK writes phrases without spaces, so a run of ideographs is one word,
+     * or two from four ideographs on.
+     */
+    private static int nonAsciiWords(String token) {
+        int words = 0;
+        int i = 0;
+        while (i < token.length()) {
+            if (!Character.isLetter(token.charAt(i))) {
+                i++;
+                continue;
+            }
+            boolean ideographs = Character.isIdeographic(token.charAt(i));
+            int end = i;
+            while (end < token.length() && Character.isLetter(token.charAt(end))
+                    && Character.isIdeographic(token.charAt(end)) == ideographs) {
+                end++;
+            }
+            int length = end - i;
+            words += ideographs ? (length >= 4 ? 2 : 1) : (length >= 2 ? 1 : 0);
+            i = end;
+        }
+        return words;
+    }
+
+    /** An odd number of unescaped dollar signs. */
+    private static boolean hasLoneDollar(String t) {
+        int dollars = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '$') {
+                dollars++;
+            }
+        }
+        return dollars % 2 == 1;
     }
 }
