@@ -36,6 +36,7 @@ public final class AnswerNormalizer {
     private static final Pattern AND_WORD = Pattern.compile("\\s+(?:and|or)\\s+");
     private static final Pattern MIXED_NUMBER = Pattern.compile("(?<![\\w.\\\\}^])(\\d+)\\s+(\\d+)\\s*/\\s*(\\d+)(?![\\d.])");
     private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?!\\d|,\\d)");
+    private static final Pattern ONE_CHAR_SUBSCRIPT = Pattern.compile("_\\{([A-Za-z0-9])\\}");
     private static final Pattern LEADING_DOT = Pattern.compile("(?<![\\d.])\\.(\\d)");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d+)(?:\\.(\\d+))?(?![\\d.])");
     private static final Pattern ASSIGNMENT = Pattern.compile(
@@ -76,7 +77,7 @@ public final class AnswerNormalizer {
     }
 
     private static String pass(String input) {
-        String s = replaceUnicode(input);
+        String s = replaceUnicode(EscapedBackslashes.undouble(input));
         s = rewriteCommands(s);
         s = s.replace("$", "");
         s = stripMathDelimiters(s.strip());
@@ -87,11 +88,12 @@ public final class AnswerNormalizer {
         s = s.replace("{,}", "");
         s = AND_WORD.matcher(s).replaceAll(",");
         s = UnitStripper.stripTrailingUnitWords(s.strip());
-        s = stripTrailingDots(s);
+        s = stripTrailingDots(stripTrailingBackslash(s));
         s = stripAssignments(s);
         s = MIXED_NUMBER.matcher(s).replaceAll("$1\\\\frac{$2}{$3}");
         s = removeThousandsSeparators(s);
         s = removeWhitespace(s);
+        s = unbraceOneCharSubscripts(s);
         s = canonicalNumbers(s);
         if (s.startsWith("+") && s.length() > 1) {
             s = s.substring(1);
@@ -307,6 +309,20 @@ public final class AnswerNormalizer {
             i++;
         }
         return i;
+    }
+
+    /** A lone backslash left at the end ({@code 5\}, e.g. a cut-off {@code \,}) carries nothing; a row break stays. */
+    private static String stripTrailingBackslash(String s) {
+        int n = s.length();
+        if (n >= 2 && s.charAt(n - 1) == '\\' && s.charAt(n - 2) != '\\') {
+            return s.substring(0, n - 1).strip();
+        }
+        return s;
+    }
+
+    /** {@code 1011_{2}} and {@code 1011_2}, {@code x_{1}} and {@code x_1} are the same notation. */
+    private static String unbraceOneCharSubscripts(String s) {
+        return s.indexOf('_') < 0 ? s : ONE_CHAR_SUBSCRIPT.matcher(s).replaceAll("_$1");
     }
 
     private static String stripTrailingDots(String s) {
