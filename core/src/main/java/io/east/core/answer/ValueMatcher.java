@@ -47,6 +47,13 @@ final class ValueMatcher {
         if (gold instanceof AnswerValue.Text && prediction instanceof AnswerValue.Text) {
             return prediction.key().equalsIgnoreCase(gold.key()); // "monday" for "Monday"
         }
+        // "3,5" is 3.5 against a single number, and the list 3, 5 otherwise.
+        if (gold instanceof Num && DigitCommas.decimalReading(prediction) != null) {
+            return matches(DigitCommas.decimalReading(prediction), gold);
+        }
+        if (prediction instanceof Num && DigitCommas.decimalReading(gold) != null) {
+            return matches(prediction, DigitCommas.decimalReading(gold));
+        }
         if (gold instanceof Num g) {
             if (prediction instanceof Num p) {
                 if (!close(p.value(), g.value())) {

@@ -21,7 +21,12 @@
  *
  * <p>Not handled: numbers in other bases ({@code 52_8}), inequalities and set-builder notation (compared as text),
  * complex arithmetic beyond linear use of {@code i}, equations against their solved form ({@code x+y=5} vs
- * {@code y=5-x}), units conversion, and values whose magnitude is below 1e-12 (they equal 0). An unbracketed list
- * whose second item has exactly three digits ({@code 70,110}) is read as a number with a thousands separator.
+ * {@code y=5-x}), units conversion, and values whose magnitude is below 1e-12 (they equal 0).
+ *
+ * <p>Commas between digits outside brackets ({@code DigitCommas}): with a space they separate
+ * list items ({@code 7, 123} is not 7123); without one, three-digit groups after a nonzero lead are thousands
+ * ({@code 3,500}, {@code 70,110}), one comma after a zero integer part is a decimal comma ({@code 0,25}), and
+ * any other single comma ({@code 3,5}, {@code 1000,99}) is a decimal against a single number but a list of two
+ * numbers against a list.
  */
 package io.east.core.answer;

@@ -66,8 +66,8 @@ class AnswerNormalizerTest {
             \\text{A,D}                   | A,D
             \\textbf{17}                  | 17
             \\mbox{Evelyn}                | Evelyn
-            12 \\text{ and } 13           | 12,13
-            12 and 13                     | 12,13
+            12 \\text{ and } 13           | `12, 13`
+            12 and 13                     | `12, 13`
             5 dollars                     | 5
             12 square units               | 12
             18 apples                     | 18
