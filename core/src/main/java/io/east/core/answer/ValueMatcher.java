@@ -57,7 +57,7 @@ final class ValueMatcher {
         if (gold instanceof Num g) {
             if (prediction instanceof Num p) {
                 if (!close(p.value(), g.value())) {
-                    return false;
+                    return RoundedDecimals.roundsTo(p, g);
                 }
                 return p.exact() == null || g.exact() == null || p.exact().sameValue(g.exact());
             }

@@ -10,7 +10,9 @@
  * </ul>
  *
  * <p>Equivalence policy. Numbers agree within a relative tolerance of 1e-6 (absolute 1e-12 near zero), except
- * that two answers written exactly (integers, integer fractions, mixed numbers) must be exactly equal. A percent
+ * that two answers written exactly (integers, integer fractions, mixed numbers) must be exactly equal, and that a
+ * predicted decimal with at least three significant digits equals a gold not written as a number when it is the
+ * gold rounded to the decimal's places ({@code 6.28} and {@code 6.283} equal {@code 2\pi}). A percent
  * sign on one side also allows a factor of 100 ({@code 50\%} equals 50 and 0.5). Expressions with variables are
  * compared by their values at four fixed pseudo-random points per variable (same variable set required; {@code e}
  * is Euler's number and {@code i} an ordinary variable). Tuples and intervals compare in order with equal bracket
