@@ -34,6 +34,8 @@ public final class AnswerNormalizer {
 
     private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{\\s*\\\\circ\\s*\\}|\\^\\s*\\\\circ|\\\\degree");
     private static final Pattern AND_WORD = Pattern.compile("\\s+(?:and|or)\\s+");
+    /** "(11,7)or(7,11)": between brackets the word needs no spaces to be a separator. */
+    private static final Pattern BRACKETS_JOINED_BY_WORD = Pattern.compile("(?<=[)\\]])\\s*(?:or|and)\\s*(?=[(\\[])");
     private static final Pattern MIXED_NUMBER = Pattern.compile("(?<![\\w.\\\\}^])(\\d+)\\s+(\\d+)\\s*/\\s*(\\d+)(?![\\d.])");
     private static final Pattern ONE_CHAR_SUBSCRIPT = Pattern.compile("_\\{([A-Za-z0-9])\\}");
     private static final Pattern LEADING_DOT = Pattern.compile("(?<![\\d.])\\.(\\d)");
@@ -79,13 +81,14 @@ public final class AnswerNormalizer {
         String s = replaceUnicode(EscapedBackslashes.undouble(input));
         s = rewriteCommands(s);
         s = s.replace("$", "");
-        s = stripMathDelimiters(s.strip());
+        s = stripOuterBraceGroup(stripMathDelimiters(s.strip()));
         s = UnitStripper.handleTextGroups(s);
         s = DEGREES.matcher(s).replaceAll("");
         s = s.replace("\\%", "").replace("%", "");
         s = fixFracAndSqrt(s);
         s = s.replace("{,}", "");
         s = AND_WORD.matcher(s).replaceAll(", ");
+        s = BRACKETS_JOINED_BY_WORD.matcher(s).replaceAll(", ");
         s = UnitStripper.stripTrailingUnitWords(s.strip());
         s = stripTrailingDots(stripTrailingBackslash(s));
         s = stripAssignments(s);
@@ -233,6 +236,15 @@ public final class AnswerNormalizer {
             t = t.substring(2, t.length() - 2).strip();
         }
         return t;
+    }
+
+    /** A brace group around the whole answer is invisible in LaTeX: {@code {1,3}} is the list 1, 3. */
+    private static String stripOuterBraceGroup(String s) {
+        if (s.length() > 2 && s.charAt(0) == '{' && LatexScan.matchBrace(s, 0) == s.length() - 1) {
+            String inner = s.substring(1, s.length() - 1).strip();
+            return inner.isEmpty() ? s : inner;
+        }
+        return s;
     }
 
     /** Braces the arguments of {@code \frac12} and {@code \sqrt2}, recursively, so they compare as strings. */

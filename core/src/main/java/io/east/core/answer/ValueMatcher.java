@@ -151,21 +151,19 @@ final class ValueMatcher {
         return true;
     }
 
-    /** Greedy matching is enough: items are tiny, and equivalence between distinct items is rare. */
+    /**
+     * Compared as sets, as Math-Verify does: every gold item is predicted and every predicted item is in the gold,
+     * so a repeated item does not count twice ({@code (3,17,3,7)} listed twice).
+     */
     private static boolean unordered(List<AnswerValue> prediction, List<AnswerValue> gold) {
-        int n = gold.size();
-        if (prediction.size() != n) {
-            return false;
-        }
-        boolean[] used = new boolean[n];
-        for (AnswerValue g : gold) {
+        return coveredBy(gold, prediction, true) && coveredBy(prediction, gold, false);
+    }
+
+    private static boolean coveredBy(List<AnswerValue> items, List<AnswerValue> by, boolean itemsAreGold) {
+        for (AnswerValue item : items) {
             boolean found = false;
-            for (int i = 0; i < n; i++) {
-                if (!used[i] && matches(prediction.get(i), g)) {
-                    used[i] = true;
-                    found = true;
-                    break;
-                }
+            for (int i = 0; i < by.size() && !found; i++) {
+                found = itemsAreGold ? matches(by.get(i), item) : matches(item, by.get(i));
             }
             if (!found) {
                 return false;

@@ -60,16 +60,16 @@ final class ValueParser {
         }
         if (LatexScan.enclosedBySetBraces(s)) {
             String inner = s.substring(2, s.length() - 2);
-            List<String> items = inner.isBlank() ? List.of() : LatexScan.splitTopLevel(inner, ',');
+            List<String> items = inner.isBlank() ? List.of() : splitItems(inner);
             return sequence(key, Kind.SET, '{', '}', items, nesting);
         }
         if (LatexScan.enclosedByOuterBrackets(s)) {
-            List<String> items = LatexScan.splitTopLevel(s.substring(1, s.length() - 1), ',');
+            List<String> items = splitItems(s.substring(1, s.length() - 1));
             if (items.size() >= 2) {
                 return sequence(key, Kind.TUPLE, s.charAt(0), s.charAt(s.length() - 1), items, nesting);
             }
         }
-        List<String> items = LatexScan.splitTopLevel(s, ',');
+        List<String> items = splitItems(s);
         if (items.size() >= 2) {
             return sequence(key, Kind.LIST, '\0', '\0', items, nesting);
         }
@@ -88,6 +88,12 @@ final class ValueParser {
             return new Text(key);
         }
         return scalar(s, key);
+    }
+
+    /** Items separated by commas, or by semicolons where no comma separates them ({@code 3; 5}, {@code (0;-2;0)}). */
+    private static List<String> splitItems(String s) {
+        List<String> items = LatexScan.splitTopLevel(s, ',');
+        return items.size() >= 2 || s.indexOf(';') < 0 ? items : LatexScan.splitTopLevel(s, ';');
     }
 
     /** The text without a pair of outer parentheses around a single item: "(C)" and "C" share a key. */
