@@ -91,10 +91,18 @@ final class ValueParser {
         return scalar(s, key);
     }
 
-    /** Items separated by commas, or by semicolons where no comma separates them ({@code 3; 5}, {@code (0;-2;0)}). */
+    /**
+     * Items separated by semicolons ({@code 3; 5}, {@code (0;-2;0)}), the stronger separator where both appear
+     * ({@code p=5,q=2;p=7,q=2} is two pairs), or else by commas.
+     */
     private static List<String> splitItems(String s) {
-        List<String> items = LatexScan.splitTopLevel(s, ',');
-        return items.size() >= 2 || s.indexOf(';') < 0 ? items : LatexScan.splitTopLevel(s, ';');
+        if (s.indexOf(';') >= 0) {
+            List<String> items = LatexScan.splitTopLevel(s, ';');
+            if (items.size() >= 2) {
+                return items;
+            }
+        }
+        return LatexScan.splitTopLevel(s, ',');
     }
 
     /** The text without a pair of outer parentheses around a single item: "(C)" and "C" share a key. */

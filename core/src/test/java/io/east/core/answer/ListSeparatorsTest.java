@@ -49,6 +49,9 @@ class ListSeparatorsTest {
             `(1,2), (1,2)`                 | `(3,4), (1,2)`                | false
             `(1,2), (3,4)`                 | `(1,2), (1,2)`                | false
             `10, 4, -2`                    | `4, 10, -2`                   | true
+            `(5,2),(7,2)`                  | `5,2;7,2`                     | true
+            `(5,2),(7,2)`                  | `2,5;7,2`                     | false
+            `(5,2),(2,7)`                  | `5,2;7,2`                     | false
             """)
     void gradesSeparators(String prediction, String gold, boolean equivalent) {
         assertThat(AnswerGrader.equivalent(prediction, gold)).isEqualTo(equivalent);
