@@ -388,9 +388,11 @@ public final class AnswerNormalizer {
      */
     private static String removeWhitespace(String s) {
         StringBuilder out = null;
+        int depth = 0; // bracket depth, counted as DigitCommas counts it
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!Character.isWhitespace(c)) {
+                depth += DigitCommas.depthStep(s, i);
                 if (out != null) {
                     out.append(c);
                 }
@@ -405,8 +407,7 @@ public final class AnswerNormalizer {
             }
             if (j < s.length() && LatexScan.isAsciiLetter(s.charAt(j)) && endsWithCommandName(out)) {
                 out.append(' ');
-            } else if (j < s.length() && LatexScan.isDigit(s.charAt(j)) && endsWithDigitComma(out)
-                    && DigitCommas.atDepthZero(out, out.length())) {
+            } else if (depth == 0 && j < s.length() && LatexScan.isDigit(s.charAt(j)) && endsWithDigitComma(out)) {
                 out.append(' ');
             }
             i = j - 1;

@@ -107,27 +107,36 @@ final class DigitCommas {
         return new AnswerValue.Num(value.key(), Double.parseDouble(value.key().replace(',', '.')));
     }
 
-    /** True when position {@code end} of {@code s} is outside every bracket. */
-    static boolean atDepthZero(CharSequence s, int end) {
-        return depthAt(s, end) == 0;
+    /**
+     * How the character at {@code i} changes the bracket depth: {@code ( [ \\{} open, {@code ) ] \\}} close, bare
+     * braces are grouping and do not count.
+     */
+    static int depthStep(CharSequence s, int i) {
+        char c = s.charAt(i);
+        if (c == '{' || c == '}') {
+            return !isEscaped(s, i) ? 0 : (c == '{' ? 1 : -1);
+        }
+        if (c == '(' || c == '[') {
+            return isEscaped(s, i) ? 0 : 1;
+        }
+        if (c == ')' || c == ']') {
+            return isEscaped(s, i) ? 0 : -1;
+        }
+        return 0;
+    }
+
+    private static boolean isEscaped(CharSequence s, int i) {
+        int backslashes = 0;
+        for (int k = i - 1; k >= 0 && s.charAt(k) == '\\'; k--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     private static int depthAt(CharSequence s, int end) {
         int depth = 0;
         for (int i = 0; i < end; i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                if (i + 1 < end && s.charAt(i + 1) == '{') {
-                    depth++;
-                } else if (i + 1 < end && s.charAt(i + 1) == '}') {
-                    depth--;
-                }
-                i++;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            }
+            depth += depthStep(s, i);
         }
         return depth;
     }
