@@ -82,7 +82,7 @@ public final class AnswerNormalizer {
         s = rewriteCommands(s);
         s = s.replace("$", "");
         s = stripOuterBraceGroup(stripMathDelimiters(s.strip()));
-        s = UnitStripper.handleTextGroups(s);
+        s = UnitStripper.handleTextGroups(TimesOfDay.toTwentyFourHour(s));
         s = DEGREES.matcher(s).replaceAll("");
         s = s.replace("\\%", "").replace("%", "");
         s = fixFracAndSqrt(s);

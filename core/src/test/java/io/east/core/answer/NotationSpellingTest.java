@@ -26,6 +26,15 @@ class NotationSpellingTest {
             1011_{2}                                    | 1011_2
             x_{1}+x_{2}                                 | x_1+x_2
             a_{12}                                      | a_{12}
+            3:00 PM                                     | 15:0
+            3:00 p.m.                                   | 15:0
+            `3:00 \\text{ p.m.}`                      | 15:0
+            12:15 a.m.                                  | 0:15
+            12:30 PM                                    | 12:30
+            10:30 \\text{ a.m.}                       | 10:30
+            09:30                                       | 9:30
+            2:45pm                                      | 14:45
+            `3:00 PMT`                                  | `3:0PMT`
             """)
     void normalizesEscapingAndSubscripts(String input, String expected) {
         String normalized = AnswerNormalizer.normalize(input);
@@ -46,6 +55,10 @@ class NotationSpellingTest {
             12\\                            | 13                                           | false
             1011_2                          | 1011_{2}                                     | true
             1011_2                          | 1101_2                                       | false
+            3:00 PM                         | 15:00                                        | true
+            3:00 AM                         | 3:00 PM                                      | false
+            10:30 \\text{ a.m.}           | 10:30                                        | true
+            10:30                           | 11:30                                        | false
             """)
     void gradesSpellings(String prediction, String gold, boolean equivalent) {
         assertThat(AnswerGrader.equivalent(prediction, gold)).isEqualTo(equivalent);
