@@ -37,7 +37,12 @@ final class AnswerLabels {
         StringBuilder out = new StringBuilder(items.length());
         int start = 0;
         for (int end : itemEnds(items)) {
-            out.append(stripItem(beforeApproximation(items.substring(start, end))));
+            String item = items.substring(start, end);
+            String value = stripItem(beforeApproximation(item));
+            if (start > 0 && items.charAt(start - 1) == ',' && !value.equals(item)) {
+                out.append(' '); // x=1,y=234 lists 1 and 234; without the space it would read as 1,234
+            }
+            out.append(value);
             if (end < items.length()) {
                 out.append(items.charAt(end));
             }

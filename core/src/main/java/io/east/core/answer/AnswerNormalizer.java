@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * <p>Percent signs are removed ({@code 50\%} becomes {@code 50}), as in the common MATH normalisers; the grader
  * remembers the sign separately so that {@code 50\%} can also equal {@code 0.5}.
  *
- * <p>A comma-grouped integer at bracket depth 0 ({@code 1,000} or {@code 70,110}) is read as a thousands-separated
- * number, so an unbracketed list of two numbers whose second has exactly three digits is read as one number.
+ * <p>Commas between digits outside brackets follow {@code DigitCommas}: {@code 1,000} is a thousands separator,
+ * {@code 0,25} a decimal comma and {@code 7, 123} (with a space) a list, which keeps its space here.
  */
 public final class AnswerNormalizer {
 
@@ -29,8 +29,10 @@ public final class AnswerNormalizer {
 
     private static final Pattern DEGREES = Pattern.compile("\\^\\s*\\{\\s*\\\\circ\\s*\\}|\\^\\s*\\\\circ|\\\\degree");
     private static final Pattern AND_WORD = Pattern.compile("\\s+(?:and|or)\\s+");
+    /** "(11,7)or(7,11)": between brackets the word needs no spaces to be a separator. */
+    private static final Pattern BRACKETS_JOINED_BY_WORD = Pattern.compile("(?<=[)\\]])\\s*(?:or|and)\\s*(?=[(\\[])");
     private static final Pattern MIXED_NUMBER = Pattern.compile("(?<![\\w.\\\\}^])(\\d+)\\s+(\\d+)\\s*/\\s*(\\d+)(?![\\d.])");
-    private static final Pattern THOUSANDS = Pattern.compile("(?<![\\d.,])\\d{1,3}(?:,\\d{3})+(?!\\d|,\\d)");
+    private static final Pattern ONE_CHAR_SUBSCRIPT = Pattern.compile("_\\{([A-Za-z0-9])\\}");
     private static final Pattern LEADING_DOT = Pattern.compile("(?<![\\d.])\\.(\\d)");
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])(\\d+)(?:\\.(\\d+))?(?![\\d.])");
 
@@ -78,23 +80,25 @@ public final class AnswerNormalizer {
     }
 
     private static String pass(String input, boolean stripLabels) {
-        String s = replaceUnicode(input);
+        String s = replaceUnicode(EscapedBackslashes.undouble(input));
         s = rewriteCommands(s);
         s = asciiRelations(s);
         s = s.replace("$", "");
-        s = stripMathDelimiters(s.strip());
-        s = UnitStripper.handleTextGroups(s);
+        s = stripOuterBraceGroup(stripMathDelimiters(s.strip()));
+        s = UnitStripper.handleTextGroups(TimesOfDay.toTwentyFourHour(s));
         s = DEGREES.matcher(s).replaceAll("");
         s = s.replace("\\%", "").replace("%", "");
         s = fixFracAndSqrt(s);
         s = s.replace("{,}", "");
-        s = AND_WORD.matcher(s).replaceAll(",");
+        s = AND_WORD.matcher(s).replaceAll(", ");
+        s = BRACKETS_JOINED_BY_WORD.matcher(s).replaceAll(", ");
         s = UnitStripper.stripTrailingUnitWords(s.strip());
-        s = stripTrailingDots(s);
+        s = stripTrailingDots(stripTrailingBackslash(s));
         s = stripLabels ? AnswerLabels.strip(s) : s;
         s = MIXED_NUMBER.matcher(s).replaceAll("$1\\\\frac{$2}{$3}");
-        s = removeThousandsSeparators(s);
+        s = DigitCommas.rewrite(s);
         s = removeWhitespace(s);
+        s = unbraceOneCharSubscripts(s);
         s = canonicalNumbers(s);
         if (s.startsWith("+") && s.length() > 1) {
             s = s.substring(1);
@@ -184,7 +188,11 @@ public final class AnswerNormalizer {
             if (!LatexScan.isAsciiLetter(n)) {
                 switch (n) {
                     case ',', ':', ';', '>', ' ' -> out.append(' ');
-                    case '!' -> { } // negative thin space, e.g. "\!-3" or "85,\!184"
+                    case '!' -> { // negative thin space, e.g. "\!-3" or "85,\!184"; "32,\! 349" is one number too
+                        while (i + 2 < s.length() && s.charAt(i + 2) == ' ') {
+                            i++;
+                        }
+                    }
                     case '$' -> { } // escaped dollar = currency sign
                     default -> out.append(c).append(n); // "\\", "\{", "\}", "\%", "\(", ...
                 }
@@ -243,6 +251,15 @@ public final class AnswerNormalizer {
             t = t.substring(2, t.length() - 2).strip();
         }
         return t;
+    }
+
+    /** A brace group around the whole answer is invisible in LaTeX: {@code {1,3}} is the list 1, 3. */
+    private static String stripOuterBraceGroup(String s) {
+        if (s.length() > 2 && s.charAt(0) == '{' && LatexScan.matchBrace(s, 0) == s.length() - 1) {
+            String inner = s.substring(1, s.length() - 1).strip();
+            return inner.isEmpty() ? s : inner;
+        }
+        return s;
     }
 
     /** Braces the arguments of {@code \frac12} and {@code \sqrt2}, recursively, so they compare as strings. */
@@ -324,6 +341,20 @@ public final class AnswerNormalizer {
         return i;
     }
 
+    /** A lone backslash left at the end ({@code 5\}, e.g. a cut-off {@code \,}) carries nothing; a row break stays. */
+    private static String stripTrailingBackslash(String s) {
+        int n = s.length();
+        if (n >= 2 && s.charAt(n - 1) == '\\' && s.charAt(n - 2) != '\\') {
+            return s.substring(0, n - 1).strip();
+        }
+        return s;
+    }
+
+    /** {@code 1011_{2}} and {@code 1011_2}, {@code x_{1}} and {@code x_1} are the same notation. */
+    private static String unbraceOneCharSubscripts(String s) {
+        return s.indexOf('_') < 0 ? s : ONE_CHAR_SUBSCRIPT.matcher(s).replaceAll("_$1");
+    }
+
     private static String stripTrailingDots(String s) {
         int end = s.length();
         while (end > 0 && (s.charAt(end - 1) == '.' || Character.isWhitespace(s.charAt(end - 1)))) {
@@ -335,59 +366,18 @@ public final class AnswerNormalizer {
         return end == s.length() ? s : s.substring(0, end);
     }
 
-    /** {@code 1,000} becomes {@code 1000} outside brackets only, so tuples such as {@code (1,234)} survive. */
-    private static String removeThousandsSeparators(String s) {
-        if (s.indexOf(',') < 0) {
-            return s;
-        }
-        Matcher m = THOUSANDS.matcher(s);
-        StringBuilder out = null;
-        int last = 0;
-        while (m.find()) {
-            if (depthAt(s, m.start()) != 0) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(s.length());
-            }
-            out.append(s, last, m.start()).append(m.group().replace(",", ""));
-            last = m.end();
-        }
-        if (out == null) {
-            return s;
-        }
-        return out.append(s, last, s.length()).toString();
-    }
-
-    private static int depthAt(String s, int end) {
-        int depth = 0;
-        for (int i = 0; i < end; i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                if (i + 1 < end && (s.charAt(i + 1) == '{')) {
-                    depth++;
-                } else if (i + 1 < end && (s.charAt(i + 1) == '}')) {
-                    depth--;
-                }
-                i++;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            }
-        }
-        return depth;
-    }
-
     /**
      * Removes whitespace, except one space between a command name and a following letter ({@code \pi r}), where
-     * removing it would create a different command.
+     * removing it would create a different command, and one space in a list of numbers ({@code 7, 123}), where
+     * removing it would create a thousands separator or a decimal comma.
      */
     private static String removeWhitespace(String s) {
         StringBuilder out = null;
+        int depth = 0; // bracket depth, counted as DigitCommas counts it
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (!Character.isWhitespace(c)) {
+                depth += DigitCommas.depthStep(s, i);
                 if (out != null) {
                     out.append(c);
                 }
@@ -402,10 +392,17 @@ public final class AnswerNormalizer {
             }
             if (j < s.length() && LatexScan.isAsciiLetter(s.charAt(j)) && endsWithCommandName(out)) {
                 out.append(' ');
+            } else if (depth == 0 && j < s.length() && LatexScan.isDigit(s.charAt(j)) && endsWithDigitComma(out)) {
+                out.append(' ');
             }
             i = j - 1;
         }
         return out == null ? s : out.toString();
+    }
+
+    private static boolean endsWithDigitComma(CharSequence out) {
+        int n = out.length();
+        return n >= 2 && out.charAt(n - 1) == ',' && LatexScan.isDigit(out.charAt(n - 2));
     }
 
     private static boolean endsWithCommandName(CharSequence out) {

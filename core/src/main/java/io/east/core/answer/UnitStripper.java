@@ -111,7 +111,7 @@ final class UnitStripper {
                             } else {
                                 String word = content.strip().toLowerCase(Locale.ROOT);
                                 if (word.equals("and") || word.equals("or") || word.equals(",")) {
-                                    out.append(',');
+                                    out.append(", "); // a list separator, not a decimal comma (DigitCommas)
                                 } else {
                                     out.append(' ');
                                 }

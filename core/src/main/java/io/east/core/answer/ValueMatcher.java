@@ -49,10 +49,17 @@ final class ValueMatcher {
         if (gold instanceof AnswerValue.Text && prediction instanceof AnswerValue.Text) {
             return prediction.key().equalsIgnoreCase(gold.key()); // "monday" for "Monday"
         }
+        // "3,5" is 3.5 against a single number, and the list 3, 5 otherwise.
+        if (gold instanceof Num && DigitCommas.decimalReading(prediction) != null) {
+            return matches(DigitCommas.decimalReading(prediction), gold);
+        }
+        if (prediction instanceof Num && DigitCommas.decimalReading(gold) != null) {
+            return matches(prediction, DigitCommas.decimalReading(gold));
+        }
         if (gold instanceof Num g) {
             if (prediction instanceof Num p) {
                 if (!close(p.value(), g.value())) {
-                    return false;
+                    return RoundedDecimals.roundsTo(p, g);
                 }
                 return p.exact() == null || g.exact() == null || p.exact().sameValue(g.exact());
             }
@@ -185,21 +192,19 @@ final class ValueMatcher {
         return true;
     }
 
-    /** Greedy matching is enough: items are tiny, and equivalence between distinct items is rare. */
+    /**
+     * Compared as sets, as Math-Verify does: every gold item is predicted and every predicted item is in the gold,
+     * so a repeated item does not count twice ({@code (3,17,3,7)} listed twice).
+     */
     private static boolean unordered(List<AnswerValue> prediction, List<AnswerValue> gold) {
-        int n = gold.size();
-        if (prediction.size() != n) {
-            return false;
-        }
-        boolean[] used = new boolean[n];
-        for (AnswerValue g : gold) {
+        return coveredBy(gold, prediction, true) && coveredBy(prediction, gold, false);
+    }
+
+    private static boolean coveredBy(List<AnswerValue> items, List<AnswerValue> by, boolean itemsAreGold) {
+        for (AnswerValue item : items) {
             boolean found = false;
-            for (int i = 0; i < n; i++) {
-                if (!used[i] && matches(prediction.get(i), g)) {
-                    used[i] = true;
-                    found = true;
-                    break;
-                }
+            for (int i = 0; i < by.size() && !found; i++) {
+                found = itemsAreGold ? matches(by.get(i), item) : matches(item, by.get(i));
             }
             if (!found) {
                 return false;

@@ -54,8 +54,9 @@ final class ValueParser {
             }
             default -> { }
         }
-        if (s.startsWith("\\begin{")) {
-            AnswerValue matrix = matrix(s, key, nesting);
+        String environment = bracketedEnvironment(s);
+        if (environment.startsWith("\\begin{")) {
+            AnswerValue matrix = matrix(environment, key, nesting);
             return matrix != null ? matrix : new Text(key);
         }
         List<String> union = LatexScan.splitTopLevelCommand(s, "\\cup");
@@ -64,16 +65,16 @@ final class ValueParser {
         }
         if (LatexScan.enclosedBySetBraces(s)) {
             String inner = s.substring(2, s.length() - 2);
-            List<String> items = inner.isBlank() ? List.of() : LatexScan.splitTopLevel(inner, ',');
+            List<String> items = inner.isBlank() ? List.of() : splitItems(inner);
             return sequence(key, Kind.SET, '{', '}', items, nesting);
         }
         if (LatexScan.enclosedByOuterBrackets(s)) {
-            List<String> items = LatexScan.splitTopLevel(s.substring(1, s.length() - 1), ',');
+            List<String> items = splitItems(s.substring(1, s.length() - 1));
             if (items.size() >= 2) {
                 return sequence(key, Kind.TUPLE, s.charAt(0), s.charAt(s.length() - 1), items, nesting);
             }
         }
-        List<String> items = LatexScan.splitTopLevel(s, ',');
+        List<String> items = splitItems(s);
         if (items.size() >= 2) {
             return sequence(key, Kind.LIST, '\0', '\0', items, nesting);
         }
@@ -96,6 +97,20 @@ final class ValueParser {
             return new Text(key);
         }
         return scalar(s, key);
+    }
+
+    /**
+     * Items separated by semicolons ({@code 3; 5}, {@code (0;-2;0)}), the stronger separator where both appear
+     * ({@code p=5,q=2;p=7,q=2} is two pairs), or else by commas.
+     */
+    private static List<String> splitItems(String s) {
+        if (s.indexOf(';') >= 0) {
+            List<String> items = LatexScan.splitTopLevel(s, ';');
+            if (items.size() >= 2) {
+                return items;
+            }
+        }
+        return LatexScan.splitTopLevel(s, ',');
     }
 
     /** The text without a pair of outer parentheses around a single item: "(C)" and "C" share a key. */
@@ -202,7 +217,40 @@ final class ValueParser {
             }
             items.add(item);
         }
+        if (kind == Kind.TUPLE && open == '[') {
+            Matrix rows = nestedListMatrix(key, items);
+            if (rows != null) {
+                return rows;
+            }
+        }
         return new Seq(key, kind, open, close, List.copyOf(items));
+    }
+
+    /** {@code [[1, 2], [3, 4]]}, the matrix of programs and Python: square-bracketed rows of one length. */
+    private static Matrix nestedListMatrix(String key, List<AnswerValue> rows) {
+        List<AnswerValue> cells = new ArrayList<>();
+        int columns = -1;
+        for (AnswerValue row : rows) {
+            if (!(row instanceof Seq r) || r.kind() != Kind.TUPLE || r.open() != '[' || r.close() != ']'
+                    || (columns >= 0 && r.items().size() != columns)) {
+                return null;
+            }
+            columns = r.items().size();
+            cells.addAll(r.items());
+        }
+        return new Matrix(key, rows.size(), columns, List.copyOf(cells));
+    }
+
+    /**
+     * The environment inside {@code [\\begin{array}{cc}...\\end{array}]} or {@code (\\begin{pmatrix}...\\end{pmatrix})}:
+     * brackets around a matrix only draw its delimiters. Anything else is returned unchanged.
+     */
+    private static String bracketedEnvironment(String s) {
+        if (s.length() > 2 && (s.charAt(0) == '(' || s.charAt(0) == '[') && s.startsWith("\\begin{", 1)
+                && LatexScan.enclosedByOuterBrackets(s)) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
     }
 
     private static AnswerValue matrix(String s, String key, int nesting) {
@@ -212,14 +260,25 @@ final class ValueParser {
         }
         String environment = s.substring("\\begin{".length(), nameEnd);
         if (!environment.equals("pmatrix") && !environment.equals("bmatrix") && !environment.equals("matrix")
-                && !environment.equals("Bmatrix") && !environment.equals("smallmatrix")) {
-            return null; // vmatrix is a determinant, array has column specs
+                && !environment.equals("Bmatrix") && !environment.equals("smallmatrix")
+                && !environment.equals("array")) {
+            return null; // vmatrix is a determinant
         }
         String end = "\\end{" + environment + "}";
         if (!s.endsWith(end)) {
             return null;
         }
-        String body = s.substring(nameEnd + 1, s.length() - end.length());
+        int bodyStart = nameEnd + 1;
+        if (environment.equals("array") && s.startsWith("{", bodyStart)) {
+            bodyStart = LatexScan.matchBrace(s, bodyStart) + 1; // the column spec {cc}
+            if (bodyStart <= 0) {
+                return null;
+            }
+        }
+        String body = s.substring(bodyStart, s.length() - end.length());
+        if (body.contains(end)) {
+            return null; // two matrices, e.g. a sum or a product: not one literal matrix
+        }
         List<String> rows = new ArrayList<>(splitRows(body));
         while (!rows.isEmpty() && rows.get(rows.size() - 1).isBlank()) {
             rows.remove(rows.size() - 1);

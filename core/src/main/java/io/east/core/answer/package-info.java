@@ -10,7 +10,9 @@
  * </ul>
  *
  * <p>Equivalence policy. Numbers agree within a relative tolerance of 1e-6 (absolute 1e-12 near zero), except
- * that two answers written exactly (integers, integer fractions, mixed numbers) must be exactly equal. A percent
+ * that two answers written exactly (integers, integer fractions, mixed numbers) must be exactly equal, and that a
+ * predicted decimal with at least three significant digits equals a gold not written as a number when it is the
+ * gold rounded to the decimal's places ({@code 6.28} and {@code 6.283} equal {@code 2\pi}). A percent
  * sign on one side also allows a factor of 100 ({@code 50\%} equals 50 and 0.5). Expressions with variables are
  * compared by their values at four fixed pseudo-random points per variable (same variable set required; {@code e}
  * is Euler's number and {@code i} an ordinary variable). Tuples and intervals compare in order with equal bracket
@@ -25,7 +27,12 @@
  *
  * <p>Not handled: numbers in other bases ({@code 52_8}), set-builder notation and non-linear inequalities against
  * intervals (compared as text or as relations), complex arithmetic beyond linear use of {@code i}, units
- * conversion, and values whose magnitude is below 1e-12 (they equal 0). An unbracketed list
- * whose second item has exactly three digits ({@code 70,110}) is read as a number with a thousands separator.
+ * conversion, and values whose magnitude is below 1e-12 (they equal 0).
+ *
+ * <p>Commas between digits outside brackets ({@code DigitCommas}): with a space they separate
+ * list items ({@code 7, 123} is not 7123); without one, three-digit groups after a nonzero lead are thousands
+ * ({@code 3,500}, {@code 70,110}), one comma after a zero integer part is a decimal comma ({@code 0,25}), and
+ * any other single comma ({@code 3,5}, {@code 1000,99}) is a decimal against a single number but a list of two
+ * numbers against a list.
  */
 package io.east.core.answer;

@@ -163,7 +163,7 @@ class AnswerGraderTest {
             1                                    | \\frac{4036082}{4036081}
             2\\frac{1}{2}                        | 1
             2.5                                  | \\frac{2}{5}
-            0.866                                | \\frac{\\sqrt{3}}{2}
+            0.867                                | \\frac{\\sqrt{3}}{2}
             \\sqrt{2}                            | \\sqrt{3}
             \\sqrt[3]{8}                         | 3
             2\\pi                                | \\pi

@@ -21,7 +21,9 @@ class AnswerLabelsTest {
             \\theta = \\frac{\\pi}{3}          | \\frac{\\pi}{3}
             x_{1}' = 4                         | 4
             (a, b) = (1, 2)                    | (1, 2)
-            `a=3, b=8`                         | `3,8`
+            `a=3, b=8`                         | `3, 8`
+            `x=1,y=234`                        | `1, 234`
+            `x=3,500`                          | `3,500`
             k = 3+4 = 7                        | 7
             1 = \\zzz = x = 0                  | 0
             \\frac{\\sqrt2}{2} \\approx 0.707  | \\frac{\\sqrt2}{2}
@@ -56,7 +58,7 @@ class AnswerLabelsTest {
     /** The same unknown assigned twice lists two solutions, which stay unordered rather than becoming a tuple. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            `x=1,x=2;x=3`       | `1,2;3`
+            `x=1,x=2;x=3`       | `1, 2;3`
             `p=5,q=2;7`         | `(5,2);7`
             """)
     void onlyAssignmentsOfDistinctUnknownsBecomeTuples(String answer, String value) {

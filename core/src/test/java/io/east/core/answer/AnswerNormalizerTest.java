@@ -52,8 +52,8 @@ class AnswerNormalizerTest {
             a_1 = 4                       | 4
             x \\in [1, 2]                 | [1,2]
             (a, b) = (1, 2)               | (1,2)
-            x = 1, y = 2                  | 1,2
-            x = 1 \\text{ or } x = 2      | 1,2
+            x = 1, y = 2                  | 1, 2
+            x = 1 \\text{ or } x = 2      | 1, 2
             x^2 + y^2 = 13                | x^2+y^2=13
             x + y = 5                     | x+y=5
             5 \\text{ cm}                 | 5
@@ -66,8 +66,8 @@ class AnswerNormalizerTest {
             \\text{A,D}                   | A,D
             \\textbf{17}                  | 17
             \\mbox{Evelyn}                | Evelyn
-            12 \\text{ and } 13           | 12,13
-            12 and 13                     | 12,13
+            12 \\text{ and } 13           | `12, 13`
+            12 and 13                     | `12, 13`
             5 dollars                     | 5
             12 square units               | 12
             18 apples                     | 18

@@ -23,7 +23,9 @@ class AnswerPropertiesTest {
             "x", "y", "e", "i", "\\pi", "\\frac", "\\dfrac", "\\sqrt", "{", "}", "(", ")", "[", "]", "\\{", "\\}", "$",
             "\\$", "\\%", "%", "^\\circ", "\\text{ cm}", "\\text{(A)}", "\\text{ and }", "\\left(", "\\right)", "\\!",
             "\\,", "\\;", "\\quad", "\\cup", "\\infty", "\\pm", "\\cdot", "\\in", "units", "dollars", "and", "apples",
-            "\\boxed{", "\\\\", "&", "\\begin{pmatrix}", "\\end{pmatrix}", "−", "°", "\\mbox{", "\\textbf{", "_", "!", "|");
+            "\\boxed{", "\\\\", "&", "\\begin{pmatrix}", "\\end{pmatrix}", "−", "°", "\\mbox{", "\\textbf{", "_", "!", "|",
+            ";", "or", ", ", "0,25", "3,5", "7, 123", "_{2}", "\\\\frac", "\\\\pi", "\\", "[[", "]]",
+            "\\begin{array}{cc}", "\\end{array}", "\\,\\!");
 
     @Provide
     Arbitrary<String> answerLike() {
