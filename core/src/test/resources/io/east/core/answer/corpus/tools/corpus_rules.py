@@ -60,3 +60,16 @@ def write(rows, out):
     order = ["id", "prediction", "gold", "expected", "category", "split", "source", "note"]
     for row in assign_splits(rows):
         out.write(json.dumps({k: row[k] for k in order if k in row}, ensure_ascii=False) + "\n")
+
+
+def known_cases(*names):
+    """(prediction, gold, expected) of the cases already in the named corpus files (next to tools/), so that a
+    later source can leave out its verbatim repeats of them."""
+    import json
+    from pathlib import Path
+    seen = set()
+    for name in names:
+        for line in (Path(__file__).resolve().parent.parent / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            seen.add((row["prediction"], row["gold"], row["expected"]))
+    return seen
