@@ -204,6 +204,12 @@ public final class AnswerNormalizer {
                 j++;
             }
             String name = s.substring(i + 1, j);
+            String space = name.startsWith("qquad") ? "qquad" : name.startsWith("quad") ? "quad" : null;
+            if (space != null && name.length() > space.length()) {
+                out.append(' '); // \quadx_2 is \quad x_2: no other command starts with "quad"
+                i += 1 + space.length();
+                continue;
+            }
             if (DROPPED_COMMANDS.contains(name)) {
                 if (j < s.length() && s.charAt(j) == '.' && (name.equals("left") || name.equals("right"))) {
                     j++; // "\left." / "\right." are invisible delimiters

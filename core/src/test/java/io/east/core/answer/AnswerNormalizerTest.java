@@ -54,6 +54,7 @@ class AnswerNormalizerTest {
             (a, b) = (1, 2)               | (1,2)
             x = 1, y = 2                  | 1, 2
             x = 1 \\text{ or } x = 2      | 1, 2
+            x_{1}=3,\\quadx_{2}=4         | 3, 4
             x^2 + y^2 = 13                | x^2+y^2=13
             x + y = 5                     | x+y=5
             5 \\text{ cm}                 | 5
