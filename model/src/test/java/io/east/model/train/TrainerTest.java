@@ -3,7 +3,6 @@ package io.east.model.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.ndarray.NDArray;
 import io.east.model.Checkpoints;
 import io.east.model.Completion;
 import io.east.model.LlamaConfig;
@@ -17,6 +16,7 @@ import io.east.model.TextTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -121,48 +121,81 @@ class TrainerTest {
         }
     }
 
-    /** A bf16 checkpoint rounds the weights it shows to transformers; its optimizer file keeps the fp32 ones. */
+    /**
+     * A bf16 checkpoint rounds the weights it shows to transformers; its optimizer file keeps the fp32 ones. The
+     * restored state is compared bit for bit. The steps after it are compared with a straight run up to a small
+     * fraction of what those steps changed: libtorch's CPU kernels are not bitwise reproducible from run to run (a
+     * run that loaded nothing diverged in its last bits, rarely, on a loaded 2-core machine), and AdamW magnifies
+     * such bits in near-zero gradients. A resume without the optimizer's state ends as far from the straight run as
+     * those two steps moved the weights (ratio 1.0), five times the bound.
+     */
     @ParameterizedTest
     @EnumSource(Precision.class)
-    void resumingFromACheckpointContinuesExactly(Precision file) throws Exception {
+    void resumingFromACheckpointRestoresTheStateAndContinuesTheRun(Precision file) throws Exception {
         List<List<TrainingExample>> batches = List.of(PATTERNS.subList(0, 2), PATTERNS.subList(2, 4),
                 PATTERNS.subList(1, 3), PATTERNS);
         TrainerSettings settings = settings(LossKind.SFT, 5e-3)
                 .withOptimizer(AdamW.Settings.defaults().withWeightDecay(0.01)).withCheckpointPrecision(file);
+        Map<String, float[]> straightEnd;
         try (LlamaModel straight = LlamaModel.random(TINY, 6);
              Trainer trainer = new Trainer(straight, null, tokenizer, settings)) {
             batches.forEach(trainer::step);
+            straightEnd = weights(straight);
+        }
 
-            Path checkpoint = dir.resolve("step-2-" + file);
-            try (LlamaModel first = LlamaModel.random(TINY, 6);
-                 Trainer firstHalf = new Trainer(first, null, tokenizer, settings)) {
-                firstHalf.step(batches.get(0));
-                firstHalf.step(batches.get(1));
-                firstHalf.save(checkpoint, d -> Files.writeString(d.resolve("east-state.json"), "{\"step\":2}"));
-            }
-            assertThat(checkpoint.resolve(AdamW.FILE)).exists();
-            assertThat(checkpoint.resolve("east-state.json")).exists();
-            assertThat(Checkpoints.weightPrecision(checkpoint)).isEqualTo(file);
-            assertThat(SafeTensors.readHeader(checkpoint.resolve(Checkpoints.WEIGHTS)).tensors().values())
-                    .allMatch(t -> t.dtype().equals(file.safetensorsName()));
-            assertThat(Files.readString(checkpoint.resolve(Checkpoints.CONFIG)))
-                    .contains("\"torch_dtype\" : \"" + file.torchName() + "\"");
-            assertThat(SafeTensors.readHeader(checkpoint.resolve(AdamW.FILE)).tensors().keySet()
-                    .stream().anyMatch(k -> k.endsWith(AdamW.MASTER_SUFFIX))).isEqualTo(file != Precision.FP32);
+        Path checkpoint = dir.resolve("step-2-" + file);
+        Map<String, float[]> saved;
+        try (LlamaModel first = LlamaModel.random(TINY, 6);
+             Trainer firstHalf = new Trainer(first, null, tokenizer, settings)) {
+            firstHalf.step(batches.get(0));
+            firstHalf.step(batches.get(1));
+            firstHalf.save(checkpoint, d -> Files.writeString(d.resolve("east-state.json"), "{\"step\":2}"));
+            saved = weights(first);
+        }
+        assertThat(checkpoint.resolve(AdamW.FILE)).exists();
+        assertThat(checkpoint.resolve("east-state.json")).exists();
+        assertThat(Checkpoints.weightPrecision(checkpoint)).isEqualTo(file);
+        assertThat(SafeTensors.readHeader(checkpoint.resolve(Checkpoints.WEIGHTS)).tensors().values())
+                .allMatch(t -> t.dtype().equals(file.safetensorsName()));
+        assertThat(Files.readString(checkpoint.resolve(Checkpoints.CONFIG)))
+                .contains("\"torch_dtype\" : \"" + file.torchName() + "\"");
+        assertThat(SafeTensors.readHeader(checkpoint.resolve(AdamW.FILE)).tensors().keySet()
+                .stream().anyMatch(k -> k.endsWith(AdamW.MASTER_SUFFIX))).isEqualTo(file != Precision.FP32);
 
-            try (LlamaModel resumed = Checkpoints.loadModel(checkpoint);
-                 Trainer secondHalf = new Trainer(resumed, null, TextTokenizer.load(checkpoint), settings)) {
-                assertThat(secondHalf.restoreOptimizer(checkpoint)).isTrue();
-                assertThat(secondHalf.optimizer().stepCount()).isEqualTo(2);
-                secondHalf.step(batches.get(2));
-                StepResult last = secondHalf.step(batches.get(3));
-                assertThat(last.step()).isEqualTo(4);
-                for (Map.Entry<String, NDArray> e : straight.parameters().entrySet()) {
-                    assertThat(resumed.parameters().get(e.getKey()).toFloatArray()).as(e.getKey())
-                            .containsExactly(e.getValue().toFloatArray());
+        try (LlamaModel resumed = Checkpoints.loadModel(checkpoint);
+             Trainer secondHalf = new Trainer(resumed, null, TextTokenizer.load(checkpoint), settings)) {
+            assertThat(secondHalf.restoreOptimizer(checkpoint)).isTrue();
+            assertThat(secondHalf.optimizer().stepCount()).isEqualTo(2);
+            Map<String, float[]> restored = weights(resumed);
+            saved.forEach((name, values) -> assertThat(restored.get(name)).as(name).containsExactly(values));
+            Path again = dir.resolve("optimizer-again-" + file + ".safetensors");
+            secondHalf.optimizer().save(again, file != Precision.FP32);
+            assertThat(Files.mismatch(again, checkpoint.resolve(AdamW.FILE))).as("moments and step").isEqualTo(-1);
+
+            secondHalf.step(batches.get(2));
+            StepResult last = secondHalf.step(batches.get(3));
+            assertThat(last.step()).isEqualTo(4);
+            Map<String, float[]> resumedEnd = weights(resumed);
+            double moved = 0;
+            double apart = 0;
+            for (String name : saved.keySet()) {
+                for (int i = 0; i < saved.get(name).length; i++) {
+                    moved += square(straightEnd.get(name)[i] - saved.get(name)[i]);
+                    apart += square(resumedEnd.get(name)[i] - straightEnd.get(name)[i]);
                 }
             }
+            assertThat(Math.sqrt(apart)).isLessThan(0.2 * Math.sqrt(moved));
         }
+    }
+
+    private static Map<String, float[]> weights(LlamaModel model) {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        model.parameters().forEach((name, array) -> out.put(name, array.toFloatArray()));
+        return out;
+    }
+
+    private static double square(double x) {
+        return x * x;
     }
 
     @Test
