@@ -34,14 +34,7 @@ final class GroupRecords {
      */
     static GroupSummary summary(List<ReasoningSample> samples, int nExpected, GroupAnalysis analysis,
             String clustering, String completedBy, long now) {
-        ReasoningSample first = samples.get(0);
-        return GroupSummary.newBuilder()
-                .setTaskId(first.getTaskId())
-                .setQuestionId(first.getQuestionId())
-                .setDataset(first.getDataset())
-                .setRound(first.getRound())
-                .setNExpected(nExpected)
-                .setNReceived(samples.size())
+        return describing(samples, nExpected, clustering, now)
                 .setClusters(analysis.clusters().stream().map(GroupRecords::cluster).toList())
                 .setEntropy(analysis.entropy())
                 .setAccuracy(analysis.accuracy())
@@ -50,16 +43,26 @@ final class GroupRecords {
                 .setDiscardReason(analysis.discardReason().map(DiscardReason::code).orElse(null))
                 .setChosenIndex(analysis.chosenIndex().orElse(null))
                 .setRejectedIndex(analysis.rejectedIndex().orElse(null))
-                .setPolicyVersions(List.copyOf(new TreeSet<>(samples.stream()
-                        .map(ReasoningSample::getPolicyVersion).toList())))
-                .setClustering(clustering)
                 .setCompletedBy(completedBy)
-                .setCreatedAt(Instant.ofEpochMilli(now))
                 .build();
     }
 
     /** The summary of a group that timed out with fewer samples than the minimum. */
     static GroupSummary incomplete(List<ReasoningSample> samples, int nExpected, String clustering, long now) {
+        return describing(samples, nExpected, clustering, now)
+                .setClusters(List.of())
+                .setEntropy(0.0)
+                .setAccuracy(samples.stream().filter(ReasoningSample::getCorrect).count() / (double) samples.size())
+                .setRejectedShare(0.0)
+                .setKept(false)
+                .setDiscardReason(DiscardReason.INCOMPLETE.code())
+                .setCompletedBy("timeout")
+                .build();
+    }
+
+    /** A summary builder with what every summary says of its group: the task, the counts, the policies, when. */
+    private static GroupSummary.Builder describing(List<ReasoningSample> samples, int nExpected, String clustering,
+            long now) {
         ReasoningSample first = samples.get(0);
         return GroupSummary.newBuilder()
                 .setTaskId(first.getTaskId())
@@ -68,18 +71,10 @@ final class GroupRecords {
                 .setRound(first.getRound())
                 .setNExpected(nExpected)
                 .setNReceived(samples.size())
-                .setClusters(List.of())
-                .setEntropy(0.0)
-                .setAccuracy(samples.stream().filter(ReasoningSample::getCorrect).count() / (double) samples.size())
-                .setRejectedShare(0.0)
-                .setKept(false)
-                .setDiscardReason(DiscardReason.INCOMPLETE.code())
                 .setPolicyVersions(List.copyOf(new TreeSet<>(samples.stream()
                         .map(ReasoningSample::getPolicyVersion).toList())))
                 .setClustering(clustering)
-                .setCompletedBy("timeout")
-                .setCreatedAt(Instant.ofEpochMilli(now))
-                .build();
+                .setCreatedAt(Instant.ofEpochMilli(now));
     }
 
     /** The training example of a kept group, weight 0 until its scope normalises it. */

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,15 +51,15 @@ public final class ServeThroughputBench {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     /**
-     * @param clients concurrent HTTP clients; at least {@code maxBatchRows / n} keep every Sampler call full
+     * @param load    what each round asks, as the in-process bench asks it
+     * @param clients concurrent HTTP clients; at least {@code batchRows / n} keep every Sampler call full
      * @param reloads timed reloads
      */
-    public record Options(int tasks, int n, int maxNewTokens, int batchRows, int rounds, int clients, int reloads,
-            long seed) {
+    public record Options(DjlGenerationBench.Options load, int clients, int reloads) {
         public Options {
-            if (tasks < 1 || n < 1 || maxNewTokens < 1 || batchRows < 1 || rounds < 1 || clients < 1 || reloads < 0) {
-                throw new IllegalArgumentException("tasks, n, max new tokens, batch rows, rounds and clients must be "
-                        + ">= 1, reloads >= 0");
+            Objects.requireNonNull(load, "load");
+            if (clients < 1 || reloads < 0) {
+                throw new IllegalArgumentException("clients must be >= 1, reloads >= 0");
             }
         }
     }
@@ -78,27 +79,26 @@ public final class ServeThroughputBench {
     }
 
     public static Result run(PrintStream out, Options options) throws IOException, InterruptedException {
-        DjlGenerationBench.Result inProcess = DjlGenerationBench.run(out, new DjlGenerationBench.Options(
-                options.tasks(), options.n(), options.maxNewTokens(), options.batchRows(), options.rounds(),
-                options.seed()));
+        DjlGenerationBench.Options load = options.load();
+        DjlGenerationBench.Result inProcess = DjlGenerationBench.run(out, load);
         Path dir = Files.createTempDirectory("east-serve-bench");
         try {
             Path a = dir.resolve("a");
             Path b = dir.resolve("b");
-            Checkpoints.writeFresh(a, DjlGenerationBench.DEMO_MODEL, options.seed());
-            Checkpoints.writeFresh(b, DjlGenerationBench.DEMO_MODEL, options.seed() + 1);
+            Checkpoints.writeFresh(a, DjlGenerationBench.DEMO_MODEL, load.seed());
+            Checkpoints.writeFresh(b, DjlGenerationBench.DEMO_MODEL, load.seed() + 1);
             ServeSettings settings = ServeSettings.defaults("demo").withAddress("127.0.0.1", 0)
-                    .withMaxBatchRows(options.batchRows()).withSeed(options.seed());
+                    .withMaxBatchRows(load.batchRows()).withSeed(load.seed());
             try (ServeServer server = ServeServer.start(settings, a, null)) {
                 Client client = new Client(server.baseUrl());
-                List<String> bodies = requestBodies(options);
+                List<String> bodies = requestBodies(load);
                 out.printf(Locale.ROOT, "serve bench: the same model behind east serve (in this JVM), %d HTTP "
                         + "clients, %d requests x n=%d per round, max_tokens %d, max batch rows %d%n",
-                        options.clients(), options.tasks(), options.n(), options.maxNewTokens(), options.batchRows());
+                        options.clients(), load.tasks(), load.n(), load.maxNewTokens(), load.batchRows());
                 drive(client, bodies, options.clients());                     // warm-up
                 ServeServer.BatchStats before = server.batchStats();
                 List<String> timed = new ArrayList<>();
-                for (int round = 0; round < options.rounds(); round++) {
+                for (int round = 0; round < load.rounds(); round++) {
                     timed.addAll(bodies);
                 }
                 Served served = drive(client, timed, options.clients());
@@ -128,14 +128,14 @@ public final class ServeThroughputBench {
         }
     }
 
-    private static List<String> requestBodies(Options options) {
+    private static List<String> requestBodies(DjlGenerationBench.Options load) {
         SamplingParams params = new SamplingParams(SamplingParams.DEFAULT_TEMPERATURE, SamplingParams.DEFAULT_TOP_P,
-                options.maxNewTokens(), SamplingParams.DEFAULT_STOP);
-        return new SyntheticDataset(options.seed()).split(Split.TEST, options.tasks()).stream().map(problem -> {
+                load.maxNewTokens(), SamplingParams.DEFAULT_STOP);
+        return new SyntheticDataset(load.seed()).split(Split.TEST, load.tasks()).stream().map(problem -> {
             ObjectNode body = JSON.createObjectNode();
             body.put("model", "demo");
             body.put("prompt", PromptTemplate.DEFAULT.fill(problem.question()));
-            body.put("n", options.n());
+            body.put("n", load.n());
             body.put("temperature", params.temperature());
             body.put("top_p", params.topP());
             body.put("max_tokens", params.maxNewTokens());

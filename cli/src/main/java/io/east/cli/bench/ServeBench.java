@@ -5,6 +5,7 @@ import io.east.cli.common.ExitCodes;
 import io.east.cli.common.Usage;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** east serve's throughput against the in-process DJL backend's, and its reload latency, by the bench module. */
@@ -17,24 +18,8 @@ import picocli.CommandLine.Option;
             "Set OMP_WAIT_POLICY=PASSIVE when other processes share the cores (./east does)."})
 public final class ServeBench implements Callable<Integer> {
 
-    @Option(names = "--tasks", defaultValue = "16",
-            description = "Requests per round, as 'bench generate' has tasks per batch (default: ${DEFAULT-VALUE}).")
-    private int tasks;
-
-    @Option(names = "--n", defaultValue = "8", description = "Choices per request (default: ${DEFAULT-VALUE}).")
-    private int n;
-
-    @Option(names = "--max-new-tokens", defaultValue = "96",
-            description = "Most tokens per sample (default: ${DEFAULT-VALUE}).")
-    private int maxNewTokens;
-
-    @Option(names = "--batch-rows", defaultValue = "32",
-            description = "Most rows per model call, in-process and in the server (default: ${DEFAULT-VALUE}).")
-    private int batchRows;
-
-    @Option(names = "--rounds", defaultValue = "3",
-            description = "Timed rounds after one warm-up round (default: ${DEFAULT-VALUE}).")
-    private int rounds;
+    @Mixin
+    private GenerationLoadOptions load;
 
     @Option(names = "--clients", defaultValue = "16",
             description = "Concurrent HTTP clients, each with one request in flight (default: ${DEFAULT-VALUE}).")
@@ -44,13 +29,10 @@ public final class ServeBench implements Callable<Integer> {
             description = "Timed reloads; 0 skips them (default: ${DEFAULT-VALUE}).")
     private int reloads;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Model weights and sampling seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
     @Override
     public Integer call() throws Exception {
-        ServeThroughputBench.Options options = Usage.check(() -> new ServeThroughputBench.Options(tasks, n,
-                maxNewTokens, batchRows, rounds, clients, reloads, seed), "");
+        ServeThroughputBench.Options options = Usage.check(
+                () -> new ServeThroughputBench.Options(load.load(), clients, reloads), "");
         ServeThroughputBench.run(System.out, options);
         return ExitCodes.OK;
     }

@@ -99,28 +99,7 @@ final class AnswerLabels {
 
     /** Ends of the top-level items separated by {@code ,} or {@code ;}; the last end is {@code s.length()}. */
     private static List<Integer> itemEnds(String s) {
-        List<Integer> ends = new ArrayList<>(2);
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                if (i + 1 < s.length()) {
-                    char n = s.charAt(i + 1);
-                    if (LatexScan.isOpen(n)) {
-                        depth++;
-                    } else if (LatexScan.isClose(n)) {
-                        depth--;
-                    }
-                }
-                i++;
-            } else if (LatexScan.isOpen(c)) {
-                depth++;
-            } else if (LatexScan.isClose(c)) {
-                depth--;
-            } else if ((c == ',' || c == ';') && depth == 0) {
-                ends.add(i);
-            }
-        }
+        List<Integer> ends = new ArrayList<>(LatexScan.topLevelIndexes(s, c -> c == ',' || c == ';'));
         ends.add(s.length());
         return ends;
     }

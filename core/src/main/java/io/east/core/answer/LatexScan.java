@@ -2,6 +2,7 @@ package io.east.core.answer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Bracket-aware scanning of LaTeX answer strings. Every bracket kind ({@code ( [ \{ \}} and bare {@code {}}) counts
@@ -41,31 +42,43 @@ final class LatexScan {
         return -1;
     }
 
+    /** +1 when the token at {@code i} (a character, or a backslash and what it escapes) opens a bracket, -1 closes. */
+    static int depthChange(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+            if (i + 1 >= s.length()) {
+                return 0;
+            }
+            c = s.charAt(i + 1);
+        }
+        return isOpen(c) ? 1 : isClose(c) ? -1 : 0;
+    }
+
+    /** Length of the token at {@code i}: 2 for a backslash and the character it escapes, else 1. */
+    static int tokenLength(String s, int i) {
+        return s.charAt(i) == '\\' ? 2 : 1;
+    }
+
+    /** Indexes of the unescaped characters that {@code wanted} accepts and that stand at bracket depth 0. */
+    static List<Integer> topLevelIndexes(String s, IntPredicate wanted) {
+        List<Integer> found = new ArrayList<>(4);
+        int depth = 0;
+        for (int i = 0; i < s.length(); i += tokenLength(s, i)) {
+            depth += depthChange(s, i);
+            if (depth == 0 && s.charAt(i) != '\\' && wanted.test(s.charAt(i))) {
+                found.add(i);
+            }
+        }
+        return found;
+    }
+
     /** Splits at {@code sep} occurring at bracket depth 0; an escaped separator ({@code \,}) is not a separator. */
     static List<String> splitTopLevel(String s, char sep) {
         List<String> parts = new ArrayList<>(4);
-        int depth = 0;
         int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                if (i + 1 < s.length()) {
-                    char n = s.charAt(i + 1);
-                    if (isOpen(n)) {
-                        depth++;
-                    } else if (isClose(n)) {
-                        depth--;
-                    }
-                }
-                i++;
-            } else if (isOpen(c)) {
-                depth++;
-            } else if (isClose(c)) {
-                depth--;
-            } else if (c == sep && depth == 0) {
-                parts.add(s.substring(start, i));
-                start = i + 1;
-            }
+        for (int cut : topLevelIndexes(s, c -> c == sep)) {
+            parts.add(s.substring(start, cut));
+            start = cut + 1;
         }
         parts.add(s.substring(start));
         return parts;
@@ -76,29 +89,16 @@ final class LatexScan {
         List<String> parts = new ArrayList<>(2);
         int depth = 0;
         int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                if (depth == 0 && s.startsWith(command, i) && !isLetterAt(s, i + command.length())) {
-                    parts.add(s.substring(start, i));
-                    start = i + command.length();
-                    i = start - 1;
-                    continue;
-                }
-                if (i + 1 < s.length()) {
-                    char n = s.charAt(i + 1);
-                    if (isOpen(n)) {
-                        depth++;
-                    } else if (isClose(n)) {
-                        depth--;
-                    }
-                }
-                i++;
-            } else if (isOpen(c)) {
-                depth++;
-            } else if (isClose(c)) {
-                depth--;
+        int i = 0;
+        while (i < s.length()) {
+            if (depth == 0 && s.startsWith(command, i) && !isLetterAt(s, i + command.length())) {
+                parts.add(s.substring(start, i));
+                start = i + command.length();
+                i = start;
+                continue;
             }
+            depth += depthChange(s, i);
+            i += tokenLength(s, i);
         }
         parts.add(s.substring(start));
         return parts;
@@ -106,21 +106,7 @@ final class LatexScan {
 
     /** Number of occurrences of {@code c} at depth 0. */
     static int countTopLevel(String s, char c) {
-        int n = 0;
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char x = s.charAt(i);
-            if (x == '\\') {
-                i++;
-            } else if (isOpen(x)) {
-                depth++;
-            } else if (isClose(x)) {
-                depth--;
-            } else if (x == c && depth == 0) {
-                n++;
-            }
-        }
-        return n;
+        return topLevelIndexes(s, x -> x == c).size();
     }
 
     /**
@@ -136,27 +122,11 @@ final class LatexScan {
             return false;
         }
         int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                if (i + 1 < s.length()) {
-                    char n = s.charAt(i + 1);
-                    if (isOpen(n)) {
-                        depth++;
-                    } else if (isClose(n)) {
-                        depth--;
-                    }
-                }
-                i++;
-                continue;
-            }
-            if (isOpen(c)) {
-                depth++;
-            } else if (isClose(c)) {
-                depth--;
-                if (depth == 0 && i != s.length() - 1) {
-                    return false;
-                }
+        for (int i = 0; i < s.length(); i += tokenLength(s, i)) {
+            int change = depthChange(s, i);
+            depth += change;
+            if (change < 0 && depth == 0 && s.charAt(i) != '\\' && i != s.length() - 1) {
+                return false;
             }
         }
         return depth == 0;
