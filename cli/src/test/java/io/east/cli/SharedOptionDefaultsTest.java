@@ -34,8 +34,8 @@ class SharedOptionDefaultsTest {
                 .isEqualTo(512);
         assertThat(mixin(SamplingOptions.class, "sampling", "eval", "--dataset", "synthetic").maxNewTokens())
                 .isEqualTo(512);
-        assertThat(mixin(SamplingOptions.class, "sampling", "sample", "--model", "m", "-o", "out.jsonl")
-                .maxNewTokens()).isEqualTo(96);
+        assertThat(mixin(SamplingOptions.class, "sampling", "sample", "--model", "m", "--dataset", "synthetic", "-o",
+                "out.jsonl").maxNewTokens()).isEqualTo(96);
         assertThat(help("sample")).contains("Most tokens per response (default: 96)");
     }
 

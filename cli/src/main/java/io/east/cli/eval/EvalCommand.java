@@ -1,5 +1,6 @@
 package io.east.cli.eval;
 
+import io.east.cli.common.QuestionSourceOptions;
 import io.east.cli.common.SamplingBackend;
 import io.east.cli.common.CheckpointDirs;
 import io.east.cli.common.CheckpointRootOption;
@@ -94,18 +95,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Follow the experiment's model versions, and name it in the EvalResults.")
     private String experiment;
 
-    @Option(names = "--dataset", paramLabel = "SPEC", required = true,
-            description = "gsm8k:PATH, math:PATH (a JSONL file, or a directory of SPLIT.jsonl files) or "
-                    + "synthetic[:SEED].")
-    private String dataset;
-
-    @Option(names = "--split", paramLabel = "S",
-            description = "test or train for synthetic; the file S.jsonl of a dataset directory (default: test; a "
-                    + "file is its own split).")
-    private String split;
-
-    @Option(names = "--limit", paramLabel = "L", description = "Evaluate only the first L questions.")
-    private Integer limit;
+    @Mixin
+    private QuestionSourceOptions questions;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "1",
             description = "Responses per question for maj@N; 1 reports greedy pass@1 only (default: ${DEFAULT-VALUE}).")
@@ -156,8 +147,9 @@ public final class EvalCommand implements Callable<Integer> {
         EvalSettings settings = Usage.check(() -> new EvalSettings(prompt.template(), voting.stop(),
                 voting.maxNewTokens(), n, voting.temperature(), voting.topP(), EvalSettings.DEFAULT_QUESTIONS_PER_CALL),
                 "");
-        DatasetSpec datasetSpec = Usage.check(() -> DatasetSpec.parse(dataset), "--dataset: ");
-        EvalDataset evalDataset = Usage.check(() -> EvalDataset.of(datasetSpec, split, limit), "");
+        DatasetSpec datasetSpec = questions.spec();
+        EvalDataset evalDataset = Usage.check(() -> EvalDataset.of(datasetSpec, questions.split(), questions.limit()),
+                "");
         CheckpointRoot root = follow ? checkpointRoot.root() : null;
         WeightSyncSettings sync = openAi && follow ? weightSync.settings("eval-" + WorkerSettings.defaultWorkerId())
                 : null;

@@ -4,6 +4,7 @@ import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.Progress;
+import io.east.cli.common.QuestionSourceOptions;
 import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.Usage;
 import io.east.producers.feed.DatasetSpec;
@@ -38,11 +39,8 @@ public final class FeedCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(FeedCommand.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-    @Option(names = "--dataset", paramLabel = "SPEC", required = true,
-            description = "gsm8k:PATH (question, answer ending in '#### N'), math:PATH (problem, solution, answer, "
-                    + "level, unique_id) or synthetic[:SEED] (the built-in arithmetic problems, seed 0 by "
-                    + "default). PATH is a JSONL file or a directory of SPLIT.jsonl files.")
-    private String dataset;
+    @Mixin
+    private QuestionSourceOptions questions;
 
     @Option(names = "--n", paramLabel = "N", required = true, description = "Responses to sample per task.")
     private int n;
@@ -56,19 +54,9 @@ public final class FeedCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     private int startRound;
 
-    @Option(names = "--split", paramLabel = "NAME",
-            description = "train or test for synthetic; the file NAME.jsonl when PATH is a directory "
-                    + "(default: train).")
-    private String split;
-
     @Option(names = "--shuffle", paramLabel = "SEED",
             description = "Shuffle the questions with this seed (the same order on every run) before --limit.")
     private Long shuffle;
-
-    @Option(names = "--limit", paramLabel = "L",
-            description = "Ask only the first L questions. synthetic makes "
-                    + "5000 train or 1000 test problems, or L when more.")
-    private Integer limit;
 
     @Option(names = "--max-in-flight", paramLabel = "T",
             description = "At most T tasks published and not yet completed (GroupSummary on east.groups). "
@@ -92,13 +80,8 @@ public final class FeedCommand implements Callable<Integer> {
             Usage.atLeast(maxInFlight, 1, "--max-in-flight");
         }
         Duration stall = stallTimeout == null ? null : Durations.parse(stallTimeout, "--stall-timeout");
-        DatasetSpec spec = Usage.check(() -> DatasetSpec.parse(dataset), "--dataset: ");
-        // The file is checked before anything is published, so that a typo is a usage error.
-        QuestionSource source = Usage.check(() -> {
-            QuestionSource checked = new QuestionSource(spec, split, shuffle, limit);
-            checked.check();
-            return checked;
-        }, "");
+        DatasetSpec spec = questions.spec();
+        QuestionSource source = questions.source(spec, shuffle);
         FeedSettings settings = Usage.check(() -> new FeedSettings(n, rounds, startRound,
                 maxInFlight == null ? 0 : maxInFlight, await, stall), "");
 

@@ -4,6 +4,7 @@ import io.east.cli.common.CheckpointDirs;
 import io.east.cli.common.DjlSamplingOptions;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.Progress;
+import io.east.cli.common.QuestionSourceOptions;
 import io.east.cli.common.SamplingOptions;
 import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
@@ -44,17 +45,8 @@ public final class SampleCommand implements Callable<Integer> {
             description = "The checkpoint that answers (Hugging Face Llama layout).")
     private Path model;
 
-    @Option(names = "--dataset", paramLabel = "SPEC", defaultValue = "synthetic",
-            description = "gsm8k:PATH, math:PATH or synthetic[:SEED] (default: ${DEFAULT-VALUE}).")
-    private String dataset;
-
-    @Option(names = "--split", paramLabel = "S", defaultValue = "train",
-            description = "train or test for synthetic; the file S.jsonl of a dataset directory "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private String split;
-
-    @Option(names = "--limit", paramLabel = "Q", description = "Only the first Q questions.")
-    private Integer limit;
+    @Mixin
+    private QuestionSourceOptions questions;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "8",
             description = "Responses per question (default: ${DEFAULT-VALUE}).")
@@ -80,12 +72,8 @@ public final class SampleCommand implements Callable<Integer> {
         if (Files.isDirectory(output)) {
             throw new UsageException("--output is a directory: " + output);
         }
-        DatasetSpec spec = Usage.check(() -> DatasetSpec.parse(dataset), "--dataset: ");
-        QuestionSource source = Usage.check(() -> {
-            QuestionSource checked = new QuestionSource(spec, split, null, limit);
-            checked.check();
-            return checked;
-        }, "");
+        DatasetSpec spec = questions.spec();
+        QuestionSource source = questions.source(spec, null);
         SamplingParams params = sampling.params(SamplingParams.DEFAULT_STOP);
         SampleJob job = Usage.check(() -> new SampleJob(spec.name(), round, n, PromptTemplate.DEFAULT, params,
                 SampleJob.DEFAULT_QUESTIONS_PER_CALL), "");

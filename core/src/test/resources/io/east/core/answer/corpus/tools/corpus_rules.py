@@ -1,4 +1,4 @@
-"""Category and split rules shared by the corpus taking scripts (see ../README.md)."""
+"""Category and split rules, and the numbering of new cases, shared by the corpus taking scripts (see ../README.md)."""
 import hashlib
 import re
 
@@ -73,3 +73,29 @@ def known_cases(*names):
             row = json.loads(line)
             seen.add((row["prediction"], row["gold"], row["expected"]))
     return seen
+
+
+class NewCases:
+    """One source's rows, numbered `PREFIX-0001`, ... in the order they are added. A case that repeats verbatim
+    (same prediction, gold and label) one in the named corpus files or one added earlier is left out and counted,
+    so that no case is graded twice across the corpus."""
+
+    def __init__(self, prefix, *known_files):
+        self.prefix = prefix
+        self.seen = known_cases(*known_files)
+        self.rows = []
+        self.repeats = 0
+
+    def add(self, pred, gold, expected, test, source, note):
+        """The row appended for this case, or None for a repeat; `test` names the upstream test (see category_of)."""
+        key = (pred, gold, expected)
+        if key in self.seen:
+            self.repeats += 1
+            return None
+        self.seen.add(key)
+        row = {
+            "id": f"{self.prefix}-{len(self.rows) + 1:04d}", "prediction": pred, "gold": gold, "expected": expected,
+            "category": category_of(pred, gold, test), "source": source, "note": note,
+        }
+        self.rows.append(row)
+        return row

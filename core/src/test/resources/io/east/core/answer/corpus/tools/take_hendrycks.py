@@ -6,7 +6,6 @@ Each test method sets test_in and test_out and asserts is_equiv(test_in, test_ou
 is_equiv(model_output, answer), so test_in is the prediction and test_out the gold.
 """
 import ast
-import json
 import sys
 from pathlib import Path
 

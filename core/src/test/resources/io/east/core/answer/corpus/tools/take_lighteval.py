@@ -17,7 +17,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from corpus_rules import category_of, known_cases, write
+from corpus_rules import NewCases, write
 
 PATH = "tests/unit/metrics/test_extractive_match.py"
 HELPER_PARAMS = ["gold", "pred", "language", "match_types", "precision"]
@@ -88,32 +88,21 @@ def cases(tree):
 def main():
     root, commit = Path(sys.argv[1]), sys.argv[2]
     tree = ast.parse((root / PATH).read_text(encoding="utf-8"))
-    known = known_cases("math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl")
-    rows, seen, number = [], set(), 0
-    letters = repeats = 0
+    taken = NewCases("lighteval", "math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl")
+    letters = 0
     for line, test, gold, pred, expected, settings in cases(tree):
         if "NativeLetters" in settings["match_types"]:
             letters += 1
             continue
-        key = (pred, gold, expected)
-        if key in known or key in seen:
-            repeats += 1
-            continue
-        seen.add(key)
-        number += 1
         extra = [f"match_types={settings['match_types']}"]
         if settings["precision"] != DEFAULTS["precision"]:
             extra.append(f"precision={settings['precision']}")
         if settings["language"] != DEFAULTS["language"]:
             extra.append(f"language={settings['language']}")
-        rows.append({
-            "id": f"lighteval-{number:04d}", "prediction": pred, "gold": gold, "expected": expected,
-            "category": category_of(pred, gold, test),
-            "source": f"huggingface/lighteval@{commit}:{PATH}#L{line}",
-            "note": test + "; " + ", ".join(extra),
-        })
-    write(rows, sys.stdout)
-    print(f"lighteval: {len(rows)} cases; left out {letters} letter-choice tuples, {repeats} repeats",
+        taken.add(pred, gold, expected, test, f"huggingface/lighteval@{commit}:{PATH}#L{line}",
+                  test + "; " + ", ".join(extra))
+    write(taken.rows, sys.stdout)
+    print(f"lighteval: {len(taken.rows)} cases; left out {letters} letter-choice tuples, {taken.repeats} repeats",
           file=sys.stderr)
 
 

@@ -8,12 +8,11 @@ asserted them. Cases whose label only holds under a non-default switch (strict=F
 allow_set_relation_comp=True) are left out: our grader has no such switch.
 """
 import ast
-import json
 import math
 import sys
 from pathlib import Path
 
-from corpus_rules import category_of, write
+from corpus_rules import NewCases, write
 
 # Cases whose upstream label needs a word; the label itself is kept (README: policy).
 REMARKS = {
@@ -67,27 +66,14 @@ def cases(root, path):
 
 def main():
     root, commit = Path(sys.argv[1]), sys.argv[2]
-    rows = []
-    seen = set()
-    number = 0
+    taken = NewCases("mathverify")  # the first source: only upstream's own verbatim repeats are left out
     for path in FILES:
         for line, test, gold, pred, expected, extra in cases(root, path):
-            key = (gold, pred, expected)
-            if key in seen:  # upstream repeats a few tuples verbatim
-                continue
-            seen.add(key)
-            number += 1
-            case_id = f"mathverify-{number:04d}"
-            category = category_of(pred, gold, test)
             note = test + ("; " + ", ".join(f"{k}={v}" for k, v in extra.items()) if extra else "")
-            if case_id in REMARKS:
-                note += "; " + REMARKS[case_id]
-            rows.append({
-                "id": case_id, "prediction": pred, "gold": gold, "expected": expected,
-                "category": category,
-                "source": f"huggingface/Math-Verify@{commit}:{path}#L{line}", "note": note,
-            })
-    write(rows, sys.stdout)
+            row = taken.add(pred, gold, expected, test, f"huggingface/Math-Verify@{commit}:{path}#L{line}", note)
+            if row is not None and row["id"] in REMARKS:
+                row["note"] += "; " + REMARKS[row["id"]]
+    write(taken.rows, sys.stdout)
 
 
 if __name__ == "__main__":

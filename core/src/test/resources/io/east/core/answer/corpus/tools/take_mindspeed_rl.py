@@ -14,7 +14,7 @@ import ast
 import sys
 from pathlib import Path
 
-from corpus_rules import category_of, known_cases, write
+from corpus_rules import NewCases, write
 
 PATH = "tests/ut/utils/test_grader.py"
 
@@ -22,9 +22,8 @@ PATH = "tests/ut/utils/test_grader.py"
 def main():
     root, commit = Path(sys.argv[1]), sys.argv[2]
     tree = ast.parse((root / PATH).read_text(encoding="utf-8"))
-    known = known_cases("math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl", "lighteval.jsonl",
-                        "nemo-skills.jsonl", "skythought.jsonl", "slime.jsonl")
-    rows, seen, number, repeats = [], set(), 0, 0
+    taken = NewCases("mindspeedrl", "math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl", "lighteval.jsonl",
+                     "nemo-skills.jsonl", "skythought.jsonl", "slime.jsonl")
     for func in ast.walk(tree):
         if not isinstance(func, ast.FunctionDef) or not func.name.startswith("test_"):
             continue
@@ -43,12 +42,6 @@ def main():
                     continue
                 pred, gold = (local[a.id] if isinstance(a, ast.Name) else ast.literal_eval(a) for a in call.args[:2])
                 expected = ast.literal_eval(stmt.test.comparators[0])
-                key = (pred, gold, expected)
-                if key in known or key in seen:
-                    repeats += 1
-                    continue
-                seen.add(key)
-                number += 1
                 settings = ", ".join(f"{k.arg}={ast.unparse(k.value)}" for k in call.keywords)
                 note = f"{func.name}; math_equal" + (f", {settings}" if settings else "")
                 if expected and pred != gold:
@@ -57,13 +50,9 @@ def main():
                             note += "; holds under math_equal's default relative tolerance 1e-4"
                     except ValueError:
                         pass
-                rows.append({
-                    "id": f"mindspeedrl-{number:04d}", "prediction": pred, "gold": gold, "expected": expected,
-                    "category": category_of(pred, gold, func.name),
-                    "source": f"Ascend/MindSpeed-RL@{commit}:{PATH}#L{stmt.lineno}", "note": note,
-                })
-    write(rows, sys.stdout)
-    print(f"mindspeed-rl: {len(rows)} cases; left out {repeats} repeats", file=sys.stderr)
+                taken.add(pred, gold, expected, func.name, f"Ascend/MindSpeed-RL@{commit}:{PATH}#L{stmt.lineno}", note)
+    write(taken.rows, sys.stdout)
+    print(f"mindspeed-rl: {len(taken.rows)} cases; left out {taken.repeats} repeats", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from corpus_rules import category_of, known_cases, write
+from corpus_rules import NewCases, write
 
 PATH = "tests/test_math_equal.py"
 LABELS = {"test_correct_examples": True, "test_incorrect_examples": False}
@@ -36,9 +36,8 @@ def value(node):
 def main():
     root, commit = Path(sys.argv[1]), sys.argv[2]
     tree = ast.parse((root / PATH).read_text(encoding="utf-8"))
-    known = known_cases("math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl", "lighteval.jsonl")
-    rows, seen, number = [], set(), 0
-    nones = repeats = 0
+    taken = NewCases("nemoskills", "math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl", "lighteval.jsonl")
+    nones = 0
     for func in tree.body:
         if not isinstance(func, ast.FunctionDef) or func.name not in LABELS:
             continue
@@ -51,20 +50,11 @@ def main():
                 continue
             first, second = (str(v) for v in pair)
             for gold, pred, order in ((first, second, "pair[0] as gold"), (second, first, "pair[1] as gold")):
-                key = (pred, gold, expected)
-                if key in known or key in seen:
-                    repeats += 1
-                    continue
-                seen.add(key)
-                number += 1
-                rows.append({
-                    "id": f"nemoskills-{number:04d}", "prediction": pred, "gold": gold, "expected": expected,
-                    "category": category_of(pred, gold, func.name),
-                    "source": f"NVIDIA/NeMo-Skills@{commit}:{PATH}#L{element.lineno}",
-                    "note": f"{func.name}; {order}",
-                })
-    write(rows, sys.stdout)
-    print(f"nemo-skills: {len(rows)} cases; left out {nones} with None, {repeats} repeats", file=sys.stderr)
+                taken.add(pred, gold, expected, func.name, f"NVIDIA/NeMo-Skills@{commit}:{PATH}#L{element.lineno}",
+                          f"{func.name}; {order}")
+    write(taken.rows, sys.stdout)
+    print(f"nemo-skills: {len(taken.rows)} cases; left out {nones} with None, {taken.repeats} repeats",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

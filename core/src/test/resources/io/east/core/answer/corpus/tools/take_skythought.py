@@ -12,7 +12,7 @@ import ast
 import sys
 from pathlib import Path
 
-from corpus_rules import category_of, known_cases, write
+from corpus_rules import NewCases, write
 
 FILES = ["tests/evals/tasks/test_math.py", "tests/evals/tasks/test_aime.py", "tests/evals/tasks/test_amc.py"]
 
@@ -26,9 +26,8 @@ def handler_of(tree):
 
 def main():
     root, commit = Path(sys.argv[1]), sys.argv[2]
-    known = known_cases("math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl", "lighteval.jsonl",
-                        "nemo-skills.jsonl")
-    rows, seen, number, repeats = [], set(), 0, 0
+    taken = NewCases("skythought", "math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl", "lighteval.jsonl",
+                     "nemo-skills.jsonl")
     for path in FILES:
         tree = ast.parse((root / path).read_text(encoding="utf-8"))
         handler = handler_of(tree)
@@ -40,20 +39,10 @@ def main():
             for element in deco.args[1].elts:
                 row = dict(zip(names, (ast.literal_eval(e) for e in element.elts)))
                 gold, pred, expected = row["problem"]["answer"], row["response"], bool(row["expected"])
-                key = (pred, gold, expected)
-                if key in known or key in seen:
-                    repeats += 1
-                    continue
-                seen.add(key)
-                number += 1
-                rows.append({
-                    "id": f"skythought-{number:04d}", "prediction": pred, "gold": gold, "expected": expected,
-                    "category": category_of(pred, gold, func.name),
-                    "source": f"NovaSky-AI/SkyThought@{commit}:{path}#L{element.lineno}",
-                    "note": f"{func.name}; {handler}.check_correctness",
-                })
-    write(rows, sys.stdout)
-    print(f"skythought: {len(rows)} cases; left out {repeats} repeats", file=sys.stderr)
+                taken.add(pred, gold, expected, func.name, f"NovaSky-AI/SkyThought@{commit}:{path}#L{element.lineno}",
+                          f"{func.name}; {handler}.check_correctness")
+    write(taken.rows, sys.stdout)
+    print(f"skythought: {len(taken.rows)} cases; left out {taken.repeats} repeats", file=sys.stderr)
 
 
 if __name__ == "__main__":

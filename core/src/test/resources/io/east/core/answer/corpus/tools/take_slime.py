@@ -19,7 +19,7 @@ import ast
 import sys
 from pathlib import Path
 
-from corpus_rules import category_of, known_cases, write
+from corpus_rules import NewCases, write
 
 FILES = ["tests/test_rm_math.py", "tests/test_rm_math_dapo.py", "tests/test_rm_deepscaler.py"]
 GRADERS = {"grade_answer_mathd", "grade_answer_sympy", "grade_answer_verl", "is_correct_minerva",
@@ -94,29 +94,19 @@ def cases(tree):
 
 def main():
     root, commit = Path(sys.argv[1]), sys.argv[2]
-    known = known_cases("math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl", "lighteval.jsonl",
-                        "nemo-skills.jsonl", "skythought.jsonl")
-    rows, seen, number, repeats, left_out = [], set(), 0, 0, {}
+    taken = NewCases("slime", "math-verify.jsonl", "hendrycks-math.jsonl", "east.jsonl", "lighteval.jsonl",
+                     "nemo-skills.jsonl", "skythought.jsonl")
+    left_out = {}
     for path in FILES:
         for line, test, pred, gold, expected, note in cases(ast.parse((root / path).read_text(encoding="utf-8"))):
             if line is None:
                 left_out[note] = left_out.get(note, 0) + 1
                 continue
-            key = (pred, gold, expected)
-            if key in known or key in seen:
-                repeats += 1
-                continue
-            seen.add(key)
-            number += 1
             if test in REMARKS:
                 note += "; " + REMARKS[test]
-            rows.append({
-                "id": f"slime-{number:04d}", "prediction": pred, "gold": gold, "expected": expected,
-                "category": category_of(pred, gold, test),
-                "source": f"THUDM/slime@{commit}:{path}#L{line}", "note": note,
-            })
-    write(rows, sys.stdout)
-    print(f"slime: {len(rows)} cases; left out {left_out}, {repeats} repeats", file=sys.stderr)
+            taken.add(pred, gold, expected, test, f"THUDM/slime@{commit}:{path}#L{line}", note)
+    write(taken.rows, sys.stdout)
+    print(f"slime: {len(taken.rows)} cases; left out {left_out}, {taken.repeats} repeats", file=sys.stderr)
 
 
 if __name__ == "__main__":

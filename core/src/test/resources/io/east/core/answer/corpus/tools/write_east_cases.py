@@ -5,7 +5,6 @@ Usage: write_east_cases.py > east.jsonl
 Each row is (category, prediction, gold, expected, note). The note names the failure class; a wrong answer that
 looks right is there so false positives are measured too.
 """
-import json
 import sys
 
 from corpus_rules import CATEGORIES, write
