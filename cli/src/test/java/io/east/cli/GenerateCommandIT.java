@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.east.producers.generate.CommittedRecords;
+import io.east.producers.generate.Tasks;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
-import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,9 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -168,22 +164,15 @@ class GenerateCommandIT {
     }
 
     private static QuestionTask task(String id) {
-        return QuestionTask.newBuilder().setTaskId(id).setQuestionId("q-" + id).setDataset("synthetic").setRound(0)
-                .setQuestion("What is 2*3?").setGoldAnswer("6").setN(N).setCreatedAt(Instant.now()).build();
+        return Tasks.task(id, "What is 2*3?", "6", N);
     }
 
     private static void publish(List<QuestionTask> tasks) {
-        try (KafkaProducer<String, QuestionTask> producer = new KafkaProducer<>(KAFKA.producerProps(),
-                new StringSerializer(), EastSerdes.questionTask().serializer())) {
-            tasks.forEach(t -> producer.send(new ProducerRecord<>(EastTopics.QUESTIONS.name(), t.getTaskId(), t)));
-            producer.flush();
-        }
+        Tasks.publishAll(KAFKA, EastTopics.QUESTIONS.name(), tasks);
     }
 
-    /** Every committed sample, read up to the last stable offset of each partition. */
     private static List<ReasoningSample> samples() {
-        return CommittedRecords.read(KAFKA, EastTopics.SAMPLES.name()).stream()
-                .map(record -> EastSerdes.reasoningSample().deserialize(record.value())).toList();
+        return CommittedRecords.samples(KAFKA, EastTopics.SAMPLES.name());
     }
 
     private static boolean groupCaughtUp() throws Exception {

@@ -5,27 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import io.east.producers.generate.openai.FakeOpenAiServer;
 import io.east.producers.generate.openai.FakeOpenAiServer.ReloadFault;
-import io.east.schemas.ModelVersion;
 import io.east.producers.generate.CommittedRecords;
+import io.east.producers.generate.Tasks;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
-import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +46,7 @@ class GenerateWeightSyncCrashIT {
     void aWorkerKilledMidSyncLeavesNoPartialOrDuplicateSampleSetAndServesTheNewestVersionAfterRestart()
             throws Exception {
         Path root = Files.createDirectories(temp.resolve("checkpoints")).toRealPath();
-        announce(1, checkpoint(root.resolve("v000001")));
+        Tasks.announce(KAFKA, KEY, 1, checkpoint(root.resolve("v000001")));
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             server.respond((prompt, i) -> "weights " + server.servedModelPath() + " say 2 times 3 is \\boxed{6}");
             publish(IntStream.range(0, 4).mapToObj(i -> task("before-" + i)).toList());
@@ -63,7 +57,7 @@ class GenerateWeightSyncCrashIT {
 
                 // The next batch asks the server for version 2, which holds the reload: the worker dies in the sync.
                 server.enqueueReload(new ReloadFault.Held());
-                announce(2, checkpoint(root.resolve("v000002")));
+                Tasks.announce(KAFKA, KEY, 2, checkpoint(root.resolve("v000002")));
                 publish(List.of(task("during")));
                 await().atMost(PATIENCE).until(() -> server.reloadsInFlight() == 1);
                 first.process().destroyForcibly();
@@ -130,33 +124,16 @@ class GenerateWeightSyncCrashIT {
         return dir;
     }
 
-    private static void announce(long version, Path checkpoint) throws Exception {
-        ModelVersion pointer = ModelVersion.newBuilder().setVersion(version)
-                .setCheckpointUri(checkpoint.toUri().toString()).setStep(version * 10).setExperiment(KEY)
-                .setCreatedAt(Instant.now()).build();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProps())) {
-            producer.send(new ProducerRecord<>(EastTopics.MODEL_VERSIONS.name(), KEY.getBytes(StandardCharsets.UTF_8),
-                    EastSerdes.modelVersion().serialize(pointer))).get();
-        }
-    }
-
     private static QuestionTask task(String id) {
-        return QuestionTask.newBuilder().setTaskId(id).setQuestionId("q-" + id).setDataset("synthetic").setRound(0)
-                .setQuestion("What is 2*3?").setGoldAnswer("6").setN(N).setCreatedAt(Instant.now()).build();
+        return Tasks.task(id, "What is 2*3?", "6", N);
     }
 
     private static void publish(List<QuestionTask> tasks) {
-        try (KafkaProducer<String, QuestionTask> producer = new KafkaProducer<>(KAFKA.producerProps(),
-                new StringSerializer(), EastSerdes.questionTask().serializer())) {
-            tasks.forEach(t -> producer.send(new ProducerRecord<>(EastTopics.QUESTIONS.name(), t.getTaskId(), t)));
-            producer.flush();
-        }
+        Tasks.publishAll(KAFKA, EastTopics.QUESTIONS.name(), tasks);
     }
 
-    /** Every committed sample, read up to the last stable offset of each partition. */
     private static List<ReasoningSample> samples() {
-        return CommittedRecords.read(KAFKA, EastTopics.SAMPLES.name()).stream()
-                .map(record -> EastSerdes.reasoningSample().deserialize(record.value())).toList();
+        return CommittedRecords.samples(KAFKA, EastTopics.SAMPLES.name());
     }
 
     private static boolean groupCaughtUp() throws Exception {

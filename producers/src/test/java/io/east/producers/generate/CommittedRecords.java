@@ -40,10 +40,14 @@ public final class CommittedRecords {
         return records;
     }
 
+    /** Every committed sample of the topic, in partition and offset order. */
+    public static List<ReasoningSample> samples(EmbeddedKafkaExtension kafka, String topic) {
+        return read(kafka, topic).stream().map(r -> EastSerdes.reasoningSample().deserialize(r.value())).toList();
+    }
+
     /** Committed samples by task, each task's in sample-index order; only complete sets are visible. */
     public static Map<String, List<ReasoningSample>> samplesByTask(EmbeddedKafkaExtension kafka, String topic) {
-        return read(kafka, topic).stream()
-                .map(r -> EastSerdes.reasoningSample().deserialize(r.value()))
+        return samples(kafka, topic).stream()
                 .sorted(Comparator.comparingInt(ReasoningSample::getSampleIndex))
                 .collect(Collectors.groupingBy(ReasoningSample::getTaskId));
     }

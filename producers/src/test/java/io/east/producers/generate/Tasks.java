@@ -8,6 +8,7 @@ import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -32,11 +33,18 @@ public final class Tasks {
 
     /** Publishes a task under its id and waits for the acknowledgement. */
     public static void publish(EmbeddedKafkaExtension kafka, String topic, QuestionTask task) {
+        publishAll(kafka, topic, List.of(task));
+    }
+
+    /** Publishes the tasks in order, each under its id, and waits for every acknowledgement. */
+    public static void publishAll(EmbeddedKafkaExtension kafka, String topic, List<QuestionTask> tasks) {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(kafka.producerProps())) {
-            producer.send(new ProducerRecord<>(topic, task.getTaskId().getBytes(StandardCharsets.UTF_8),
-                    EastSerdes.questionTask().serialize(task))).get();
+            for (QuestionTask task : tasks) {
+                producer.send(new ProducerRecord<>(topic, task.getTaskId().getBytes(StandardCharsets.UTF_8),
+                        EastSerdes.questionTask().serialize(task))).get();
+            }
         } catch (Exception e) {
-            throw new AssertionError("could not publish " + task.getTaskId(), e);
+            throw new AssertionError("could not publish " + tasks.size() + " task(s) to " + topic, e);
         }
     }
 

@@ -82,10 +82,7 @@ public final class ModelVersionFollower implements ModelVersionFeed {
                 accept(record);
             }
         } catch (InterruptException e) {
-            // Kafka's unchecked twin of InterruptedException; it has already restored the interrupt flag.
-            InterruptedException interrupted = new InterruptedException("interrupted while reading " + topic);
-            interrupted.initCause(e);
-            throw interrupted;
+            throw checked(e);
         }
         return Optional.ofNullable(newest);
     }
@@ -117,11 +114,16 @@ public final class ModelVersionFollower implements ModelVersionFeed {
                 }
             }
         } catch (InterruptException e) {
-            InterruptedException interrupted = new InterruptedException("interrupted while reading " + topic);
-            interrupted.initCause(e);
-            throw interrupted;
+            throw checked(e);
         }
         return Optional.ofNullable(newest);
+    }
+
+    /** Kafka's unchecked twin of InterruptedException, as the checked one; Kafka has already restored the flag. */
+    private InterruptedException checked(InterruptException e) {
+        InterruptedException interrupted = new InterruptedException("interrupted while reading " + topic);
+        interrupted.initCause(e);
+        return interrupted;
     }
 
     private void assignOnce() {
