@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
+import io.east.producers.generate.CommittedRecords;
 import io.east.schemas.ModelVersion;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.WeightedExample;
@@ -29,12 +30,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,23 +171,8 @@ class TrainCrashIT {
 
     /** Every committed record of the run's key on the topic, read to the topic's end as it is now. */
     private static <T> List<T> keyed(String topic, Function<byte[], T> decode) {
-        List<T> out = new ArrayList<>();
-        Map<String, Object> props = KAFKA.consumerProps("reader-" + System.nanoTime());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if ("crash".equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        out.add(decode.apply(r.value()));
-                    }
-                }
-            }
-        }
-        return out;
+        return CommittedRecords.read(KAFKA, topic).stream()
+                .filter(r -> "crash".equals(new String(r.key(), StandardCharsets.UTF_8)))
+                .map(r -> decode.apply(r.value())).toList();
     }
 }
