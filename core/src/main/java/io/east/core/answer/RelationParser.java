@@ -59,39 +59,35 @@ final class RelationParser {
         List<Op> ops = new ArrayList<>(2);
         int depth = 0;
         int start = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            Op op = null;
-            int length = 1;
-            if (c == '\\') {
-                if (depth == 0 && (s.startsWith("\\le", i) || s.startsWith("\\ge", i) || s.startsWith("\\ne", i))
-                        && !LatexScan.isLetterAt(s, i + 3)) {
-                    op = s.charAt(i + 1) == 'l' ? Op.LE : s.charAt(i + 1) == 'g' ? Op.GE : Op.NE;
-                    length = 3;
-                } else {
-                    if (i + 1 < s.length()) {
-                        char n = s.charAt(i + 1);
-                        depth += LatexScan.isOpen(n) ? 1 : LatexScan.isClose(n) ? -1 : 0;
-                    }
-                    i++;
-                    continue;
-                }
-            } else if (LatexScan.isOpen(c)) {
-                depth++;
-            } else if (LatexScan.isClose(c)) {
-                depth--;
-            } else if (depth == 0 && (c == '<' || c == '>')) {
-                op = c == '<' ? Op.LT : Op.GT;
-            }
+        int i = 0;
+        while (i < s.length()) {
+            Op op = depth == 0 ? opAt(s, i) : null;
             if (op != null) {
                 sides.add(s.substring(start, i));
                 ops.add(op);
-                start = i + length;
-                i = start - 1;
+                start = i + (s.charAt(i) == '\\' ? 3 : 1);
+                i = start;
+                continue;
             }
+            depth += LatexScan.depthChange(s, i);
+            i += LatexScan.tokenLength(s, i);
         }
         sides.add(s.substring(start));
         return new Split(sides, ops);
+    }
+
+    /** The relation written at {@code i}: {@code <}, {@code >}, or {@code \le}, {@code \ge}, {@code \ne}. */
+    private static Op opAt(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '<' || c == '>') {
+            return c == '<' ? Op.LT : Op.GT;
+        }
+        if (c != '\\' || LatexScan.isLetterAt(s, i + 3)
+                || !(s.startsWith("\\le", i) || s.startsWith("\\ge", i) || s.startsWith("\\ne", i))) {
+            return null;
+        }
+        char kind = s.charAt(i + 1);
+        return kind == 'l' ? Op.LE : kind == 'g' ? Op.GE : Op.NE;
     }
 
     private static AnswerValue single(String key, String lhs, Op op, String rhs) {

@@ -338,20 +338,8 @@ final class ValueParser {
     }
 
     private static int indexOfTopLevelEquals(String s) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (LatexScan.isOpen(c)) {
-                depth++;
-            } else if (LatexScan.isClose(c)) {
-                depth--;
-            } else if (c == '=' && depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        List<Integer> equals = LatexScan.topLevelIndexes(s, c -> c == '=');
+        return equals.isEmpty() ? -1 : equals.get(0);
     }
 
     private static AnswerValue scalar(String s, String key) {
