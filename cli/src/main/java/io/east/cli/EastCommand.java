@@ -31,18 +31,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code east} command: one subcommand per stage of the data flow (docs/architecture.md). */
-@Command(
-        name = "east",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        description = {
-            "Continuous self-training of language models on math reasoning with entropy-based adaptive weighting "
-                    + "(EAST), as a Kafka streaming system.",
-            "",
-            "Every Kafka-using subcommand takes --bootstrap HOST:PORT (default: env EAST_BOOTSTRAP, else "
-                    + "localhost:9092), --kafka-config FILE and repeated -X key=value.",
-            ""},
-        footer = {"", "Exit codes: 0 success, 2 bad usage (with a one-line reason), 1 failure or bad input lines."})
+@Command(name = "east", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        resourceBundle = "io.east.cli.help")
 public final class EastCommand extends GroupCommand {
 
     /**

@@ -40,119 +40,47 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The paper's comparison of weighting configs, by replaying one sample log under each. */
-@Command(name = "ablate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Compare weighting configs on one sample log: each config weighs the same samples (the batch path for "
-                    + "--samples, the streams app as an experiment of its own for --samples-topic), trains a copy of "
-                    + "--init on the same kept examples in the same order for the same steps, and is evaluated with "
-                    + "greedy pass@1 on held-out questions; --seeds training orders per config.",
-            "Writes results.md, results.csv, accuracy.svg (pass@1 per config with 95%% intervals) and weights.svg "
-                    + "(each config's weight against entropy) into --output-dir, rewritten after every run; prints "
-                    + "the per-config table when done. Work files (training data, replay state) go to "
-                    + "OUTPUT_DIR/work/RUN_ID."})
+@Command(name = "ablate", mixinStandardHelpOptions = true, sortOptions = false)
 public final class AblateCommand implements Callable<Integer> {
 
     /** Exactly one sample log. */
     static final class Source {
-        @Option(names = "--samples", paramLabel = "F", required = true,
-                description = "A samples JSONL file ('east sample' writes one; 'east tail east.samples' prints one).")
-        Path file;
-
-        @Option(names = "--samples-topic", paramLabel = "T", required = true,
-                description = "Replay the sample topic through the streams app (must be east.samples).")
-        String topic;
+        @Option(names = "--samples", paramLabel = "F", required = true) Path file;
+        @Option(names = "--samples-topic", paramLabel = "T", required = true) String topic;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    private Source source;
-
-    @Option(names = "--init", paramLabel = "CKPT", required = true,
-            description = "The checkpoint every run starts from, and the base row of the table.")
-    private Path init;
-
-    @Option(names = "--configs", paramLabel = "LIST", defaultValue = AblationConfigs.PAPER,
-            description = "Configs separated by ';', each strategy[:a=ALPHA][:scope=SCOPE] (default: "
-                    + "${DEFAULT-VALUE}). Without a scope: dataset (mean weight 1 over the log; a topic replay "
-                    + "realises it as fixed:C with C computed from the same samples).")
-    private String configs;
-
-    @Option(names = "--loss", paramLabel = "sft|dpo", defaultValue = "sft",
-            description = "The training loss (default: ${DEFAULT-VALUE}).")
-    private String loss;
-
-    @Option(names = "--seeds", paramLabel = "S", defaultValue = "3",
-            description = "Training orders per config, seeds 0..S-1, shared by every config (default: ${DEFAULT-VALUE}).")
-    private int seeds;
-
-    @Option(names = "--examples", paramLabel = "N",
-            description = "Train on at most the first N kept examples of the log (per epoch). Default: all.")
-    private Integer examples;
-
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TrainingPlan.DEFAULT_EPOCHS,
-            description = "Passes over the examples, each in a fresh seeded order (default: ${DEFAULT-VALUE}).")
-    private int epochs;
+    @ArgGroup(exclusive = true, multiplicity = "1") private Source source;
+    @Option(names = "--init", paramLabel = "CKPT", required = true) private Path init;
+    @Option(names = "--configs", paramLabel = "LIST", defaultValue = AblationConfigs.PAPER) private String configs;
+    @Option(names = "--loss", paramLabel = "sft|dpo", defaultValue = "sft") private String loss;
+    @Option(names = "--seeds", paramLabel = "S", defaultValue = "3") private int seeds;
+    @Option(names = "--examples", paramLabel = "N") private Integer examples;
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TrainingPlan.DEFAULT_EPOCHS) private int epochs;
 
     @Mixin
     private TrainingOptions training = TrainingOptions.withDefaults(TrainingPlan.DEFAULT_BATCH_SIZE,
             TrainingPlan.DEFAULT_WARMUP);
 
-    @Option(names = "--lr", paramLabel = "L", converter = Converters.FiniteDouble.class,
-            description = "Learning rate after warm-up (default: 5e-4 for sft, 1e-4 for dpo: suited to the ~1M-"
-                    + "parameter demo model, not to the paper's 1B one).")
-    private Double learningRate;
+    @Option(names = "--lr", paramLabel = "L", converter = Converters.FiniteDouble.class) private Double learningRate;
+    @Option(names = "--beta", paramLabel = "B", converter = Converters.FiniteDouble.class) private Double beta;
+    @Mixin private ClusteringOption clustering;
+    @Mixin private KeepRulesOption keepRules;
+    @Option(names = "--choice-seed", paramLabel = "N", defaultValue = "0") private long choiceSeed;
+    @Option(names = "--eval-dataset", paramLabel = "SPEC", defaultValue = "synthetic") private String evalDataset;
+    @Option(names = "--eval-split", paramLabel = "S", defaultValue = "test") private String evalSplit;
+    @Option(names = "--eval-limit", paramLabel = "L", defaultValue = "" + EvalPlan.DEFAULT_LIMIT) private int evalLimit;
 
-    @Option(names = "--beta", paramLabel = "B", converter = Converters.FiniteDouble.class,
-            description = "DPO temperature (default: the trainer's, 0.01).")
-    private Double beta;
-
-    @Mixin
-    private ClusteringOption clustering;
-
-    @Mixin
-    private KeepRulesOption keepRules;
-
-    @Option(names = "--choice-seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of the choice of chosen and rejected responses (default: ${DEFAULT-VALUE}).")
-    private long choiceSeed;
-
-    @Option(names = "--eval-dataset", paramLabel = "SPEC", defaultValue = "synthetic",
-            description = "Held-out questions: gsm8k:PATH, math:PATH or synthetic[:SEED] (default: ${DEFAULT-VALUE}).")
-    private String evalDataset;
-
-    @Option(names = "--eval-split", paramLabel = "S", defaultValue = "test",
-            description = "The split evaluated (default: ${DEFAULT-VALUE}).")
-    private String evalSplit;
-
-    @Option(names = "--eval-limit", paramLabel = "L", defaultValue = "" + EvalPlan.DEFAULT_LIMIT,
-            description = "Questions evaluated, the first L of the split (default: ${DEFAULT-VALUE}).")
-    private int evalLimit;
-
-    @Option(names = "--eval-max-new-tokens", paramLabel = "M", defaultValue = "" + EvalPlan.DEFAULT_MAX_NEW_TOKENS,
-            description = "Most tokens per evaluated answer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--eval-max-new-tokens", paramLabel = "M", defaultValue = "" + EvalPlan.DEFAULT_MAX_NEW_TOKENS)
     private int evalMaxNewTokens;
 
-    @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
-            description = "Most prompts per batched model call in evaluation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS)
     private int batchRows;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "ablation-results",
-            description = "Where the results go (default: ${DEFAULT-VALUE}).")
-    private Path outputDir;
-
-    @Option(names = "--run-id", paramLabel = "ID",
-            description = "Names the work directory and, for a topic, the experiments (default: the start time, "
-                    + "yyyyMMdd-HHmmss).")
-    private String runId;
-
-    @Option(names = "--keep-checkpoints", description = "Keep every run's trained checkpoint under the work directory.")
-    private boolean keepCheckpoints;
-
-    @Option(names = "--replay-timeout", paramLabel = "D", defaultValue = "10m",
-            description = "--samples-topic: the longest one config's replay may take (default: ${DEFAULT-VALUE}).")
-    private String replayTimeout;
-
-    @Mixin
-    private KafkaOptions kafka;
+    @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "ablation-results") private Path outputDir;
+    @Option(names = "--run-id", paramLabel = "ID") private String runId;
+    @Option(names = "--keep-checkpoints") private boolean keepCheckpoints;
+    @Option(names = "--replay-timeout", paramLabel = "D", defaultValue = "10m") private String replayTimeout;
+    @Mixin private KafkaOptions kafka;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -5,8 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Benchmarks that print numbers; the README quotes them with the command that made them. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure throughput on this machine and print the figures.",
-        subcommands = {WeightsBench.class, GenerateBench.class, ServeBench.class, ModelBenchCommand.class,
-            AgreementBench.class})
+        subcommands = {
+            WeightsBench.class, GenerateBench.class, ServeBench.class, ModelBenchCommand.class, AgreementBench.class})
 public final class BenchCommand extends GroupCommand {
 }

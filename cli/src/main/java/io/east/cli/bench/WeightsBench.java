@@ -17,54 +17,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** 'east bench weights': the bench module's {@link WeightsThroughput} and {@link WeightsProcessBench}. */
-@Command(name = "weights", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure 'east weights' throughput in questions/s on a generated qwen-eval file.",
-            "By default, in this JVM: one row per clustering, the whole path (parse + analyse + weigh + write) and "
-                    + "the core maths alone (analyse + weigh).",
-            "With --whole-process: 'east weights --clustering exact --scope dataset' as child processes, wall and "
-                    + "CPU seconds. With --python and --reference too: the reference EAST code's own preprocessing "
-                    + "on the same file, run alternately, and the ratios."})
+@Command(name = "weights", mixinStandardHelpOptions = true, sortOptions = false)
 public final class WeightsBench implements Callable<Integer> {
 
-    @Option(names = "--questions", defaultValue = "5000", description = "Questions in the file (default: ${DEFAULT-VALUE}).")
-    private int questions;
+    @Option(names = "--questions", defaultValue = "5000") private int questions;
+    @Option(names = "--n", defaultValue = "64") private int n;
+    @Option(names = "--response-chars", paramLabel = "C", defaultValue = "0") private int responseChars;
+    @Option(names = "--rounds", defaultValue = "5") private int rounds;
+    @Option(names = "--scope", defaultValue = "window:64") private String scope;
+    @Option(names = "--whole-process") private boolean wholeProcess;
+    @Option(names = "--east", paramLabel = "CMD") private Path east;
+    @Option(names = "--python", paramLabel = "PYTHON") private Path python;
+    @Option(names = "--reference", paramLabel = "DIR") private Path reference;
 
-    @Option(names = "--n", defaultValue = "64", description = "Responses per question (default: ${DEFAULT-VALUE}).")
-    private int n;
-
-    @Option(names = "--response-chars", paramLabel = "C", defaultValue = "0",
-            description = "Length of each response, padded with reasoning steps; 0 keeps one-line responses of "
-                    + "about 90 characters (default: ${DEFAULT-VALUE}).")
-    private int responseChars;
-
-    @Option(names = "--rounds", defaultValue = "5",
-            description = "Measured runs, after 2 warm-up runs in this JVM or 1 uncounted round of processes "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int rounds;
-
-    @Option(names = "--scope", defaultValue = "window:64",
-            description = "Normalisation scope of the in-JVM figures (default: ${DEFAULT-VALUE}).")
-    private String scope;
-
-    @Option(names = "--whole-process", description = "Time 'east weights' as a user runs it, JVM start included.")
-    private boolean wholeProcess;
-
-    @Option(names = "--east", paramLabel = "CMD",
-            description = "The east command the whole-process runs use (default: the ./east launcher of this "
-                    + "checkout, else this Java on this class path).")
-    private Path east;
-
-    @Option(names = "--python", paramLabel = "PYTHON",
-            description = "With --reference: a Python with numpy, to run the reference's preprocessing.")
-    private Path python;
-
-    @Option(names = "--reference", paramLabel = "DIR",
-            description = "With --python: a checkout of the public EAST repository (data_generation/util.py).")
-    private Path reference;
-
-    @Option(names = "--reference-script", paramLabel = "FILE", defaultValue = "bench/reference_weights.py",
-            description = "The driver of the reference's preprocessing (default: ${DEFAULT-VALUE}, from the "
-                    + "repository root).")
+    @Option(names = "--reference-script", paramLabel = "FILE", defaultValue = "bench/reference_weights.py")
     private Path referenceScript;
 
     @Override

@@ -23,40 +23,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs a real KRaft broker, or a small cluster or one node of it, in this JVM until SIGTERM or Ctrl-C. */
-@Command(name = "broker", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Run a real Kafka broker (KRaft, broker and controller in one) in this JVM; with --nodes 3, a cluster of "
-                    + "three with replication 3 and min ISR 2.",
-            "Creates the east topics, prints 'bootstrap=HOST:PORT[,...]' on stdout once it accepts connections, "
-                    + "and stops cleanly on SIGTERM or Ctrl-C.",
-            "With --node K, runs only node K of the --nodes cluster, so each node can be its own process: start one "
-                    + "per node with the same --port, --nodes, --cluster-id and --data-dir. Node K listens on "
-                    + "PORT+K-1 for clients and PORT+NODES+K-1 for its controller."})
+@Command(name = "broker", mixinStandardHelpOptions = true, sortOptions = false)
 public final class BrokerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerCommand.class);
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "9092",
-            description = "Client port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
-    private int port;
-
-    @Option(names = "--data-dir", paramLabel = "D",
-            description = "Where logs and metadata live; kept, so a restart on the same directory resumes. "
-                    + "Default: a temporary directory deleted on exit.")
-    private Path dataDir;
-
-    @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
-            description = "Nodes in the cluster, 1 to 9 (default: ${DEFAULT-VALUE}).")
-    private int nodes;
-
-    @Option(names = "--node", paramLabel = "K",
-            description = "Run only node K (1..N) of the cluster; needs a fixed --port, --cluster-id and --data-dir.")
-    private Integer node;
-
-    @Option(names = "--cluster-id", paramLabel = "ID",
-            description = "The cluster id new storage is formatted with (22 characters of base64, as "
-                    + "kafka-storage random-uuid prints); every node of one cluster needs the same. Default: random.")
-    private String clusterId;
+    @Option(names = "--port", paramLabel = "P", defaultValue = "9092") private int port;
+    @Option(names = "--data-dir", paramLabel = "D") private Path dataDir;
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "1") private int nodes;
+    @Option(names = "--node", paramLabel = "K") private Integer node;
+    @Option(names = "--cluster-id", paramLabel = "ID") private String clusterId;
 
     @Override
     public Integer call() throws Exception {

@@ -10,10 +10,7 @@ import picocli.CommandLine.Option;
  */
 public final class CheckpointRootOption {
 
-    @Option(names = "--checkpoint-root", paramLabel = "DIR",
-            description = "The only directory announced checkpoints are loaded from (the trainer's --checkpoint-dir, "
-                    + "or a directory above it); created when missing, so this may start before the trainer.")
-    private Path checkpointRoot;
+    @Option(names = "--checkpoint-root", paramLabel = "DIR") private Path checkpointRoot;
 
     public boolean given() {
         return checkpointRoot != null;

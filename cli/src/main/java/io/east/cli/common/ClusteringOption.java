@@ -6,10 +6,7 @@ import picocli.CommandLine.Option;
 /** {@code --clustering}: when two responses give the same answer (a picocli mixin). */
 public final class ClusteringOption {
 
-    @Option(names = "--clustering", paramLabel = "C", defaultValue = "exact",
-            description = "exact (equal answer strings, the reference's rule) | equivalent (the grader decides) "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private String clustering;
+    @Option(names = "--clustering", paramLabel = "C", defaultValue = "exact") private String clustering;
 
     public Clustering clustering() {
         return Usage.check(() -> Clustering.parse(clustering), "--clustering: ");

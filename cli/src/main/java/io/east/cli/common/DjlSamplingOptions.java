@@ -8,16 +8,11 @@ import picocli.CommandLine.Option;
 /** How the DJL model samples: {@code --batch-rows}, {@code --seed} and {@code --precision} (a picocli mixin). */
 public final class DjlSamplingOptions {
 
-    @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS,
-            description = "Most rows (prompt copies) per batched call of the DJL model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-rows", paramLabel = "R", defaultValue = "" + DjlSettings.DEFAULT_BATCH_ROWS)
     private int batchRows;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
-            description = "Base of the DJL model's sampling seeds (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
-    @Mixin
-    private PrecisionOption precision;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0") private long seed;
+    @Mixin private PrecisionOption precision;
 
     /** The DJL settings of a command that samples one checkpoint and follows no model versions. */
     public DjlSettings settings() {

@@ -7,15 +7,8 @@ import picocli.CommandLine.Option;
 /** {@code --input} and {@code --format}: a file of generations to read (a picocli mixin). */
 public final class GenerationsFileOptions {
 
-    @Option(names = {"-i", "--input"}, paramLabel = "F", required = true,
-            description = "Input JSONL file, or - for standard input.")
-    private Path input;
-
-    @Option(names = "--format", paramLabel = "qwen-eval|samples", required = true,
-            description = "qwen-eval: one line per question from the Qwen2.5-Math evaluation pipeline (idx, gt, "
-                    + "code, pred, score, and optionally question). samples: one ReasoningSample per line, as 'east "
-                    + "tail east.samples' prints them.")
-    private String format;
+    @Option(names = {"-i", "--input"}, paramLabel = "F", required = true) private Path input;
+    @Option(names = "--format", paramLabel = "qwen-eval|samples", required = true) private String format;
 
     /** The input file, checked to be readable. */
     public Path input() {

@@ -6,8 +6,7 @@ import picocli.CommandLine.Spec;
 /** A command that only groups subcommands: run on its own, it prints its usage and succeeds. */
 public abstract class GroupCommand implements Runnable {
 
-    @Spec
-    private CommandSpec spec;
+    @Spec private CommandSpec spec;
 
     @Override
     public void run() {

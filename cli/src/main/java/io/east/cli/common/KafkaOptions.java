@@ -19,17 +19,9 @@ public final class KafkaOptions {
     public static final String BOOTSTRAP_ENV = "EAST_BOOTSTRAP";
     private static final Pattern SERVERS = Pattern.compile("[^,:\\s]+:\\d{1,5}(,[^,:\\s]+:\\d{1,5})*");
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (default: env " + BOOTSTRAP_ENV + ", else localhost:9092).")
-    private String bootstrap;
-
-    @Option(names = "--kafka-config", paramLabel = "FILE",
-            description = "Kafka client properties file, e.g. for SASL_SSL or mTLS.")
-    private Path kafkaConfig;
-
-    @Option(names = "-X", paramLabel = "KEY=VALUE",
-            description = "A Kafka client property; repeatable; wins over --kafka-config.")
-    private Map<String, String> overrides = new LinkedHashMap<>();
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT") private String bootstrap;
+    @Option(names = "--kafka-config", paramLabel = "FILE") private Path kafkaConfig;
+    @Option(names = "-X", paramLabel = "KEY=VALUE") private Map<String, String> overrides = new LinkedHashMap<>();
 
     public String bootstrap() {
         String value = bootstrap != null ? bootstrap : System.getenv().getOrDefault(BOOTSTRAP_ENV, "localhost:9092");

@@ -12,14 +12,8 @@ import picocli.CommandLine.Option;
  */
 public final class MetricsOptions {
 
-    @Option(names = "--metrics-port", paramLabel = "P",
-            description = "Serve Prometheus /metrics on this port: this process's own meters, its Kafka clients' and "
-                    + "JVM metrics.")
-    private Integer port;
-
-    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "Address the metrics server binds (default: ${DEFAULT-VALUE}).")
-    private String bind;
+    @Option(names = "--metrics-port", paramLabel = "P") private Integer port;
+    @Option(names = "--metrics-bind", paramLabel = "ADDR", defaultValue = "127.0.0.1") private String bind;
 
     /** The registry and its server, closed together; empty without {@code --metrics-port}. */
     public Optional<Served> start(String component) {

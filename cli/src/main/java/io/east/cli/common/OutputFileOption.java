@@ -8,9 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code --output}: where JSON Lines go, standard output by default (a picocli mixin). */
 public final class OutputFileOption {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "F", defaultValue = "-",
-            description = "Output JSONL file, or - for standard output (default: ${DEFAULT-VALUE}).")
-    private Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "F", defaultValue = "-") private Path output;
 
     public JsonOutput open() throws IOException {
         return JsonOutput.open(output);

@@ -10,15 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code --prompt-template} or {@code --prompt-template-file}: the text the model is given before a question. */
 public final class PromptTemplateOptions {
 
-    @Option(names = "--prompt-template", paramLabel = "T",
-            description = "The prompt, with {question} where the question goes; taken literally (no escapes). "
-                    + "generate, eval and train must agree on it. Default: 'Question: {question}' newline "
-                    + "'Answer: Let's think step by step.'")
-    private String text;
-
-    @Option(names = "--prompt-template-file", paramLabel = "FILE",
-            description = "Read the prompt template from a UTF-8 file (for multi-line templates).")
-    private Path file;
+    @Option(names = "--prompt-template", paramLabel = "T") private String text;
+    @Option(names = "--prompt-template-file", paramLabel = "FILE") private Path file;
 
     /** The template asked for, or the default; a bad one is bad usage. */
     public PromptTemplate template() {

@@ -7,20 +7,9 @@ import picocli.CommandLine.Option;
 /** Which questions a command asks: {@code --dataset}, {@code --split} and {@code --limit} (a picocli mixin). */
 public final class QuestionSourceOptions {
 
-    @Option(names = "--dataset", paramLabel = "SPEC", required = true,
-            description = "gsm8k:PATH (question, answer ending in '#### N'), math:PATH (problem, solution, answer, "
-                    + "level, unique_id) or synthetic[:SEED] (the built-in arithmetic problems: 5000 train and 1000 "
-                    + "test, or --limit when more; seed 0 by default). PATH is a JSONL file or a directory of "
-                    + "SPLIT.jsonl files.")
-    private String dataset;
-
-    @Option(names = "--split", paramLabel = "S",
-            description = "train or test: the synthetic split, or the file S.jsonl when PATH is a directory; a file "
-                    + "is its own split (default: test for eval, train otherwise).")
-    private String split;
-
-    @Option(names = "--limit", paramLabel = "L", description = "Only the first L questions.")
-    private Integer limit;
+    @Option(names = "--dataset", paramLabel = "SPEC", required = true) private String dataset;
+    @Option(names = "--split", paramLabel = "S") private String split;
+    @Option(names = "--limit", paramLabel = "L") private Integer limit;
 
     /** @throws UsageException naming --dataset when the spec is malformed */
     public DatasetSpec spec() {

@@ -11,19 +11,15 @@ import picocli.CommandLine.Option;
 public final class SamplingOptions {
 
     @Option(names = "--temperature", paramLabel = "X", defaultValue = "" + SamplingParams.DEFAULT_TEMPERATURE,
-            converter = Converters.FiniteDouble.class,
-            description = "Sampling temperature, >= 0 (default: ${DEFAULT-VALUE}).")
+            converter = Converters.FiniteDouble.class)
     private double temperature;
 
     @Option(names = "--top-p", paramLabel = "P", defaultValue = "" + SamplingParams.DEFAULT_TOP_P,
-            converter = Converters.FiniteDouble.class,
-            description = "Nucleus sampling mass, in (0, 1] (default: ${DEFAULT-VALUE}).")
+            converter = Converters.FiniteDouble.class)
     private double topP;
 
     // No defaultValue: the initial value the command chose is the default that help shows.
-    @Option(names = "--max-new-tokens", paramLabel = "M",
-            description = "Most tokens per response (default: ${DEFAULT-VALUE}).")
-    private int maxNewTokens;
+    @Option(names = "--max-new-tokens", paramLabel = "M") private int maxNewTokens;
 
     private SamplingOptions(int defaultMaxNewTokens) {
         this.maxNewTokens = defaultMaxNewTokens;

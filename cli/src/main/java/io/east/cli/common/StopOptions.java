@@ -7,13 +7,8 @@ import picocli.CommandLine.Option;
 /** {@code --stop} and {@code --no-stop}: the strings that end a response (a picocli mixin). */
 public final class StopOptions {
 
-    @Option(names = "--stop", paramLabel = "S",
-            description = "A stop string; repeatable. Default: newline + 'Question:' (where a base model starts "
-                    + "inventing the next question). In bash, $'\\nQuestion:' passes a newline.")
-    private List<String> stop;
-
-    @Option(names = "--no-stop", description = "No stop strings at all.")
-    private boolean noStop;
+    @Option(names = "--stop", paramLabel = "S") private List<String> stop;
+    @Option(names = "--no-stop") private boolean noStop;
 
     public List<String> stops() {
         if (stop != null && noStop) {

@@ -9,16 +9,10 @@ import picocli.CommandLine.Option;
 public final class TrainingOptions {
 
     // No defaultValue on these two: the initial value the command chose is the default that help shows.
-    @Option(names = "--batch-size", paramLabel = "B",
-            description = "Examples per optimizer step (default: ${DEFAULT-VALUE}).")
-    private int batchSize;
+    @Option(names = "--batch-size", paramLabel = "B") private int batchSize;
+    @Option(names = "--warmup", paramLabel = "W") private int warmup;
 
-    @Option(names = "--warmup", paramLabel = "W",
-            description = "Linear learning-rate warm-up steps; a constant rate after (default: ${DEFAULT-VALUE}).")
-    private int warmup;
-
-    @Option(names = "--grad-clip", paramLabel = "C", defaultValue = "1.0", converter = Converters.FiniteDouble.class,
-            description = "Clip the global gradient norm to C; 0 turns clipping off (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--grad-clip", paramLabel = "C", defaultValue = "1.0", converter = Converters.FiniteDouble.class)
     private double gradClip;
 
     private TrainingOptions(int batchSize, int warmup) {

@@ -14,27 +14,15 @@ import picocli.CommandLine.Option;
  */
 public final class WeightingOptions {
 
-    @Option(names = "--strategy", paramLabel = "S", defaultValue = "entropy",
-            description = "entropy | accuracy (1 - A) | rejected (R) | uniform (default: ${DEFAULT-VALUE}).")
-    private String strategy;
+    @Option(names = "--strategy", paramLabel = "S", defaultValue = "entropy") private String strategy;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1", converter = Converters.FiniteDouble.class,
-            description = "Exponent a of the signal: > 0 favours uncertain questions, 0 is vanilla, < 0 favours "
-                    + "confident ones (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "1", converter = Converters.FiniteDouble.class)
     private double alpha;
 
     // No defaultValue: the initial value the command chose is the default that help shows.
-    @Option(names = "--scope", paramLabel = "SCOPE",
-            description = "Normalisation scope: window:K | ema:BETA | fixed:C, or dataset (a whole file, so 'east "
-                    + "weights' only) (default: ${DEFAULT-VALUE}).")
-    private String scope;
-
-    @Mixin
-    private ClusteringOption clustering;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
-            description = "Seed of the choice of chosen and rejected responses (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    @Option(names = "--scope", paramLabel = "SCOPE") private String scope;
+    @Mixin private ClusteringOption clustering;
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0") private long seed;
 
     private WeightingOptions(String defaultScope) {
         this.scope = defaultScope;

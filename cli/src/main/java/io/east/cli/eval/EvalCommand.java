@@ -48,84 +48,31 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Accuracy of a checkpoint, or of every new model version, on a test set. */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Evaluate a checkpoint on a test set: greedy pass@1 (temperature 0) and, with --n N > 1, maj@N (N "
-                    + "responses at --temperature, the most common final answer, answers clustered by equivalence), "
-                    + "each with a 95%% Wilson confidence interval. Prompt, stop strings and answer grading are the "
-                    + "generator's, so eval measures what generation does.",
-            "stdout is a table: a header, then one row per model version (model_version, questions, pass@1 and its "
-                    + "interval, maj@N and its interval).",
-            "--follow evaluates each new model version announced on east.model-versions (key: --experiment, else "
-                    + "'main'), loading only checkpoints under --checkpoint-root; when versions arrive faster than "
-                    + "they are evaluated, the newest is evaluated and the ones in between are passed over. With "
-                    + "--model too, that checkpoint is evaluated first. Stops on SIGTERM or Ctrl-C.",
-            "Publishing: an EvalResult per evaluated version goes to east.eval when --bootstrap is given or "
-                    + "EAST_BOOTSTRAP is set, and always with --follow (the broker it follows); --no-publish turns "
-                    + "it off. Its model_version is the checkpoint's east-state.json version (0 without one), or the "
-                    + "announced version.",
-            "--backend openai --endpoint URL --model NAME evaluates through an OpenAI-compatible server instead: the "
-                    + "server's current model (reported as --policy-version), or with --follow --weight-sync "
-                    + "sglang|vllm|command --checkpoint-root DIR each new version, loaded into the server with the "
-                    + "generator's weight sync before it is evaluated, so eval measures what generation serves. The "
-                    + "server is then this process's alone (one worker per endpoint): give eval a server of its own "
-                    + "with the same image and flags as the generator's."})
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false)
 public final class EvalCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(EvalCommand.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
-    @Option(names = "--backend", paramLabel = "djl|openai", defaultValue = "djl",
-            description = "What generates the answers: the DJL policy loaded here, or an OpenAI-compatible server "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private String backend;
-
-    @Option(names = "--model", paramLabel = "CKPT|NAME",
-            description = "djl: a checkpoint directory (Hugging Face Llama layout) to evaluate. openai: the model name "
-                    + "sent with each request.")
-    private String model;
-
-    @Option(names = "--follow", description = "Evaluate every new model version from east.model-versions.")
-    private boolean follow;
-
-    @Mixin
-    private CheckpointRootOption checkpointRoot;
-
-    @Option(names = "--experiment", paramLabel = "EXP",
-            description = "Follow the experiment's model versions, and name it in the EvalResults.")
-    private String experiment;
-
-    @Mixin
-    private QuestionSourceOptions questions;
-
-    @Option(names = "--n", paramLabel = "N", defaultValue = "1",
-            description = "Responses per question for maj@N; 1 reports greedy pass@1 only (default: ${DEFAULT-VALUE}).")
-    private int n;
+    @Option(names = "--backend", paramLabel = "djl|openai", defaultValue = "djl") private String backend;
+    @Option(names = "--model", paramLabel = "CKPT|NAME") private String model;
+    @Option(names = "--follow") private boolean follow;
+    @Mixin private CheckpointRootOption checkpointRoot;
+    @Option(names = "--experiment", paramLabel = "EXP") private String experiment;
+    @Mixin private QuestionSourceOptions questions;
+    @Option(names = "--n", paramLabel = "N", defaultValue = "1") private int n;
 
     // The maj@N responses are sampled so; pass@1 is always greedy.
     @Mixin
     private SamplingOptions sampling = SamplingOptions.withDefaultMaxNewTokens(SamplingParams.DEFAULT_MAX_NEW_TOKENS);
 
-    @Mixin
-    private StopOptions stops;
-
-    @Mixin
-    private PromptTemplateOptions prompt;
-
-    @Mixin
-    private DjlSamplingOptions djlSampling;
-
-    @Mixin
-    private OpenAiServerOptions server;
-
-    @Mixin
-    private WeightSyncOptions weightSync;
-
-    @Option(names = "--no-publish", description = "Do not publish EvalResults to east.eval.")
-    private boolean noPublish;
-
-    @Mixin
-    private KafkaOptions kafka;
+    @Mixin private StopOptions stops;
+    @Mixin private PromptTemplateOptions prompt;
+    @Mixin private DjlSamplingOptions djlSampling;
+    @Mixin private OpenAiServerOptions server;
+    @Mixin private WeightSyncOptions weightSync;
+    @Option(names = "--no-publish") private boolean noPublish;
+    @Mixin private KafkaOptions kafka;
 
     @Override
     public Integer call() throws Exception {

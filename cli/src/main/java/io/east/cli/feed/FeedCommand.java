@@ -25,54 +25,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Publishes question tasks to east.questions. */
-@Command(name = "feed", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Publish question tasks to east.questions, keyed by task_id = DATASET/QUESTION_ID@rROUND, each "
-                    + "question once per round.",
-            "With --max-in-flight the feed waits for the GroupSummary of its own tasks on east.groups before "
-                    + "publishing more, so the generators are never flooded and later rounds are asked of a "
-                    + "model that trained on earlier ones.",
-            "Malformed dataset lines are reported on stderr as FILE:LINE: reason and skipped; the rest is fed and "
-                    + "the exit code is then 1."})
+@Command(name = "feed", mixinStandardHelpOptions = true, sortOptions = false)
 public final class FeedCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedCommand.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-    @Mixin
-    private QuestionSourceOptions questions;
-
-    @Option(names = "--n", paramLabel = "N", required = true, description = "Responses to sample per task.")
-    private int n;
-
-    @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
-            description = "Times each question is asked, round after round (default: ${DEFAULT-VALUE}).")
-    private int rounds;
-
-    @Option(names = "--start-round", paramLabel = "S", defaultValue = "0",
-            description = "Number of the first round, so that a later feed makes new task ids "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private int startRound;
-
-    @Option(names = "--shuffle", paramLabel = "SEED",
-            description = "Shuffle the questions with this seed (the same order on every run) before --limit.")
-    private Long shuffle;
-
-    @Option(names = "--max-in-flight", paramLabel = "T",
-            description = "At most T tasks published and not yet completed (GroupSummary on east.groups). "
-                    + "Default: no bound.")
-    private Integer maxInFlight;
-
-    @Option(names = "--wait", description = "After publishing everything, wait until every task has completed.")
-    private boolean await;
-
-    @Option(names = "--stall-timeout", paramLabel = "D",
-            description = "Fail when waiting for completions and none arrives for this long, e.g. 10m "
-                    + "(default: wait forever).")
-    private String stallTimeout;
-
-    @Mixin
-    private KafkaOptions kafka;
+    @Mixin private QuestionSourceOptions questions;
+    @Option(names = "--n", paramLabel = "N", required = true) private int n;
+    @Option(names = "--rounds", paramLabel = "R", defaultValue = "1") private int rounds;
+    @Option(names = "--start-round", paramLabel = "S", defaultValue = "0") private int startRound;
+    @Option(names = "--shuffle", paramLabel = "SEED") private Long shuffle;
+    @Option(names = "--max-in-flight", paramLabel = "T") private Integer maxInFlight;
+    @Option(names = "--wait") private boolean await;
+    @Option(names = "--stall-timeout", paramLabel = "D") private String stallTimeout;
+    @Mixin private KafkaOptions kafka;
 
     @Override
     public Integer call() throws Exception {

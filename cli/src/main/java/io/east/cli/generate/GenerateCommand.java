@@ -42,28 +42,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A generator worker: question tasks in, graded sample sets out, one Kafka transaction per polled batch. */
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Run a generator worker: a member of the consumer group east-generators on east.questions. For each "
-                    + "task it samples n responses, extracts and grades their answers, and produces the n "
-                    + "ReasoningSamples to east.samples in ONE Kafka transaction with the consumed offset, so a "
-                    + "crash leaves no partial and no duplicate sample set.",
-            "Undecodable or invalid tasks, and tasks the backend still fails after its retries, go to east.dlq "
-                    + "in the same transaction, and the worker moves on. Start more workers to scale out "
-                    + "(up to the partition count of east.questions). Stops cleanly on SIGTERM or Ctrl-C.",
-            "Backends: --backend openai --endpoint URL --model NAME (vLLM, SGLang, llama.cpp server, Ollama, "
-                    + "OpenAI); --backend djl --checkpoint-root DIR [--init CKPT] (the policy itself, sampled here "
-                    + "in batches of --batch-rows rows with a KV cache).",
-            "With --weight-sync sglang|vllm|command --checkpoint-root DIR the openai backend's server follows the "
-                    + "model versions of --model-key too: each newly announced checkpoint under DIR is loaded at a "
-                    + "batch boundary (nothing in flight, outside any transaction), confirmed, then sampled; at start "
-                    + "the newest one is loaded before the first task. Each worker needs a server of its own: one "
-                    + "worker per endpoint.",
-            "The djl backend follows east.model-versions (key --model-key) and switches to each newly announced "
-                    + "checkpoint between batches; it loads only checkpoints under --checkpoint-root and logs and "
-                    + "ignores a pointer elsewhere. Without --init it waits for the first announced version. Every "
-                    + "sample carries the policy_version that made it. Sampling seeds come from --seed, the policy "
-                    + "version and a count of batches, so a run is repeatable."})
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false)
 public final class GenerateCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
@@ -71,66 +50,25 @@ public final class GenerateCommand implements Callable<Integer> {
     /** How long a starting worker waits to read the versions announced so far. */
     private static final java.time.Duration CATCH_UP = java.time.Duration.ofSeconds(60);
 
-    @Option(names = "--backend", paramLabel = "openai|djl", required = true,
-            description = "What generates: an OpenAI-compatible server, or the DJL policy.")
-    private String backend;
-
-    @Mixin
-    private CheckpointRootOption checkpointRoot;
-
-    @Option(names = "--init", paramLabel = "CKPT",
-            description = "djl: start with this checkpoint (may lie anywhere) instead of waiting for the first "
-                    + "announced version; its policy_version is its east-state.json version, else 0.")
-    private Path init;
-
-    @Option(names = "--model-key", paramLabel = "KEY", defaultValue = DjlSettings.MAIN,
-            description = "djl, and openai with --weight-sync: follow the model versions of this key: main or an "
-                    + "experiment name (default: ${DEFAULT-VALUE}).")
-    private String modelKey;
-
-    @Mixin
-    private DjlSamplingOptions djlSampling;
-
-    @Mixin
-    private OpenAiServerOptions server;
-
-    @Option(names = "--model", paramLabel = "NAME", description = "openai: the model name sent with each request.")
-    private String model;
-
-    @Mixin
-    private WeightSyncOptions weightSync;
-
-    @Mixin
-    private PromptTemplateOptions prompt;
+    @Option(names = "--backend", paramLabel = "openai|djl", required = true) private String backend;
+    @Mixin private CheckpointRootOption checkpointRoot;
+    @Option(names = "--init", paramLabel = "CKPT") private Path init;
+    @Option(names = "--model-key", paramLabel = "KEY", defaultValue = DjlSettings.MAIN) private String modelKey;
+    @Mixin private DjlSamplingOptions djlSampling;
+    @Mixin private OpenAiServerOptions server;
+    @Option(names = "--model", paramLabel = "NAME") private String model;
+    @Mixin private WeightSyncOptions weightSync;
+    @Mixin private PromptTemplateOptions prompt;
 
     @Mixin
     private SamplingOptions sampling = SamplingOptions.withDefaultMaxNewTokens(SamplingParams.DEFAULT_MAX_NEW_TOKENS);
 
-    @Mixin
-    private StopOptions stops;
-
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "4",
-            description = "Tasks per poll and per transaction (default: ${DEFAULT-VALUE}).")
-    private int batch;
-
-    @Option(names = "--worker-id", paramLabel = "ID",
-            description = "Names this worker; its transactional id is east-generator-ID, so it must be unique among "
-                    + "running workers. Give a restarted worker its old id (e.g. a StatefulSet pod name) to fence a "
-                    + "zombie of it and abort its open transaction at once; the id is also its static group "
-                    + "membership, so it takes its partitions back at once. Default: HOST-PID, unique per process: "
-                    + "safe, but an open transaction of a crashed worker then blocks readers of its sample "
-                    + "partitions until transaction.timeout.ms (60 s) aborts it.")
-    private String workerId;
-
-    @Option(names = "--group", paramLabel = "G", defaultValue = WorkerSettings.DEFAULT_GROUP,
-            description = "The consumer group (default: ${DEFAULT-VALUE}).")
-    private String group;
-
-    @Mixin
-    private MetricsOptions metricsOptions;
-
-    @Mixin
-    private KafkaOptions kafka;
+    @Mixin private StopOptions stops;
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "4") private int batch;
+    @Option(names = "--worker-id", paramLabel = "ID") private String workerId;
+    @Option(names = "--group", paramLabel = "G", defaultValue = WorkerSettings.DEFAULT_GROUP) private String group;
+    @Mixin private MetricsOptions metricsOptions;
+    @Mixin private KafkaOptions kafka;
 
     @Override
     public Integer call() throws Exception {

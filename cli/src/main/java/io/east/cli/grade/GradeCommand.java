@@ -23,47 +23,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Grades predictions against gold answers with the same grader the generators use. */
-@Command(name = "grade", mixinStandardHelpOptions = true,
-        description = {
-            "Grade predictions against gold answers.",
-            "Reads JSON Lines {\"prediction\": ..., \"gold\": ...} and writes, in the same order, "
-                    + "{\"equivalent\": bool, \"prediction_answer\": str|null, \"gold_answer\": str|null}.",
-            "A prediction may be a whole response (its final answer is extracted first); a gold may be a bare "
-                    + "answer or a GSM8K solution ending in '#### N'. A malformed line is reported on stderr with "
-                    + "its line number and gets an output line with \"error\" and \"equivalent\": null, so output "
-                    + "lines stay aligned with input lines; the exit code is then 1.",
-            "With --report, grades a labelled grading corpus instead (JSON Lines {\"id\", \"prediction\", \"gold\", "
-                    + "\"expected\", \"category\", \"split\", \"source\"}; see "
-                    + "core/src/test/resources/io/east/core/answer/corpus/README.md) and prints, per split and category, "
-                    + "the cases, the agreement with the labels, the false positives (graded equal, labelled not) and "
-                    + "false negatives, the false-positive rate and the slowest case (timed after one warm-up pass)."})
+@Command(name = "grade", mixinStandardHelpOptions = true)
 public final class GradeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(GradeCommand.class);
 
-    @Option(names = {"-i", "--input"}, paramLabel = "F", defaultValue = "-",
-            description = "Input JSONL file, or - for standard input (default: ${DEFAULT-VALUE}).")
-    private Path input;
-
-    @Mixin
-    private OutputFileOption output;
-
-    @Option(names = "--report", paramLabel = "CORPUS", arity = "1..*",
-            description = "Grade these corpus files and print the agreement report instead of grading --input.")
-    private List<Path> report;
-
-    @Option(names = "--split", paramLabel = "S", defaultValue = "all",
-            description = "With --report: dev, heldout, or all (a table per split, then all cases; default: ${DEFAULT-VALUE}).")
-    private String split;
-
-    @Option(names = "--show-disagreements",
-            description = "With --report: also list every disagreement: id, split, category, label, verdict, "
-                    + "source, prediction, gold and the two extracted answers.")
-    private boolean showDisagreements;
-
-    @Option(names = "--report-json", paramLabel = "F",
-            description = "With --report: also write the report, with every disagreement in full, as JSON to F.")
-    private Path reportJson;
+    @Option(names = {"-i", "--input"}, paramLabel = "F", defaultValue = "-") private Path input;
+    @Mixin private OutputFileOption output;
+    @Option(names = "--report", paramLabel = "CORPUS", arity = "1..*") private List<Path> report;
+    @Option(names = "--split", paramLabel = "S", defaultValue = "all") private String split;
+    @Option(names = "--show-disagreements") private boolean showDisagreements;
+    @Option(names = "--report-json", paramLabel = "F") private Path reportJson;
 
     @Override
     public Integer call() throws Exception {

@@ -20,35 +20,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Publishes existing generations to east.samples. */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Publish existing generations to east.samples, one ReasoningSample per response, keyed by task_id.",
-            "qwen-eval lines become tasks DATASET/IDX@rROUND with sample_index = position in 'code'; 'pred' and "
-                    + "'score' are kept as given. samples lines keep their own task naming unless --dataset or "
-                    + "--round is given. Importing a file again publishes the same task ids and sample indexes, "
-                    + "which the streams app drops as duplicates.",
-            "Malformed lines are reported on stderr as FILE:LINE: reason and skipped; every good line is still "
-                    + "published, and the exit code is then 1, as it is when a send fails."})
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false)
 public final class ImportCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportCommand.class);
     /** A broker that goes away can fail every queued sample: the report keeps them all, the log the first ones. */
     private static final int MAX_LOGGED_SEND_ERRORS = 100;
 
-    @Mixin
-    private GenerationsFileOptions generations;
-
-    @Option(names = "--dataset", paramLabel = "NAME",
-            description = "Dataset name of the tasks (letters, digits, . _ : -). qwen-eval default: "
-                    + ImportSettings.DEFAULT_DATASET + "; samples: replaces each line's own.")
-    private String dataset;
-
-    @Option(names = "--round", paramLabel = "R",
-            description = "Round of the tasks. qwen-eval default: 0; samples: replaces each line's own.")
-    private Integer round;
-
-    @Mixin
-    private KafkaOptions kafka;
+    @Mixin private GenerationsFileOptions generations;
+    @Option(names = "--dataset", paramLabel = "NAME") private String dataset;
+    @Option(names = "--round", paramLabel = "R") private Integer round;
+    @Mixin private KafkaOptions kafka;
 
     @Override
     public Integer call() throws Exception {

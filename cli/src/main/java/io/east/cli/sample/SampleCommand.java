@@ -30,41 +30,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** A sample log without Kafka: the DJL policy answers each question n times, graded as the generator grades. */
-@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Sample --n responses per question of a dataset with a checkpoint (the DJL backend, offline), grade them "
-                    + "as 'east generate' does and write them as samples JSON lines: one ReasoningSample per line, "
-                    + "as 'east tail east.samples' prints them. Task ids are the feeder's (DATASET/QUESTION_ID@rROUND).",
-            "The file is what 'east weights --format samples' and 'east ablate --samples' read. The prompt is the "
-                    + "generator's default template; the same --seed gives the same file."})
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false)
 public final class SampleCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SampleCommand.class);
 
-    @Option(names = "--model", paramLabel = "CKPT", required = true,
-            description = "The checkpoint that answers (Hugging Face Llama layout).")
-    private Path model;
-
-    @Mixin
-    private QuestionSourceOptions questions;
-
-    @Option(names = "--n", paramLabel = "N", defaultValue = "8",
-            description = "Responses per question (default: ${DEFAULT-VALUE}).")
-    private int n;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "F", required = true, description = "The samples JSONL file.")
-    private Path output;
+    @Option(names = "--model", paramLabel = "CKPT", required = true) private Path model;
+    @Mixin private QuestionSourceOptions questions;
+    @Option(names = "--n", paramLabel = "N", defaultValue = "8") private int n;
+    @Option(names = {"-o", "--output"}, paramLabel = "F", required = true) private Path output;
 
     // The longest synthetic solution is about 50 characters.
-    @Mixin
-    private SamplingOptions sampling = SamplingOptions.withDefaultMaxNewTokens(96);
-
-    @Option(names = "--round", paramLabel = "R", defaultValue = "0",
-            description = "The round in task ids (default: ${DEFAULT-VALUE}).")
-    private int round;
-
-    @Mixin
-    private DjlSamplingOptions djlSampling;
+    @Mixin private SamplingOptions sampling = SamplingOptions.withDefaultMaxNewTokens(96);
+    @Option(names = "--round", paramLabel = "R", defaultValue = "0") private int round;
+    @Mixin private DjlSamplingOptions djlSampling;
 
     @Override
     public Integer call() throws Exception {

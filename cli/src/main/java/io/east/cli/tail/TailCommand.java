@@ -29,31 +29,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Decodes any east topic to JSON Lines, whatever schema version wrote each record. */
-@Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {
-            "Print the records of an east topic as JSON Lines, the record's fields at the top level.",
-            "Records are decoded by the schema fingerprint they carry, so any known schema version of any record "
-                    + "type decodes. A record that does not decode is reported on stderr with its "
-                    + "topic/partition/offset and skipped. Reads committed records only."})
+@Command(name = "tail", mixinStandardHelpOptions = true)
 public final class TailCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TailCommand.class);
 
-    @Parameters(index = "0", paramLabel = "TOPIC", description = "The topic, e.g. east.weighted or east.dlq.")
-    private String topic;
-
-    @Option(names = "--from-beginning", description = "Start at the earliest record instead of the end.")
-    private boolean fromBeginning;
-
-    @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
-    private Long max;
-
-    @Option(names = "--timeout", paramLabel = "D",
-            description = "Stop when no record arrives for this long, e.g. 10s, 2m or PT5S (default: never).")
-    private String timeout;
-
-    @Mixin
-    private KafkaOptions kafka;
+    @Parameters(index = "0", paramLabel = "TOPIC") private String topic;
+    @Option(names = "--from-beginning") private boolean fromBeginning;
+    @Option(names = "--max", paramLabel = "N") private Long max;
+    @Option(names = "--timeout", paramLabel = "D") private String timeout;
+    @Mixin private KafkaOptions kafka;
 
     @Override
     public Integer call() throws Exception {

@@ -19,30 +19,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Creates every east topic from its declared spec; what the deployment's one-shot topics service runs. */
-@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Create the east topics that do not exist yet, with their declared partitions and configs "
-                    + "(east.model-versions compacted), plus east.weighted.EXP and east.weight-stats.EXP per "
-                    + "--experiment. Topics that exist are left as they are.",
-            "Waits until the cluster has as many brokers as the replication factor, so it can run as soon as the "
-                    + "first broker is up. Prints one JSON line per topic: topic, partitions, created."})
+@Command(name = "create", mixinStandardHelpOptions = true, sortOptions = false)
 public final class CreateTopicsCommand implements Callable<Integer> {
 
-    @Option(names = "--replication-factor", paramLabel = "R",
-            description = "Replicas per partition; 3 or more also sets the topics' min.insync.replicas to 2 "
-                    + "(default: the brokers' default.replication.factor and min.insync.replicas).")
-    private Short replicationFactor;
-
-    @Option(names = "--experiment", paramLabel = "NAME",
-            description = "Also create this experiment's output topics; repeatable.")
-    private List<String> experiments = List.of();
-
-    @Option(names = "--wait", paramLabel = "D", defaultValue = "2m",
-            description = "How long to wait for the brokers to answer (default: ${DEFAULT-VALUE}).")
-    private String wait;
-
-    @Mixin
-    private KafkaOptions kafka;
+    @Option(names = "--replication-factor", paramLabel = "R") private Short replicationFactor;
+    @Option(names = "--experiment", paramLabel = "NAME") private List<String> experiments = List.of();
+    @Option(names = "--wait", paramLabel = "D", defaultValue = "2m") private String wait;
+    @Mixin private KafkaOptions kafka;
 
     @Override
     public Integer call() throws Exception {

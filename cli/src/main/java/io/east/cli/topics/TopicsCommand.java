@@ -4,8 +4,6 @@ import io.east.cli.common.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** Topic administration for deployments, where no app may be the first to create the topics. */
-@Command(name = "topics", mixinStandardHelpOptions = true,
-        description = "Manage the east topics on a Kafka cluster.",
-        subcommands = {CreateTopicsCommand.class})
+@Command(name = "topics", mixinStandardHelpOptions = true, subcommands = {CreateTopicsCommand.class})
 public final class TopicsCommand extends GroupCommand {
 }

@@ -15,48 +15,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Builds DJL's JNI against an installed PyTorch so that every east command trains and samples on it. */
-@Command(name = "torch-setup", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Use an installed PyTorch (a pip install, or a libtorch folder) instead of the bundled CPU libtorch "
-                    + "2.7.1: needed for GPUs, bf16 and the fused kernels.",
-            "Finds the PyTorch, compiles DJL 0.36's JNI and this project's fused kernels against it once with g++ "
-                    + "(a few minutes; no CUDA toolkit needed), checks the result in a fresh JVM, and records it "
-                    + "under $EAST_HOME/torch (default ~/.east/torch). From then on train, generate, eval, sample, "
-                    + "ablate, demo and the benches load that libtorch. Builds are kept per PyTorch version, flavour "
-                    + "and C++ ABI; running it again reuses them.",
-            "EAST_TORCH=bundled ignores the setup for one command; --off forgets it."})
+@Command(name = "torch-setup", mixinStandardHelpOptions = true, sortOptions = false)
 public final class TorchSetupCommand implements Callable<Integer> {
 
-    @Option(names = "--python", paramLabel = "PY",
-            description = "A Python whose torch to use (default: python3 on the PATH, when --libtorch is not given).")
-    private Path python;
-
-    @Option(names = "--libtorch", paramLabel = "DIR",
-            description = "An unpacked libtorch download (lib/, include/, build-version) instead of a Python.")
-    private Path libtorch;
-
-    @Option(names = "--jobs", paramLabel = "N",
-            description = "Compilers run at once (default: the number of cores).")
-    private Integer jobs;
-
-    @Option(names = "--cxx", paramLabel = "PATH", description = "The C++ compiler (default: $CXX, else g++).")
-    private String compiler;
-
-    @Option(names = "--jni-include", paramLabel = "DIR",
-            description = "The folder of jni.h (default: found under $JAVA_HOME, this Java or /usr/lib/jvm).")
-    private Path jniInclude;
-
-    @Option(names = "--force", description = "Compile again even when a build for this PyTorch exists.")
-    private boolean force;
-
-    @Option(names = "--allow-no-gpu", description = "Set up a CUDA build of PyTorch on a machine with no GPU.")
-    private boolean allowNoGpu;
-
-    @Option(names = "--status", description = "Print the libtorch east commands use now, and exit.")
-    private boolean status;
-
-    @Option(names = "--off", description = "Go back to the bundled CPU libtorch, and exit.")
-    private boolean off;
+    @Option(names = "--python", paramLabel = "PY") private Path python;
+    @Option(names = "--libtorch", paramLabel = "DIR") private Path libtorch;
+    @Option(names = "--jobs", paramLabel = "N") private Integer jobs;
+    @Option(names = "--cxx", paramLabel = "PATH") private String compiler;
+    @Option(names = "--jni-include", paramLabel = "DIR") private Path jniInclude;
+    @Option(names = "--force") private boolean force;
+    @Option(names = "--allow-no-gpu") private boolean allowNoGpu;
+    @Option(names = "--status") private boolean status;
+    @Option(names = "--off") private boolean off;
 
     @Override
     public Integer call() throws Exception {

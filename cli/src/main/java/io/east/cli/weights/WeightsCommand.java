@@ -28,42 +28,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The batch (offline) weighting of a file of generations: the same core code as the streams app. */
-@Command(name = "weights", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {
-            "Weight the questions of a file of generations, offline.",
-            "Writes one JSON line per question task: question_id, task_id, kept, discard_reason, n, n_expected, "
-                    + "entropy, accuracy, rejected_share, signal, weight (null when discarded), scope_id, "
-                    + "chosen_index, rejected_index.",
-            "Malformed lines are reported on stderr with file and line number and skipped; the rest is "
-                    + "processed and the exit code is then 1."})
+@Command(name = "weights", mixinStandardHelpOptions = true, sortOptions = false)
 public final class WeightsCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeightsCommand.class);
 
-    @Mixin
-    private GenerationsFileOptions generations;
-
-    @Mixin
-    private WeightingOptions weighting = WeightingOptions.withDefaultScope("dataset");
+    @Mixin private GenerationsFileOptions generations;
+    @Mixin private WeightingOptions weighting = WeightingOptions.withDefaultScope("dataset");
 
     // Not the shared --rules: here the default follows --format.
-    @Option(names = "--rules", paramLabel = "R",
-            description = "Keep rules: standard (at least one correct and one wrong response) | reference (also "
-                    + "the reference code's string-match and boxed-answer rules). Default: reference for "
-                    + "qwen-eval, standard for samples.")
-    private String rules;
-
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "import",
-            description = "qwen-eval only: the dataset name in task ids, as given to 'east import' "
-                    + "(default: ${DEFAULT-VALUE}).")
-    private String dataset;
-
-    @Option(names = "--round", paramLabel = "R", defaultValue = "0",
-            description = "qwen-eval only: the round in task ids, as given to 'east import' (default: ${DEFAULT-VALUE}).")
-    private int round;
-
-    @Mixin
-    private OutputFileOption output;
+    @Option(names = "--rules", paramLabel = "R") private String rules;
+    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "import") private String dataset;
+    @Option(names = "--round", paramLabel = "R", defaultValue = "0") private int round;
+    @Mixin private OutputFileOption output;
 
     @Override
     public Integer call() throws Exception {
