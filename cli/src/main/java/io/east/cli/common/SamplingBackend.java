@@ -1,32 +1,21 @@
 package io.east.cli.common;
 
-import java.util.Locale;
+import io.east.core.EnumIds;
 
 /** What samples the policy: DJL in the process itself, or an OpenAI-compatible server (vLLM, SGLang, east serve). */
 public enum SamplingBackend {
     /** {@code --backend djl}: the process loads each model version itself. */
-    DJL("djl"),
+    DJL,
     /** {@code --backend openai}: a server samples; weight sync keeps it on the newest version. */
-    OPENAI("openai");
-
-    private final String cliName;
-
-    SamplingBackend(String cliName) {
-        this.cliName = cliName;
-    }
+    OPENAI;
 
     public String cliName() {
-        return cliName;
+        return EnumIds.id(this);
     }
 
     /** {@code --backend}'s value, in any case; anything else is bad usage. */
     public static SamplingBackend parse(String name) {
-        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (SamplingBackend backend : values()) {
-            if (backend.cliName.equals(wanted)) {
-                return backend;
-            }
-        }
-        throw new UsageException("--backend must be djl or openai, got '" + name + "'");
+        return EnumIds.find(SamplingBackend.class, name)
+                .orElseThrow(() -> new UsageException(EnumIds.mustBe(SamplingBackend.class, "--backend", name)));
     }
 }

@@ -1,35 +1,24 @@
 package io.east.producers.synthetic;
 
+import io.east.core.EnumIds;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /** The two disjoint splits of the synthetic dataset. */
 public enum Split {
-    TRAIN("train"),
-    TEST("test");
+    TRAIN,
+    TEST;
 
     /** One question in this many goes to the test split. */
     private static final int TEST_ONE_IN = 5;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    private final String id;
-
-    Split(String id) {
-        this.id = id;
-    }
-
     public String id() {
-        return id;
+        return EnumIds.id(this);
     }
 
     public static Split parse(String text) {
-        for (Split split : values()) {
-            if (split.id.equals(text == null ? null : text.trim().toLowerCase(Locale.ROOT))) {
-                return split;
-            }
-        }
-        throw new IllegalArgumentException("split must be train or test, got '" + text + "'");
+        return EnumIds.parse(Split.class, "split", text);
     }
 
     /**
