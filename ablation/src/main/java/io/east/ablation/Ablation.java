@@ -172,7 +172,7 @@ public final class Ablation {
         if (!(scope instanceof Scope.Dataset) || settings.source() instanceof SampleSource.File) {
             return scope;
         }
-        WeightFunction function = new WeightFunction(config.strategy(), config.alpha());
+        WeightFunction function = config.function();
         double[] powers = analysis.kept().stream().mapToDouble(k -> function.power(k.analysis().entropy(),
                 k.analysis().accuracy(), k.analysis().rejectedShare())).toArray();
         double normaliser = MeanOne.normaliser(powers);

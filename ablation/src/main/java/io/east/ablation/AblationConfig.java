@@ -1,6 +1,7 @@
 package io.east.ablation;
 
 import io.east.core.weight.Scope;
+import io.east.core.weight.WeightFunction;
 import io.east.core.weight.WeightStrategy;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,6 +24,11 @@ public record AblationConfig(WeightStrategy strategy, double alpha, Optional<Sco
         if (strategy == WeightStrategy.UNIFORM && alpha != 0) {
             throw new IllegalArgumentException("uniform takes no a: every kept question weighs 1");
         }
+    }
+
+    /** The strategy's weight function with this config's exponent. */
+    public WeightFunction function() {
+        return new WeightFunction(strategy, alpha);
     }
 
     /** The canonical text: what tables, files and logs call this config, e.g. {@code entropy:a=2}. */

@@ -3,8 +3,11 @@ package io.east.ablation;
 import io.east.core.batch.BatchWeighting;
 import io.east.core.batch.QuestionGroup;
 import io.east.core.batch.WeightRow;
+import io.east.core.weight.NormalisedWeight;
 import io.east.core.weight.Scope;
 import io.east.schemas.WeightedExample;
+import io.east.streams.WeightedExamples;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +31,22 @@ public final class BatchReplay implements Replay {
             WeightRow row = rows.get(i);
             if (row.analysis().kept()) {
                 LoggedTask task = analysis.log().tasks().get(i);
-                examples.put(task.taskId(), ExampleRecords.of(task, row, config, scope));
+                examples.put(task.taskId(), example(task, row, config, scope));
             }
         }
         return examples;
+    }
+
+    /** The example as the streams app builds it, with the weight this path gave it. */
+    private static WeightedExample example(LoggedTask task, WeightRow row, AblationConfig config, Scope scope) {
+        NormalisedWeight weight = row.weight().orElseThrow();
+        WeightedExample example = WeightedExamples.unweighed(task.samples().values(), row.analysis(),
+                config.function(), null, Instant.EPOCH);
+        example.setWeight(weight.weight());
+        example.setScope(scope.id());
+        example.setScopeId(weight.scopeId());
+        example.setNormaliser(weight.normaliser());
+        return example;
     }
 
     @Override

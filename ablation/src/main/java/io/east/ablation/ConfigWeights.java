@@ -24,7 +24,7 @@ public record ConfigWeights(AblationConfig config, Scope requestedScope, Scope s
     }
 
     public WeightFunction function() {
-        return new WeightFunction(config.strategy(), config.alpha());
+        return config.function();
     }
 
     /** The normaliser when every example shares one (dataset and fixed scopes), else empty (windows, ema). */

@@ -4,16 +4,11 @@ import io.east.core.group.AnswerCluster;
 import io.east.core.group.DiscardReason;
 import io.east.core.group.GroupAnalysis;
 import io.east.core.group.SampleAnswer;
-import io.east.core.weight.WeightFunction;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.ReasoningSample;
-import io.east.schemas.WeightedExample;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Turns the core analysis of a completed group into the records the app publishes. */
 final class GroupRecords {
@@ -75,38 +70,6 @@ final class GroupRecords {
                         .map(ReasoningSample::getPolicyVersion).toList())))
                 .setClustering(clustering)
                 .setCreatedAt(Instant.ofEpochMilli(now));
-    }
-
-    /** The training example of a kept group, weight 0 until its scope normalises it. */
-    static WeightedExample example(List<ReasoningSample> samples, GroupAnalysis analysis, WeightFunction function,
-            String experiment, long now) {
-        Map<Integer, ReasoningSample> byIndex = samples.stream()
-                .collect(Collectors.toMap(ReasoningSample::getSampleIndex, Function.identity()));
-        ReasoningSample chosen = byIndex.get(analysis.chosenIndex().orElseThrow());
-        ReasoningSample rejected = analysis.rejectedIndex().map(byIndex::get).orElse(null);
-        long newestPolicy = samples.stream().mapToLong(ReasoningSample::getPolicyVersion).max().orElse(0);
-        return WeightedExample.newBuilder()
-                .setTaskId(chosen.getTaskId())
-                .setQuestionId(chosen.getQuestionId())
-                .setDataset(chosen.getDataset())
-                .setRound(chosen.getRound())
-                .setPrompt(chosen.getQuestion())
-                .setChosen(chosen.getResponse())
-                .setRejected(rejected == null ? null : rejected.getResponse())
-                .setWeight(0.0)
-                .setSignal(function.signal(analysis.entropy(), analysis.accuracy(), analysis.rejectedShare()))
-                .setEntropy(analysis.entropy())
-                .setAccuracy(analysis.accuracy())
-                .setRejectedShare(analysis.rejectedShare())
-                .setStrategy(function.strategy().id())
-                .setAlpha(function.alpha())
-                .setScope("")
-                .setScopeId("")
-                .setNormaliser(0.0)
-                .setPolicyVersion(newestPolicy)
-                .setExperiment(experiment)
-                .setCreatedAt(Instant.ofEpochMilli(now))
-                .build();
     }
 
     private static io.east.schemas.AnswerCluster cluster(AnswerCluster cluster) {

@@ -8,6 +8,7 @@ import io.east.schemas.GroupSummary;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.state.ArrivedSample;
 import io.east.schemas.state.OpenGroup;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -158,7 +159,8 @@ final class SampleGrouper implements Processor<String, DecodedSample, String, Ob
             GroupSummary summary = GroupRecords.summary(received, group.getN(), analysis, clustering, completedBy,
                     now);
             outcome = new CompletedGroup(summary, analysis.kept()
-                    ? GroupRecords.example(received, analysis, function, settings.experiment(), now)
+                    ? WeightedExamples.unweighed(received, analysis, function, settings.experiment(),
+                            Instant.ofEpochMilli(now))
                     : null);
         }
         LOG.atDebug().addKeyValue("task_id", taskId).addKeyValue("completed_by", completedBy)
