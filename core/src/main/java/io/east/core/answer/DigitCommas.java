@@ -37,24 +37,8 @@ final class DigitCommas {
         if (s.indexOf(',') < 0) {
             return s;
         }
-        Matcher m = CHAIN.matcher(s);
-        StringBuilder out = null;
-        int last = 0;
-        while (m.find()) {
-            if (depthAt(s, m.start()) != 0) {
-                continue;
-            }
-            String replacement = resolveChain(m.group());
-            if (replacement.equals(m.group())) {
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(s.length());
-            }
-            out.append(s, last, m.start()).append(replacement);
-            last = m.end();
-        }
-        return out == null ? s : out.append(s, last, s.length()).toString();
+        return CHAIN.matcher(s).replaceAll(chain -> Matcher.quoteReplacement(
+                depthAt(s, chain.start()) == 0 ? resolveChain(chain.group()) : chain.group()));
     }
 
     private static String resolveChain(String chain) {

@@ -114,15 +114,8 @@ final class LatexTranslator {
                 String[] result = command();
                 operand = result[0];
                 operator = result[1];
-            } else if (c == '{') {
-                pos++;
-                operand = "(" + sequence("}") + ")";
-            } else if (c == '(') {
-                pos++;
-                operand = "(" + sequence(")") + ")";
-            } else if (c == '[') {
-                pos++;
-                operand = "(" + sequence("]") + ")";
+            } else if (LatexScan.isOpen(c)) {
+                operand = "(" + bracketed() + ")";
             } else if (c == '|') {
                 pos++;
                 operand = "ABS(" + sequence("|") + ")";
@@ -411,14 +404,18 @@ final class LatexTranslator {
         return power == null ? call : "((" + call + ")^(" + power + "))";
     }
 
+    /** The translation inside the bracket group that opens at pos, any of ( [ {; pos moves past its closer. */
+    private String bracketed() throws Unsupported {
+        char open = s.charAt(pos++);
+        return sequence(open == '(' ? ")" : open == '{' ? "}" : "]");
+    }
+
     private String functionArgument() throws Unsupported {
         if (pos >= s.length()) {
             throw fail();
         }
-        char c = s.charAt(pos);
-        if (c == '(' || c == '{' || c == '[') {
-            pos++;
-            return sequence(String.valueOf(c == '(' ? ')' : c == '{' ? '}' : ']'));
+        if (LatexScan.isOpen(s.charAt(pos))) {
+            return bracketed();
         }
         // Without brackets the argument runs to the next + or - ("\sin 2x + 1" is sin(2x) + 1).
         int start = pos;

@@ -147,12 +147,30 @@ final class NumericEvaluator {
         }
     }
 
-    @FunctionParameter(name = "n")
-    static final class GuardedFactorial extends AbstractFunction {
+    /**
+     * A function of numbers whose every operand must be a number and whose result is refused when it is not finite
+     * or beyond {@link #MAX_MAGNITUDE}, so each guarded function states only its own domain.
+     */
+    abstract static class GuardedFunction extends AbstractFunction {
         @Override
-        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... parameters)
+        public final EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... parameters)
                 throws EvaluationException {
-            double n = operand(token, parameters[0]);
+            double[] operands = new double[parameters.length];
+            for (int i = 0; i < parameters.length; i++) {
+                operands[i] = operand(token, parameters[i]);
+            }
+            return number(expression, token, apply(token, operands));
+        }
+
+        /** The result for the operands, in the order of the function's parameters. */
+        abstract double apply(Token token, double[] operands) throws EvaluationException;
+    }
+
+    @FunctionParameter(name = "n")
+    static final class GuardedFactorial extends GuardedFunction {
+        @Override
+        double apply(Token token, double[] operands) throws EvaluationException {
+            double n = operands[0];
             if (!isInteger(n) || n < 0 || n > MAX_FACTORIAL) {
                 throw new EvaluationException(token, "factorial out of range");
             }
@@ -160,44 +178,39 @@ final class NumericEvaluator {
             for (int i = 2; i <= (int) n; i++) {
                 result *= i;
             }
-            return number(expression, token, result);
+            return result;
         }
     }
 
     /** {@code ROOT(x, n)}: the real n-th root, negative for odd n and negative x. */
     @FunctionParameter(name = "x")
     @FunctionParameter(name = "n")
-    static final class GuardedRoot extends AbstractFunction {
+    static final class GuardedRoot extends GuardedFunction {
         @Override
-        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... parameters)
-                throws EvaluationException {
-            double x = operand(token, parameters[0]);
-            double n = operand(token, parameters[1]);
+        double apply(Token token, double[] operands) throws EvaluationException {
+            double x = operands[0];
+            double n = operands[1];
             if (!isInteger(n) || n == 0 || Math.abs(n) > MAX_EXPONENT) {
                 throw new EvaluationException(token, "root index out of range");
             }
-            double result;
             if (x < 0) {
                 if (Math.abs(Math.rint(n)) % 2 != 1) {
                     throw new EvaluationException(token, "even root of a negative number");
                 }
-                result = -Math.pow(-x, 1 / n);
-            } else {
-                result = Math.pow(x, 1 / n);
+                return -Math.pow(-x, 1 / n);
             }
-            return number(expression, token, result);
+            return Math.pow(x, 1 / n);
         }
     }
 
     /** {@code BINOM(n, k)} for integers 0 <= k <= n. */
     @FunctionParameter(name = "n")
     @FunctionParameter(name = "k")
-    static final class GuardedBinomial extends AbstractFunction {
+    static final class GuardedBinomial extends GuardedFunction {
         @Override
-        public EvaluationValue evaluate(Expression expression, Token token, EvaluationValue... parameters)
-                throws EvaluationException {
-            double n = operand(token, parameters[0]);
-            double k = operand(token, parameters[1]);
+        double apply(Token token, double[] operands) throws EvaluationException {
+            double n = operands[0];
+            double k = operands[1];
             if (!isInteger(n) || !isInteger(k) || k < 0 || n < k || n > 1e6) {
                 throw new EvaluationException(token, "binomial out of range");
             }
@@ -212,7 +225,7 @@ final class NumericEvaluator {
                     break;
                 }
             }
-            return number(expression, token, Math.rint(result));
+            return Math.rint(result);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.east.core.answer;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,21 +20,13 @@ final class TimesOfDay {
         if (s.indexOf(':') < 0) {
             return s;
         }
-        Matcher m = TWELVE_HOUR.matcher(s);
-        StringBuilder out = null;
-        int last = 0;
-        while (m.find()) {
-            int hour = Integer.parseInt(m.group(1)) % 12;
-            String half = m.group(3) != null ? m.group(3) : m.group(4);
+        return TWELVE_HOUR.matcher(s).replaceAll(time -> {
+            int hour = Integer.parseInt(time.group(1)) % 12;
+            String half = time.group(3) != null ? time.group(3) : time.group(4);
             if (half.equalsIgnoreCase("p")) {
                 hour += 12;
             }
-            if (out == null) {
-                out = new StringBuilder(s.length());
-            }
-            out.append(s, last, m.start()).append(hour).append(':').append(m.group(2));
-            last = m.end();
-        }
-        return out == null ? s : out.append(s, last, s.length()).toString();
+            return hour + ":" + time.group(2);
+        });
     }
 }
