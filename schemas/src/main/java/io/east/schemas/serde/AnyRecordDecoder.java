@@ -23,7 +23,7 @@ import org.apache.kafka.common.errors.SerializationException;
  */
 public final class AnyRecordDecoder {
 
-    private static volatile AnyRecordDecoder known;
+    private static final Lazy<AnyRecordDecoder> KNOWN = new Lazy<>(AnyRecordDecoder::buildKnown);
 
     private final Map<Long, Known> byFingerprint;
 
@@ -36,17 +36,7 @@ public final class AnyRecordDecoder {
 
     /** Knows the current schema of every type in {@link EastSerdes#ALL_TYPES} and every released version. */
     public static AnyRecordDecoder known() {
-        AnyRecordDecoder decoder = known;
-        if (decoder == null) {
-            synchronized (AnyRecordDecoder.class) {
-                decoder = known;
-                if (decoder == null) {
-                    decoder = buildKnown();
-                    known = decoder;
-                }
-            }
-        }
-        return decoder;
+        return KNOWN.get();
     }
 
     /** Knows exactly the given record schemas, labelled by their full names. */

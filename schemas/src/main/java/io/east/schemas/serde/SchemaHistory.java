@@ -33,7 +33,8 @@ public final class SchemaHistory {
 
     private static final Pattern ENTRY = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)/v([1-9][0-9]*)\\.avsc");
 
-    private static volatile SchemaHistory released;
+    private static final Lazy<SchemaHistory> RELEASED =
+            new Lazy<>(() -> load(SchemaHistory.class.getClassLoader()));
 
     private final List<String> paths;
     /** Full record name to versions, index 0 being v1. */
@@ -46,17 +47,7 @@ public final class SchemaHistory {
 
     /** The history packaged with this build, loaded once. */
     public static SchemaHistory released() {
-        SchemaHistory history = released;
-        if (history == null) {
-            synchronized (SchemaHistory.class) {
-                history = released;
-                if (history == null) {
-                    history = load(SchemaHistory.class.getClassLoader());
-                    released = history;
-                }
-            }
-        }
-        return history;
+        return RELEASED.get();
     }
 
     /** Loads the history visible to {@code loader}; fails if the index is missing or names a bad or missing file. */
