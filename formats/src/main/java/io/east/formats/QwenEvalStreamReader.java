@@ -92,17 +92,18 @@ final class QwenEvalStreamReader {
                     }
                 }
                 case "code" -> {
-                    if (boxed != null || (boxed = boxedFlags(parser, value)) == null) {
+                    if (boxed != null || (boxed = array(parser, value, QwenEvalStreamReader::addBoxedFlag)) == null) {
                         return null;
                     }
                 }
                 case "pred" -> {
-                    if (predictions != null || (predictions = predictions(parser, value)) == null) {
+                    if (predictions != null
+                            || (predictions = array(parser, value, QwenEvalStreamReader::addPrediction)) == null) {
                         return null;
                     }
                 }
                 case "score" -> {
-                    if (scores != null || (scores = scores(parser, value)) == null) {
+                    if (scores != null || (scores = array(parser, value, QwenEvalStreamReader::addScore)) == null) {
                         return null;
                     }
                 }
@@ -135,58 +136,60 @@ final class QwenEvalStreamReader {
         };
     }
 
-    /** Whether each response holds a boxed answer, read straight from the parser's buffer. */
-    private static List<Boolean> boxedFlags(JsonParser parser, JsonToken value) throws IOException {
-        if (value != JsonToken.START_ARRAY) {
-            return null;
-        }
-        List<Boolean> boxed = new ArrayList<>(64);
-        JsonToken element;
-        while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (element == JsonToken.VALUE_STRING) {
-                boxed.add(AnswerExtractor.containsBoxed(parser.getTextCharacters(), parser.getTextOffset(),
-                        parser.getTextLength()));
-            } else if (element.isNumeric()) {
-                boxed.add(false); // a number's text has no backslash
-            } else {
-                return null;
-            }
-        }
-        return boxed;
+    /** Adds the array element the parser is on to a list; false when the element sends the line to the tree path. */
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        boolean add(JsonParser parser, JsonToken element, List<T> to) throws IOException;
     }
 
-    private static List<String> predictions(JsonParser parser, JsonToken value) throws IOException {
+    /** The elements of an array value, or null when the value is not an array or one of its elements is refused. */
+    private static <T> List<T> array(JsonParser parser, JsonToken value, ElementReader<T> reader) throws IOException {
         if (value != JsonToken.START_ARRAY) {
             return null;
         }
-        List<String> predictions = new ArrayList<>(64);
+        List<T> elements = new ArrayList<>(64);
         JsonToken element;
         while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (element == JsonToken.VALUE_NULL) {
-                predictions.add(null);
-                continue;
-            }
-            String text = scalarText(parser, element);
-            if (text == null) {
+            if (!reader.add(parser, element, elements)) {
                 return null;
             }
-            predictions.add(text);
         }
-        return predictions;
+        return elements;
     }
 
-    private static List<Boolean> scores(JsonParser parser, JsonToken value) throws IOException {
-        if (value != JsonToken.START_ARRAY) {
-            return null;
+    /** Whether a response holds a boxed answer, read straight from the parser's buffer. */
+    private static boolean addBoxedFlag(JsonParser parser, JsonToken element, List<Boolean> boxed)
+            throws IOException {
+        if (element == JsonToken.VALUE_STRING) {
+            boxed.add(AnswerExtractor.containsBoxed(parser.getTextCharacters(), parser.getTextOffset(),
+                    parser.getTextLength()));
+        } else if (element.isNumeric()) {
+            boxed.add(false); // a number's text has no backslash
+        } else {
+            return false;
         }
-        List<Boolean> scores = new ArrayList<>(64);
-        JsonToken element;
-        while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (!element.isBoolean()) {
-                return null;
-            }
-            scores.add(element == JsonToken.VALUE_TRUE);
+        return true;
+    }
+
+    private static boolean addPrediction(JsonParser parser, JsonToken element, List<String> predictions)
+            throws IOException {
+        if (element == JsonToken.VALUE_NULL) {
+            predictions.add(null);
+            return true;
         }
-        return scores;
+        String text = scalarText(parser, element);
+        if (text == null) {
+            return false;
+        }
+        predictions.add(text);
+        return true;
+    }
+
+    private static boolean addScore(JsonParser parser, JsonToken element, List<Boolean> scores) {
+        if (!element.isBoolean()) {
+            return false;
+        }
+        scores.add(element == JsonToken.VALUE_TRUE);
+        return true;
     }
 }
