@@ -3,6 +3,7 @@ package io.east.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Reads one field of a JSON request body with its type checked; a missing field and an explicit null both read as
@@ -27,14 +28,8 @@ final class JsonFields {
 
     /** An integer field, or {@code fallback} when absent. */
     long integer(String field, long fallback) throws ApiError {
-        if (!present(field)) {
-            return fallback;
-        }
-        JsonNode value = body.get(field);
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw ApiError.invalid(field, field + " must be an integer, got " + describe(value));
-        }
-        return value.asLong();
+        JsonNode value = checked(field, v -> v.isIntegralNumber() && v.canConvertToLong(), "an integer");
+        return value == null ? fallback : value.asLong();
     }
 
     /** An integer field in [min, max], or {@code fallback} when absent. */
@@ -48,37 +43,31 @@ final class JsonFields {
 
     /** A finite number, or {@code fallback} when absent. */
     double number(String field, double fallback) throws ApiError {
-        if (!present(field)) {
-            return fallback;
-        }
-        JsonNode value = body.get(field);
-        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-            throw ApiError.invalid(field, field + " must be a number, got " + describe(value));
-        }
-        return value.asDouble();
+        JsonNode value = checked(field, v -> v.isNumber() && Double.isFinite(v.asDouble()), "a number");
+        return value == null ? fallback : value.asDouble();
     }
 
     boolean bool(String field, boolean fallback) throws ApiError {
-        if (!present(field)) {
-            return fallback;
-        }
-        JsonNode value = body.get(field);
-        if (!value.isBoolean()) {
-            throw ApiError.invalid(field, field + " must be true or false, got " + describe(value));
-        }
-        return value.asBoolean();
+        JsonNode value = checked(field, JsonNode::isBoolean, "true or false");
+        return value == null ? fallback : value.asBoolean();
     }
 
     /** A string, or null when absent. */
     String string(String field) throws ApiError {
+        JsonNode value = checked(field, JsonNode::isTextual, "a string");
+        return value == null ? null : value.asText();
+    }
+
+    /** The field's value when present, refused unless it is {@code expected}; null when absent. */
+    private JsonNode checked(String field, Predicate<JsonNode> is, String expected) throws ApiError {
         if (!present(field)) {
             return null;
         }
         JsonNode value = body.get(field);
-        if (!value.isTextual()) {
-            throw ApiError.invalid(field, field + " must be a string, got " + describe(value));
+        if (!is.test(value)) {
+            throw ApiError.invalid(field, field + " must be " + expected + ", got " + describe(value));
         }
-        return value.asText();
+        return value;
     }
 
     /** A string or an array of strings, as a list (empty when absent). */
