@@ -1,8 +1,10 @@
 package io.east.cli.grade;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.east.formats.BadLineException;
 import io.east.formats.JsonLines;
 import io.east.formats.LineError;
+import io.east.formats.LineScan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,24 +46,14 @@ public final class GradingCorpus {
         List<LineError> errors = new ArrayList<>();
         Map<String, String> idsSeen = new HashMap<>();
         for (Path file : files) {
-            try (JsonLines lines = JsonLines.open(file)) {
-                for (JsonLines.Line line : lines) {
-                    if (!line.ok()) {
-                        errors.add(line.error());
-                        continue;
-                    }
-                    try {
-                        CorpusCase c = parse(line);
-                        String before = idsSeen.putIfAbsent(c.id(), c.where());
-                        if (before != null) {
-                            throw new IllegalArgumentException("id '" + c.id() + "' already used at " + before);
-                        }
-                        cases.add(c);
-                    } catch (IllegalArgumentException e) {
-                        errors.add(line.error(e.getMessage()));
-                    }
+            errors.addAll(LineScan.of(file, count -> { }, line -> {
+                CorpusCase c = parse(line);
+                String before = idsSeen.putIfAbsent(c.id(), c.where());
+                if (before != null) {
+                    throw new BadLineException("id '" + c.id() + "' already used at " + before);
                 }
-            }
+                cases.add(c);
+            }).errors());
         }
         if (!errors.isEmpty()) {
             throw new InvalidCorpusException(errors);
@@ -69,44 +61,44 @@ public final class GradingCorpus {
         return cases;
     }
 
-    private static CorpusCase parse(JsonLines.Line line) {
+    private static CorpusCase parse(JsonLines.Line line) throws BadLineException {
         JsonNode json = line.json();
         JsonNode expected = json.get("expected");
         if (expected == null || !expected.isBoolean()) {
-            throw new IllegalArgumentException("field 'expected' must be true or false");
+            throw new BadLineException("field 'expected' must be true or false");
         }
         String category = text(json, "category");
         if (!CATEGORIES.contains(category)) {
-            throw new IllegalArgumentException("unknown category '" + category + "', expected one of " + CATEGORIES);
+            throw new BadLineException("unknown category '" + category + "', expected one of " + CATEGORIES);
         }
         String split = text(json, "split");
         if (!SPLITS.contains(split)) {
-            throw new IllegalArgumentException("unknown split '" + split + "', expected one of " + SPLITS);
+            throw new BadLineException("unknown split '" + split + "', expected one of " + SPLITS);
         }
         String gold = text(json, "gold");
         if (gold.isBlank()) {
-            throw new IllegalArgumentException("field 'gold' is blank");
+            throw new BadLineException("field 'gold' is blank");
         }
         JsonNode note = json.get("note");
         if (note != null && !note.isNull() && !note.isTextual()) {
-            throw new IllegalArgumentException("field 'note' must be a string");
+            throw new BadLineException("field 'note' must be a string");
         }
         String id = text(json, "id");
         if (id.isBlank()) {
-            throw new IllegalArgumentException("field 'id' is blank");
+            throw new BadLineException("field 'id' is blank");
         }
         return new CorpusCase(id, text(json, "prediction"), gold, expected.booleanValue(), category, split,
                 text(json, "source"), note == null || note.isNull() ? null : note.asText(), line.file(),
                 line.number());
     }
 
-    private static String text(JsonNode json, String field) {
+    private static String text(JsonNode json, String field) throws BadLineException {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("missing field '" + field + "'");
+            throw new BadLineException("missing field '" + field + "'");
         }
         if (!value.isTextual()) {
-            throw new IllegalArgumentException("field '" + field + "' must be a string");
+            throw new BadLineException("field '" + field + "' must be a string");
         }
         return value.asText();
     }
