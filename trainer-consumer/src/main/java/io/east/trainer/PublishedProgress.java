@@ -1,19 +1,17 @@
 package io.east.trainer;
 
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.CommittedScan;
 import io.east.schemas.topics.EastTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,45 +31,29 @@ public record PublishedProgress(long newestVersion, long highestStep) {
     /** Reads both topics from their start to their end as now, committed records only. */
     public static PublishedProgress read(Map<String, Object> clientProperties, String key, Duration timeout) {
         Map<String, Object> props = new HashMap<>(clientProperties);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "east-trainer-progress-" + key);
         byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+        List<ConsumerRecord<byte[], byte[]>> ofKey = new ArrayList<>();
+        CommittedScan.forEach(props, List.of(EastTopics.MODEL_VERSIONS.name(), EastTopics.TRAIN_METRICS.name()),
+                timeout, record -> {
+                    if (record.value() != null && Arrays.equals(keyBytes, record.key())) {
+                        ofKey.add(record);
+                    }
+                });
         long newestVersion = -1;
         long highestStep = 0;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(EastTopics.MODEL_VERSIONS.name(), EastTopics.TRAIN_METRICS.name())) {
-                consumer.partitionsFor(topic, timeout).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new KafkaException("could not read " + partitions + " to their end within " + timeout);
+        for (ConsumerRecord<byte[], byte[]> record : ofKey) {
+            try {
+                if (record.topic().equals(EastTopics.MODEL_VERSIONS.name())) {
+                    newestVersion = Math.max(newestVersion,
+                            EastSerdes.modelVersion().deserialize(record.value()).getVersion());
+                } else {
+                    highestStep = Math.max(highestStep, EastSerdes.trainMetrics().deserialize(record.value()).getStep());
                 }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null || !java.util.Arrays.equals(keyBytes, record.key())) {
-                        continue;
-                    }
-                    try {
-                        if (record.topic().equals(EastTopics.MODEL_VERSIONS.name())) {
-                            newestVersion = Math.max(newestVersion,
-                                    EastSerdes.modelVersion().deserialize(record.value()).getVersion());
-                        } else {
-                            highestStep = Math.max(highestStep,
-                                    EastSerdes.trainMetrics().deserialize(record.value()).getStep());
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
-                                .addKeyValue("offset", record.offset())
-                                .log("skipped a record of this key that does not decode: {}", e.getMessage());
-                    }
-                }
+            } catch (RuntimeException e) {
+                LOG.atWarn().addKeyValue("topic", record.topic()).addKeyValue("partition", record.partition())
+                        .addKeyValue("offset", record.offset())
+                        .log("skipped a record of this key that does not decode: {}", e.getMessage());
             }
         }
         return new PublishedProgress(newestVersion, highestStep);

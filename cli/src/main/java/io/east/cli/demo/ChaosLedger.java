@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.CommittedScan;
 import io.east.schemas.topics.EastTopics;
 import io.east.trainer.Checkpoint;
 import io.east.trainer.CheckpointStore;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +36,9 @@ record ChaosLedger(List<Line> lines, Map<String, Long> counts) {
         }
     }
 
+    /** How long reading one topic back may take. */
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(2);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     boolean balances() {
@@ -51,7 +56,7 @@ record ChaosLedger(List<Line> lines, Map<String, Long> counts) {
         Map<String, List<Integer>> sampleIndexes = new HashMap<>();
         Map<String, Integer> expectedN = new HashMap<>();
         List<Long> sampleTimes = new ArrayList<>();
-        for (var record : CommittedRecords.read(client, EastTopics.SAMPLES.name())) {
+        for (var record : CommittedScan.readAll(client, EastTopics.SAMPLES.name(), READ_TIMEOUT)) {
             ReasoningSample sample = EastSerdes.reasoningSample().deserialize(record.value());
             sampleIndexes.computeIfAbsent(sample.getTaskId(), id -> new ArrayList<>()).add(sample.getSampleIndex());
             expectedN.put(sample.getTaskId(), sample.getN());
@@ -60,7 +65,7 @@ record ChaosLedger(List<Line> lines, Map<String, Long> counts) {
         java.util.Collections.sort(sampleTimes);
         Map<String, Integer> groups = new HashMap<>();
         Set<String> kept = new HashSet<>();
-        for (var record : CommittedRecords.read(client, EastTopics.GROUPS.name())) {
+        for (var record : CommittedScan.readAll(client, EastTopics.GROUPS.name(), READ_TIMEOUT)) {
             GroupSummary group = EastSerdes.groupSummary().deserialize(record.value());
             groups.merge(group.getTaskId(), 1, Integer::sum);
             if (group.getKept()) {
@@ -133,7 +138,7 @@ record ChaosLedger(List<Line> lines, Map<String, Long> counts) {
     private static Map<String, Integer> countBy(Map<String, Object> client, String topic,
             Function<byte[], String> taskId) {
         Map<String, Integer> counts = new HashMap<>();
-        for (var record : CommittedRecords.read(client, topic)) {
+        for (var record : CommittedScan.readAll(client, topic, READ_TIMEOUT)) {
             if (record.value() != null) {
                 counts.merge(taskId.apply(record.value()), 1, Integer::sum);
             }

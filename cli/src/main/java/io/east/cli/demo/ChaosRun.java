@@ -3,6 +3,7 @@ package io.east.cli.demo;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.CommittedScan;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.TopicCreator;
 import java.io.IOException;
@@ -159,14 +160,15 @@ final class ChaosRun {
 
     /** Every task grouped, every kept group weighed (partial windows close on their timeout), all of it trained. */
     private boolean drained(Map<String, Object> client) {
-        List<GroupSummary> groups = CommittedRecords.read(client, EastTopics.GROUPS.name()).stream()
+        Duration limit = ChaosLedger.READ_TIMEOUT;
+        List<GroupSummary> groups = CommittedScan.readAll(client, EastTopics.GROUPS.name(), limit).stream()
                 .map(r -> EastSerdes.groupSummary().deserialize(r.value())).toList();
         long grouped = groups.stream().map(GroupSummary::getTaskId).distinct().count();
         long kept = groups.stream().filter(GroupSummary::getKept)
                 .map(GroupSummary::getTaskId).distinct().count();
-        long weighted = CommittedRecords.read(client, EastTopics.WEIGHTED.name()).stream()
+        long weighted = CommittedScan.readAll(client, EastTopics.WEIGHTED.name(), limit).stream()
                 .map(r -> EastSerdes.weightedExample().deserialize(r.value()).getTaskId()).distinct().count();
-        long trained = CommittedRecords.read(client, EastTopics.TRAIN_METRICS.name()).stream()
+        long trained = CommittedScan.readAll(client, EastTopics.TRAIN_METRICS.name(), limit).stream()
                 .map(r -> EastSerdes.trainMetrics().deserialize(r.value()))
                 .mapToLong(TrainMetrics::getExamplesSeen).max().orElse(0);
         LOG.atInfo().addKeyValue("grouped", grouped).addKeyValue("of", tasks()).addKeyValue("kept", kept)
