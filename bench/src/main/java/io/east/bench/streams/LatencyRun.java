@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * sample was handed to our producer (what a generator sees, includes linger and the broker's append) and from when
  * the broker acknowledged it.
  */
-public final class LatencyRun {
+public record LatencyRun(BenchClients clients, Path stateDir, Duration timeout) {
 
     private static final Logger LOG = LoggerFactory.getLogger(LatencyRun.class);
     /** After the load, how long to keep waiting for examples while none arrives: a backlog still arrives. */
@@ -42,16 +42,6 @@ public final class LatencyRun {
 
     /** Latencies of the tasks offered between {@code fromSecond} and {@code toSecond} of the measured load. */
     public record Slice(int fromSecond, int toSecond, LatencySummary fromSend) {
-    }
-
-    private final BenchClients clients;
-    private final Path stateDir;
-    private final Duration timeout;
-
-    public LatencyRun(BenchClients clients, Path stateDir, Duration timeout) {
-        this.clients = clients;
-        this.stateDir = stateDir;
-        this.timeout = timeout;
     }
 
     public Result run(SerializedSampleLog log, StreamsSettings settings, double samplesPerSecond, Duration warmup)

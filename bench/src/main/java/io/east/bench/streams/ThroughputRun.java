@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * from the app reaching RUNNING until its committed offsets reach the end of east.samples. Committing is what makes
  * the work count under exactly-once, so that is where it stops.
  */
-public final class ThroughputRun {
+public record ThroughputRun(BenchClients clients, Path stateDir, Duration timeout) {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThroughputRun.class);
     private static final long POLL_MILLIS = 100;
@@ -52,16 +52,6 @@ public final class ThroughputRun {
         public double steadySamplesPerSecond() {
             return steadySamples / steadySeconds;
         }
-    }
-
-    private final BenchClients clients;
-    private final Path stateDir;
-    private final Duration timeout;
-
-    public ThroughputRun(BenchClients clients, Path stateDir, Duration timeout) {
-        this.clients = clients;
-        this.stateDir = stateDir;
-        this.timeout = timeout;
     }
 
     /**
