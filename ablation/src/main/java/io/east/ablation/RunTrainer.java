@@ -17,17 +17,9 @@ import java.util.Map;
  * Trains the initial checkpoint on one run's data file with {@link TrainerApp}, from a file and without Kafka. One
  * run at a time: the PyTorch engine allows one open gradient collector per JVM.
  */
-final class RunTrainer {
+record RunTrainer(Path init, TrainingPlan plan) {
 
     static final int FINAL_LOSS_STEPS = 5;
-
-    private final Path init;
-    private final TrainingPlan plan;
-
-    RunTrainer(Path init, TrainingPlan plan) {
-        this.init = init;
-        this.plan = plan;
-    }
 
     TrainOutcome train(Path dataFile, Path checkpointDir) throws IOException {
         TrainerAppSettings.Builder builder = TrainerAppSettings.builder(plan.loss(), init, checkpointDir)

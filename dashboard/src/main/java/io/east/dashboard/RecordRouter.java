@@ -17,19 +17,9 @@ import org.slf4j.LoggerFactory;
  * state and the meters. A record that cannot be decoded or shown is logged with its coordinates and skipped: one bad
  * record must not blank the dashboard.
  */
-final class RecordRouter {
+record RecordRouter(FollowedTopics topics, DashboardState state, DashboardMeters meters) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordRouter.class);
-
-    private final FollowedTopics topics;
-    private final DashboardState state;
-    private final DashboardMeters meters;
-
-    RecordRouter(FollowedTopics topics, DashboardState state, DashboardMeters meters) {
-        this.topics = topics;
-        this.state = state;
-        this.meters = meters;
-    }
 
     void route(ConsumerRecord<byte[], byte[]> record) {
         if (record.value() == null) {

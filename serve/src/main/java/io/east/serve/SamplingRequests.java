@@ -14,21 +14,13 @@ import java.util.List;
  * model to the reload's path, so clients that follow it keep working). Whether a prompt fits the model is checked
  * by the sampling thread, which owns the tokenizer.
  */
-final class SamplingRequests {
+record SamplingRequests(String servedName, int maxChoices) {
 
     static final int MAX_STOP_STRINGS = 4;
     static final int MAX_COMPLETION_LOGPROBS = 5;
     static final int MAX_CHAT_TOP_LOGPROBS = 20;
     static final double MAX_TEMPERATURE = 2;
     static final int DEFAULT_COMPLETION_MAX_TOKENS = 16;
-
-    private final String servedName;
-    private final int maxChoices;
-
-    SamplingRequests(String servedName, int maxChoices) {
-        this.servedName = servedName;
-        this.maxChoices = maxChoices;
-    }
 
     SamplingRequest completions(JsonNode body, ModelInfo served) throws ApiError {
         JsonFields fields = common(body, served);

@@ -17,23 +17,13 @@ import org.slf4j.LoggerFactory;
  * other switches are accepted and have no effect: nothing is aborted, since requests never mix checkpoints anyway,
  * and there is no cache to flush.
  */
-final class WeightReloader {
+record WeightReloader(CheckpointLoader loader, SamplingLoop loop, ServeMeters meters) {
 
     private static final Logger LOG = LoggerFactory.getLogger(WeightReloader.class);
     private static final List<String> LOAD_FORMATS = List.of("auto", "safetensors");
 
     /** The answer: HTTP status and {@code {success, message, num_paused_requests}}. */
     record Outcome(int status, boolean success, String message) {
-    }
-
-    private final CheckpointLoader loader;
-    private final SamplingLoop loop;
-    private final ServeMeters meters;
-
-    WeightReloader(CheckpointLoader loader, SamplingLoop loop, ServeMeters meters) {
-        this.loader = loader;
-        this.loop = loop;
-        this.meters = meters;
     }
 
     synchronized Outcome reload(JsonNode body) {
