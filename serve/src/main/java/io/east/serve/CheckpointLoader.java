@@ -34,7 +34,7 @@ final class CheckpointLoader {
     }
 
     ServedCheckpoint loadInitial(Path directory) throws IOException {
-        return new ServedCheckpoint(LoadedPolicy.load(directory, CheckpointVersion.of(directory), precision),
+        return ServedCheckpoint.of(LoadedPolicy.load(directory, CheckpointVersion.of(directory), precision),
                 directory.toString(), null);
     }
 
@@ -45,7 +45,7 @@ final class CheckpointLoader {
     ServedCheckpoint loadRequested(String modelPath, String weightVersion) throws LoadFailure {
         Path directory = admit(modelPath);
         try {
-            return new ServedCheckpoint(LoadedPolicy.load(directory, CheckpointVersion.of(directory), precision),
+            return ServedCheckpoint.of(LoadedPolicy.load(directory, CheckpointVersion.of(directory), precision),
                     modelPath, weightVersion);
         } catch (IOException | RuntimeException e) {
             throw new LoadFailure("Failed to load model weights from " + modelPath + ": " + e.getMessage(), e);

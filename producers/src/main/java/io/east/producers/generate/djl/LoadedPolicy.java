@@ -13,18 +13,13 @@ import java.util.Objects;
  * A checkpoint in memory: weights on the engine's default device, its tokenizer and the version samples made with it
  * carry. Closing it frees the native memory of the weights.
  */
-public final class LoadedPolicy implements AutoCloseable {
+public record LoadedPolicy(long version, Path directory, LlamaModel model, TextTokenizer tokenizer)
+        implements AutoCloseable {
 
-    private final long version;
-    private final Path directory;
-    private final LlamaModel model;
-    private final TextTokenizer tokenizer;
-
-    private LoadedPolicy(long version, Path directory, LlamaModel model, TextTokenizer tokenizer) {
-        this.version = version;
-        this.directory = directory;
-        this.model = model;
-        this.tokenizer = tokenizer;
+    public LoadedPolicy {
+        requireValid(directory, version);
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(tokenizer, "tokenizer");
     }
 
     /**
@@ -32,10 +27,7 @@ public final class LoadedPolicy implements AutoCloseable {
      * the caller vouches for the path.
      */
     public static LoadedPolicy load(Path directory, long version, Precision precision) throws IOException {
-        Objects.requireNonNull(directory, "directory");
-        if (version < 0) {
-            throw new IllegalArgumentException("version must be >= 0, got " + version);
-        }
+        requireValid(directory, version);
         NativeMemory.reuseFreedMemory();   // sampling allocates and frees tensors of a few MB per token
         LlamaModel model = Checkpoints.loadModel(directory, precision, precision);
         try {
@@ -46,20 +38,12 @@ public final class LoadedPolicy implements AutoCloseable {
         }
     }
 
-    public long version() {
-        return version;
-    }
-
-    public Path directory() {
-        return directory;
-    }
-
-    public LlamaModel model() {
-        return model;
-    }
-
-    public TextTokenizer tokenizer() {
-        return tokenizer;
+    /** Checked before loading too, so that bad arguments fail before the weights are read. */
+    private static void requireValid(Path directory, long version) {
+        Objects.requireNonNull(directory, "directory");
+        if (version < 0) {
+            throw new IllegalArgumentException("version must be >= 0, got " + version);
+        }
     }
 
     @Override
