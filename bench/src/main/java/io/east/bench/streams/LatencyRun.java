@@ -55,11 +55,7 @@ public record LatencyRun(BenchClients clients, Path stateDir, Duration timeout) 
         ArrivalWatcher watcher;
         AppInternals internals;
         long commitIntervalMs;
-        try (StreamsApp app = new StreamsApp(settings, clients.app(), stateDir,
-                StreamsConfig.EXACTLY_ONCE_V2).start()) {
-            if (!app.awaitRunning(timeout)) {
-                throw new IllegalStateException("the streams app did not reach RUNNING within " + timeout);
-            }
+        try (StreamsApp app = ExperimentApps.startRunning(clients, settings, stateDir, timeout)) {
             watcher = new ArrivalWatcher(clients, settings.weightedTopic(), log);
             Thread watching = new Thread(watcher, "bench-latency-watcher");
             watching.start();

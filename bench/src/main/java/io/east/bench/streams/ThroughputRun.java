@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,11 +65,7 @@ public record ThroughputRun(BenchClients clients, Path stateDir, Duration timeou
             long running;
             Progress done;
             AppInternals internals;
-            try (StreamsApp app = new StreamsApp(settings, clients.app(), stateDir,
-                    StreamsConfig.EXACTLY_ONCE_V2).start()) {
-                if (!app.awaitRunning(timeout)) {
-                    throw new IllegalStateException("the streams app did not reach RUNNING within " + timeout);
-                }
+            try (StreamsApp app = ExperimentApps.startRunning(clients, settings, stateDir, timeout)) {
                 running = System.nanoTime();
                 done = awaitCommitted(admin, settings.applicationId(), end, running);
                 internals = AppInternals.of(app.streams());
