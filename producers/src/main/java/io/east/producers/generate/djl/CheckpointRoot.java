@@ -3,6 +3,7 @@ package io.east.producers.generate.djl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.east.model.Checkpoints;
+import io.east.schemas.ModelVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,6 +103,24 @@ public final class CheckpointRoot {
             requireInside(checkpointUri, real, file);
         }
         return real;
+    }
+
+    /**
+     * {@link #admit} for an announced model version, where a refusal is no error: it is one WARN on the follower's
+     * {@code log}, and the version in use ({@code keptVersion}) stays, as {@code keeping} says.
+     *
+     * @return the checkpoint directory, or empty when the pointer was refused
+     */
+    public Optional<Path> admitAnnounced(ModelVersion announced, long keptVersion, Logger log, String keeping) {
+        String pointer = announced.getCheckpointUri();
+        try {
+            return Optional.of(admit(pointer));
+        } catch (RefusedPointerException e) {
+            log.atWarn().addKeyValue("version", announced.getVersion()).addKeyValue("checkpoint_uri", pointer)
+                    .addKeyValue("reason", e.reason()).addKeyValue("kept_version", keptVersion)
+                    .log("model version refused: its checkpoint is not under the checkpoint root; " + keeping);
+            return Optional.empty();
+        }
     }
 
     private boolean inside(Path real) {

@@ -65,17 +65,12 @@ final class PolicySwitcher {
 
     private boolean tryLoad(ModelVersion announced) {
         considered = announced.getVersion();
-        String pointer = announced.getCheckpointUri();
-        Path directory;
-        try {
-            directory = root.admit(pointer);
-        } catch (RefusedPointerException e) {
+        Optional<Path> admitted = root.admitAnnounced(announced, holder.version(), LOG, "keeping the current model");
+        if (admitted.isEmpty()) {
             refused.incrementAndGet();
-            LOG.atWarn().addKeyValue("version", announced.getVersion()).addKeyValue("checkpoint_uri", pointer)
-                    .addKeyValue("reason", e.reason()).addKeyValue("kept_version", holder.version())
-                    .log("model version refused: its checkpoint is not under the checkpoint root; keeping the current model");
             return false;
         }
+        Path directory = admitted.get();
         long start = System.nanoTime();
         LoadedPolicy loaded;
         try {

@@ -2,7 +2,6 @@ package io.east.producers.generate.openai.sync;
 
 import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.generate.djl.ModelVersionFeed;
-import io.east.producers.generate.djl.RefusedPointerException;
 import io.east.schemas.ModelVersion;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,19 +72,13 @@ public final class WeightSyncFollower implements AutoCloseable {
 
     private boolean consider(ModelVersion announced) throws InterruptedException {
         considered = announced.getVersion();
-        String pointer = announced.getCheckpointUri();
-        Path directory;
-        try {
-            directory = root.admit(pointer);
-        } catch (RefusedPointerException e) {
+        Optional<Path> directory = root.admitAnnounced(announced, syncer.servedVersion(), LOG,
+                "the server keeps the current version");
+        if (directory.isEmpty()) {
             syncer.refused();
-            LOG.atWarn().addKeyValue("version", announced.getVersion()).addKeyValue("checkpoint_uri", pointer)
-                    .addKeyValue("reason", e.reason()).addKeyValue("kept_version", syncer.servedVersion())
-                    .log("model version refused: its checkpoint is not under the checkpoint root; the server keeps "
-                            + "the current version");
             return false;
         }
-        return syncer.syncTo(announced.getVersion(), directory);
+        return syncer.syncTo(announced.getVersion(), directory.get());
     }
 
     @Override
