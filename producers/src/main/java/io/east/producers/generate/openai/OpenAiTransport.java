@@ -12,10 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -30,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class OpenAiTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiTransport.class);
-    private static final int SNIPPET = 300;
 
     private final HttpClient client;
     private final OpenAiSettings settings;
@@ -109,8 +106,8 @@ final class OpenAiTransport {
                 return new Attempt(null, Failure.retryable("HTTP " + status + " with " + e.getMessage()));
             }
         }
-        String message = "HTTP " + status + ": " + snippet(response.body());
-        if (status == 408 || status == 429 || status / 100 == 5) {
+        String message = "HTTP " + status + ": " + BoundedHttp.snippet(response.body());
+        if (BoundedHttp.isRetryable(status)) {
             Optional<Duration> retryAfter = RetryPolicy.parseRetryAfter(
                     response.headers().firstValue("Retry-After").orElse(null), clock.instant());
             return new Attempt(null, new Failure(true, message, retryAfter));
@@ -118,21 +115,11 @@ final class OpenAiTransport {
         return new Attempt(null, new Failure(false, message, Optional.empty()));
     }
 
-    /**
-     * The request timeout of the JDK client stops counting once headers arrive, so a server that stalls mid-body
-     * would hang the worker; waiting on the future with the same timeout bounds the whole exchange.
-     */
     private HttpResponse<String> send(HttpRequest request) throws AttemptFailed, InterruptedException {
-        CompletableFuture<HttpResponse<String>> future =
-                client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            return future.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return BoundedHttp.send(client, request, settings.requestTimeout());
         } catch (TimeoutException e) {
-            future.cancel(true);
             throw new AttemptFailed(Failure.retryable("no complete response within " + settings.requestTimeout()));
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof HttpTimeoutException) {
@@ -143,14 +130,6 @@ final class OpenAiTransport {
             }
             throw new AttemptFailed(new Failure(false, "request failed: " + cause, Optional.empty()));
         }
-    }
-
-    private static String snippet(String body) {
-        if (body == null || body.isBlank()) {
-            return "(empty body)";
-        }
-        String oneLine = body.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= SNIPPET ? oneLine : oneLine.substring(0, SNIPPET) + "...";
     }
 
     private record Failure(boolean retryable, String message, Optional<Duration> retryAfter) {

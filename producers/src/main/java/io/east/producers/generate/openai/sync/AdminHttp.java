@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.east.producers.generate.openai.ApiKey;
+import io.east.producers.generate.openai.BoundedHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -22,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 final class AdminHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int SNIPPET = 300;
 
     /** A complete answer: its status and body. */
     record Reply(String request, int status, String body) {
@@ -37,18 +35,21 @@ final class AdminHttp {
             try {
                 root = JSON.readTree(body);
             } catch (JsonProcessingException e) {
-                throw WeightSyncException.retryable(request + ": the answer is not JSON: " + snippet(body));
+                throw WeightSyncException.retryable(request + ": the answer is not JSON: "
+                        + BoundedHttp.snippet(body));
             }
             if (root == null || !root.isObject()) {
-                throw WeightSyncException.retryable(request + ": the answer is not a JSON object: " + snippet(body));
+                throw WeightSyncException.retryable(request + ": the answer is not a JSON object: "
+                        + BoundedHttp.snippet(body));
             }
             return root;
         }
 
         /** Why a non-2xx answer failed: 408, 429 and 5xx may pass, other statuses will not. */
         WeightSyncException failure(String hint) {
-            String message = request + ": HTTP " + status + ": " + snippet(body) + (status == 404 ? " (" + hint + ")" : "");
-            return status == 408 || status == 429 || status / 100 == 5 ? WeightSyncException.retryable(message)
+            String message = request + ": HTTP " + status + ": " + BoundedHttp.snippet(body)
+                    + (status == 404 ? " (" + hint + ")" : "");
+            return BoundedHttp.isRetryable(status) ? WeightSyncException.retryable(message)
                     : WeightSyncException.permanent(message);
         }
     }
@@ -84,19 +85,13 @@ final class AdminHttp {
         return request;
     }
 
-    /** Bounds the whole exchange, body included: the JDK's request timeout stops counting once headers arrive. */
     private Reply send(HttpRequest request, String what, Duration timeout)
             throws WeightSyncException, InterruptedException {
-        CompletableFuture<HttpResponse<String>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<String> response = BoundedHttp.send(client, request, timeout);
             return new Reply(what, response.statusCode(), response.body());
         } catch (TimeoutException e) {
-            future.cancel(true);
             throw WeightSyncException.retryable(what + ": no complete answer within " + timeout);
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException) {
@@ -104,13 +99,5 @@ final class AdminHttp {
             }
             throw WeightSyncException.permanent(what + ": request failed: " + cause);
         }
-    }
-
-    static String snippet(String body) {
-        if (body == null || body.isBlank()) {
-            return "(empty body)";
-        }
-        String oneLine = body.strip().replaceAll("\\s+", " ");
-        return oneLine.length() <= SNIPPET ? oneLine : oneLine.substring(0, SNIPPET) + "...";
     }
 }

@@ -2,6 +2,7 @@ package io.east.producers.generate.openai.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.east.producers.generate.openai.BoundedHttp;
 import io.east.producers.generate.openai.Endpoint;
 import java.net.URI;
 import java.time.Duration;
@@ -69,7 +70,7 @@ final class SglangWeightSync implements WeightSync {
         JsonNode success = answer.get("success");
         if (success == null || !success.isBoolean()) {
             throw WeightSyncException.retryable(reply.request() + ": the answer's success is missing or not a boolean: "
-                    + AdminHttp.snippet(reply.body()));
+                    + BoundedHttp.snippet(reply.body()));
         }
         if (!success.booleanValue()) {
             JsonNode message = answer.get("message");
@@ -140,12 +141,12 @@ final class SglangWeightSync implements WeightSync {
         JsonNode path = answer.get("model_path");
         if (path == null || !path.isTextual() || path.asText().isBlank()) {
             throw WeightSyncException.retryable(reply.request() + ": the answer's model_path is missing or not a "
-                    + "non-empty string: " + AdminHttp.snippet(reply.body()));
+                    + "non-empty string: " + BoundedHttp.snippet(reply.body()));
         }
         JsonNode label = answer.get("weight_version");
         if (label != null && !label.isNull() && !label.isTextual()) {
             throw WeightSyncException.retryable(reply.request() + ": the answer's weight_version is not a string: "
-                    + AdminHttp.snippet(reply.body()));
+                    + BoundedHttp.snippet(reply.body()));
         }
         boolean hasLabel = label != null && label.isTextual();
         if (labels == null) {

@@ -2,6 +2,7 @@ package io.east.producers.generate.openai.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.east.producers.generate.openai.BoundedHttp;
 import io.east.producers.generate.openai.Endpoint;
 import java.net.URI;
 import java.time.Duration;
@@ -68,7 +69,7 @@ final class VllmWeightSync implements WeightSync {
             JsonNode results = reply.object().get("results");
             if (results != null && !results.isArray()) {
                 throw WeightSyncException.retryable(reply.request() + ": the answer's results is not an array: "
-                        + AdminHttp.snippet(reply.body()));
+                        + BoundedHttp.snippet(reply.body()));
             }
         }
         AdminHttp.Reply reset = http.post(resetCache, AdminHttp.object(), infoTimeout);
@@ -86,7 +87,7 @@ final class VllmWeightSync implements WeightSync {
         JsonNode data = reply.object().get("data");
         if (data == null || !data.isArray()) {
             throw WeightSyncException.retryable(reply.request() + ": the answer's data is missing or not an array: "
-                    + AdminHttp.snippet(reply.body()));
+                    + BoundedHttp.snippet(reply.body()));
         }
         for (JsonNode entry : data) {
             if (model.equals(entry.path("id").asText(null))) {
@@ -94,6 +95,6 @@ final class VllmWeightSync implements WeightSync {
             }
         }
         throw WeightSyncException.retryable(reply.request() + ": model '" + model + "' is not listed after the reload: "
-                + AdminHttp.snippet(reply.body()));
+                + BoundedHttp.snippet(reply.body()));
     }
 }
