@@ -1,6 +1,7 @@
 package io.east.producers.feed;
 
 import io.east.producers.kafka.ClientConfigs;
+import io.east.producers.kafka.WholeTopic;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
@@ -12,7 +13,6 @@ import java.util.Objects;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -55,13 +55,8 @@ public final class GroupSummaryCompletions implements CompletionSource {
      */
     @Override
     public void start() {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist: the feeder reads completions there");
-        }
-        List<TopicPartition> partitions = infos.stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
+        List<TopicPartition> partitions =
+                WholeTopic.assign(consumer, topic, METADATA_TIMEOUT, "the feeder reads completions there");
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
         LOG.atDebug().addKeyValue("topic", topic).addKeyValue("partitions", partitions.size())

@@ -1,6 +1,7 @@
 package io.east.producers.generate.djl;
 
 import io.east.producers.kafka.ClientConfigs;
+import io.east.producers.kafka.WholeTopic;
 import io.east.schemas.ModelVersion;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -130,13 +130,8 @@ public final class ModelVersionFollower implements ModelVersionFeed {
         if (assigned) {
             return;
         }
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist: model versions are announced there");
-        }
-        List<TopicPartition> partitions = infos.stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
+        List<TopicPartition> partitions =
+                WholeTopic.assign(consumer, topic, METADATA_TIMEOUT, "model versions are announced there");
         consumer.seekToBeginning(partitions);
         assigned = true;
         LOG.atDebug().addKeyValue("topic", topic).addKeyValue("key", key).addKeyValue("partitions", partitions.size())
