@@ -1,10 +1,10 @@
 package io.east.producers.feed;
 
 import io.east.producers.kafka.ClientConfigs;
-import io.east.producers.kafka.WholeTopic;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.schemas.topics.WholeTopic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

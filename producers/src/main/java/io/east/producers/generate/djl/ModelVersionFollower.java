@@ -1,10 +1,10 @@
 package io.east.producers.generate.djl;
 
 import io.east.producers.kafka.ClientConfigs;
-import io.east.producers.kafka.WholeTopic;
 import io.east.schemas.ModelVersion;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.schemas.topics.WholeTopic;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

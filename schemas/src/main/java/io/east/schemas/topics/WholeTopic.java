@@ -1,4 +1,4 @@
-package io.east.producers.kafka;
+package io.east.schemas.topics;
 
 import java.time.Duration;
 import java.util.List;
