@@ -1,6 +1,6 @@
 package io.east.producers.generate.openai.sync;
 
-import java.util.Locale;
+import io.east.core.EnumIds;
 
 /** How an OpenAI-compatible server is made to load a new checkpoint. */
 public enum WeightSyncMode {
@@ -15,16 +15,10 @@ public enum WeightSyncMode {
 
     /** {@code none}, {@code sglang}, {@code vllm} or {@code command}. */
     public static WeightSyncMode parse(String text) {
-        String value = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        for (WeightSyncMode mode : values()) {
-            if (mode.cliName().equals(value)) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("weight sync must be none, sglang, vllm or command, got '" + text + "'");
+        return EnumIds.parse(WeightSyncMode.class, "weight sync", text);
     }
 
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 }
