@@ -15,7 +15,6 @@ public enum SamplingBackend {
 
     /** {@code --backend}'s value, in any case; anything else is bad usage. */
     public static SamplingBackend parse(String name) {
-        return EnumIds.find(SamplingBackend.class, name)
-                .orElseThrow(() -> new UsageException(EnumIds.mustBe(SamplingBackend.class, "--backend", name)));
+        return Usage.check(() -> EnumIds.parse(SamplingBackend.class, "--backend", name), "");
     }
 }

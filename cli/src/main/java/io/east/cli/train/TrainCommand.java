@@ -12,6 +12,7 @@ import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.TrainingOptions;
 import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
+import io.east.core.EnumIds;
 import io.east.model.Precision;
 import io.east.model.train.LossKind;
 import io.east.schemas.TrainMetrics;
@@ -26,7 +27,6 @@ import io.east.trainer.TrainingReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -152,10 +152,6 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private LossKind parseLoss() {
-        try {
-            return LossKind.valueOf(loss.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--loss must be sft, dpo or kto, got '" + loss + "'");
-        }
+        return Usage.check(() -> EnumIds.parse(LossKind.class, "--loss", loss), "");
     }
 }

@@ -1,6 +1,6 @@
 package io.east.core.group;
 
-import java.util.Locale;
+import io.east.core.EnumIds;
 
 /** How the n answers of a question are grouped into clusters before the entropy is taken. */
 public enum Clustering {
@@ -13,14 +13,10 @@ public enum Clustering {
     EQUIVALENT;
 
     public static Clustering parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("clustering must be exact or equivalent, got '" + text + "'");
-        }
+        return EnumIds.parse(Clustering.class, "clustering", text);
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 }

@@ -1,6 +1,6 @@
 package io.east.core.weight;
 
-import java.util.Locale;
+import io.east.core.EnumIds;
 
 /** Which per-question signal the weight is a power of (docs/method.md). */
 public enum WeightStrategy {
@@ -14,16 +14,11 @@ public enum WeightStrategy {
     UNIFORM;
 
     public static WeightStrategy parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException(
-                    "strategy must be entropy, accuracy, rejected or uniform, got '" + text + "'");
-        }
+        return EnumIds.parse(WeightStrategy.class, "strategy", text);
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public double signal(double entropy, double accuracy, double rejectedShare) {
