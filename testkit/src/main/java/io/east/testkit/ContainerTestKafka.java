@@ -4,7 +4,6 @@ import io.east.broker.SingleNodeProperties;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -13,17 +12,15 @@ import org.testcontainers.utility.DockerImageName;
  * settings as the embedded broker, so the twin of an embedded test checks the same behaviour against a Kafka built
  * and launched the way operators run it. Its tests carry {@code @Testcontainers(disabledWithoutDocker = true)}.
  */
-public final class ContainerTestKafka implements TestKafka {
+public final class ContainerTestKafka extends AbstractTestKafka {
 
     /** The release the embedded broker runs (kafka.version in the parent pom). */
     public static final DockerImageName IMAGE = DockerImageName.parse("apache/kafka:4.4.0");
 
     private final KafkaContainer container;
-    private final SharedAdmin admin;
 
     private ContainerTestKafka(KafkaContainer container) {
         this.container = container;
-        this.admin = new SharedAdmin(container::getBootstrapServers);
     }
 
     /** Starts a container and returns once it answers clients; a {@link TestKafkaBackend}. */
@@ -44,17 +41,8 @@ public final class ContainerTestKafka implements TestKafka {
     }
 
     @Override
-    public Admin admin() {
-        return admin.get();
-    }
-
-    @Override
-    public void close() {
-        try {
-            admin.close();
-        } finally {
-            container.stop();
-        }
+    protected void stop() {
+        container.stop();
     }
 
     @Override

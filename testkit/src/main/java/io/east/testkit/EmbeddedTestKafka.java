@@ -2,17 +2,14 @@ package io.east.testkit;
 
 import io.east.broker.BrokerSettings;
 import io.east.broker.EmbeddedKafkaBroker;
-import org.apache.kafka.clients.admin.Admin;
 
 /** The {@link TestKafka} backend that runs an {@link EmbeddedKafkaBroker} in this JVM. */
-public final class EmbeddedTestKafka implements TestKafka {
+public final class EmbeddedTestKafka extends AbstractTestKafka {
 
     private final EmbeddedKafkaBroker broker;
-    private final SharedAdmin admin;
 
     private EmbeddedTestKafka(EmbeddedKafkaBroker broker) {
         this.broker = broker;
-        this.admin = new SharedAdmin(broker::bootstrapServers);
     }
 
     public static EmbeddedTestKafka start(BrokerSettings settings) {
@@ -29,17 +26,8 @@ public final class EmbeddedTestKafka implements TestKafka {
     }
 
     @Override
-    public Admin admin() {
-        return admin.get();
-    }
-
-    @Override
-    public void close() {
-        try {
-            admin.close();
-        } finally {
-            broker.close();
-        }
+    protected void stop() {
+        broker.close();
     }
 
     @Override
