@@ -9,15 +9,12 @@ import io.east.producers.generate.djl.DjlSettings;
 import io.east.producers.generate.djl.ModelVersionFollower;
 import io.east.producers.testing.LogCapture;
 import io.east.producers.testing.TinyCheckpoints;
-import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +30,11 @@ class DjlGeneratorWorkerIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String KEY = "djl-it";
-    private static final int N = 3;
-    /** Versions are announced between tasks; the worker sees one within a few batches (it polls without waiting). */
-    private static final int MAX_PROBES = 20;
 
     @TempDir
     Path temp;
 
-    private GenerateTopics topics;
-    private final List<String> published = new ArrayList<>();
+    private VersionedTasks tasks;
 
     @Test
     void samplesCarryTheVersionThatMadeThemAndPointersOutsideTheRootAreRefused() throws Exception {
@@ -49,84 +42,49 @@ class DjlGeneratorWorkerIT {
         Path v1 = TinyCheckpoints.write(root.resolve("v000001"), 1);
         Path v2 = TinyCheckpoints.write(root.resolve("v000002"), 2);
         Path outside = TinyCheckpoints.write(temp.resolve("elsewhere/v000003"), 3);
-        topics = new GenerateTopics(KAFKA.createTopic("djl.questions", 2), KAFKA.createTopic("djl.samples", 2),
-                KAFKA.createTopic("djl.dlq", 1));
+        GenerateTopics topics = new GenerateTopics(KAFKA.createTopic("djl.questions", 2),
+                KAFKA.createTopic("djl.samples", 2), KAFKA.createTopic("djl.dlq", 1));
+        tasks = new VersionedTasks(KAFKA, topics, KEY, "Eva has 7 shells. She gets 5 more. How many shells?", "12",
+                PATIENCE);
         WorkerSettings settings = WorkerSettings.defaults("it-djl").withGroup("group-djl").withTopics(topics)
                 .withBatchSize(2).withSampling(new SamplingParams(1.0, 1.0, 16, SamplingParams.DEFAULT_STOP));
-        announce(1, v1);
+        tasks.announce(1, v1);
 
         List<String> beforeSwitch = List.of("first-0", "first-1", "first-2", "first-3");
         try (LogCapture logs = new LogCapture("io.east.producers.generate.djl");
              DjlBackend backend = DjlBackend.following(DjlSettings.defaults().withModelKey(KEY),
-                     CheckpointRoot.of(root), null, ModelVersionFollower.connect(clientProperties(), KEY));
-             RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
-            beforeSwitch.forEach(this::publishTask);
-            await().atMost(PATIENCE).until(() -> samplesByTask().keySet().containsAll(beforeSwitch));
+                     CheckpointRoot.of(root), null, ModelVersionFollower.connect(KAFKA.clientProps(), KEY));
+             RunningWorker worker = RunningWorker.start(KAFKA.clientProps(), settings, backend)) {
+            beforeSwitch.forEach(tasks::publish);
+            await().atMost(PATIENCE).until(() -> tasks.samplesByTask().keySet().containsAll(beforeSwitch));
             assertThat(versionsOf(beforeSwitch)).containsOnly(1L);
 
-            announce(2, v2);
-            String switched = probeUntil("after-v2", probe -> versionOf(probe) == 2);
-            announce(3, outside);
-            String refusedAt = probeUntil("after-outside", probe -> !logs.warnings().isEmpty());
+            tasks.announce(2, v2);
+            String switched = tasks.probeUntil("after-v2", probe -> tasks.versionOf(probe) == 2);
+            tasks.announce(3, outside);
+            String refusedAt = tasks.probeUntil("after-outside", probe -> !logs.warnings().isEmpty());
 
             assertThat(logs.warnings()).singleElement().asString().contains("model version refused",
                     "version=3", "checkpoint_uri=" + outside.toUri(), "outside the checkpoint root", "kept_version=2");
-            assertThat(versionOf(switched)).isEqualTo(2);
-            assertThat(versionOf(refusedAt)).as("the refused version changes nothing").isEqualTo(2);
+            assertThat(tasks.versionOf(switched)).isEqualTo(2);
+            assertThat(tasks.versionOf(refusedAt)).as("the refused version changes nothing").isEqualTo(2);
             assertThat(backend.policyVersion()).isEqualTo(2);
             assertThat(worker.stop().deadLetters()).isZero();
         }
 
-        Map<String, List<ReasoningSample>> byTask = samplesByTask();
+        Map<String, List<ReasoningSample>> byTask = tasks.samplesByTask();
         assertThat(byTask).allSatisfy((task, samples) -> {
             assertThat(samples).as(task).extracting(ReasoningSample::getSampleIndex).containsExactly(0, 1, 2);
             assertThat(samples).as(task + ": one version per task").extracting(ReasoningSample::getPolicyVersion)
                     .containsOnly(samples.get(0).getPolicyVersion());
             assertThat(samples).allSatisfy(s -> assertThat(s.getGenerator()).isEqualTo("djl:" + KEY));
         });
-        List<Long> inPublishOrder = published.stream().map(this::versionOf).toList();
-        assertThat(inPublishOrder).as("1 until the switch, then 2 for good").isSorted().containsOnly(1L, 2L)
-                .endsWith(2L, 2L);
-    }
-
-    /** Publishes one task at a time, each after the previous one's samples arrived, until {@code done} holds. */
-    private String probeUntil(String prefix, Predicate<String> done) {
-        for (int i = 0; i < MAX_PROBES; i++) {
-            String probe = prefix + "-" + i;
-            publishTask(probe);
-            await().atMost(PATIENCE).until(() -> samplesByTask().containsKey(probe));
-            if (done.test(probe)) {
-                return probe;
-            }
-        }
-        throw new AssertionError(prefix + ": not reached after " + MAX_PROBES + " tasks");
-    }
-
-    private long versionOf(String taskId) {
-        return samplesByTask().get(taskId).get(0).getPolicyVersion();
+        assertThat(tasks.versionsInPublishOrder()).as("1 until the switch, then 2 for good").isSorted()
+                .containsOnly(1L, 2L).endsWith(2L, 2L);
     }
 
     private List<Long> versionsOf(List<String> taskIds) {
-        Map<String, List<ReasoningSample>> byTask = samplesByTask();
+        Map<String, List<ReasoningSample>> byTask = tasks.samplesByTask();
         return taskIds.stream().flatMap(t -> byTask.get(t).stream()).map(ReasoningSample::getPolicyVersion).toList();
-    }
-
-    private void publishTask(String taskId) {
-        QuestionTask task = Tasks.task(taskId, "Eva has 7 shells. She gets 5 more. How many shells?", "12", N);
-        Tasks.publish(KAFKA, topics.questions(), task);
-        published.add(taskId);
-    }
-
-    private void announce(long version, Path checkpoint) throws Exception {
-        Tasks.announce(KAFKA, KEY, version, checkpoint);
-    }
-
-    /** Committed samples by task, each task's in sample-index order; only complete sets are visible. */
-    private Map<String, List<ReasoningSample>> samplesByTask() {
-        return CommittedRecords.samplesByTask(KAFKA, topics.samples());
-    }
-
-    private static Map<String, Object> clientProperties() {
-        return Map.of("bootstrap.servers", KAFKA.bootstrapServers());
     }
 }

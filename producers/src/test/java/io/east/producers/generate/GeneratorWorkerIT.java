@@ -16,7 +16,6 @@ import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -72,18 +71,13 @@ class GeneratorWorkerIT {
                 Tasks.task("wrong", "How many grams in a kilogram? " + FakeAnswers.THOUSAND, "999", 2),
                 Tasks.task("mixed", "What is 2*3? " + FakeAnswers.MIXED, "6", 5),
                 Tasks.task("none", "Say nothing. " + FakeAnswers.NO_ANSWER, "1", 1));
-        publish(tasks.stream().map(EastSerdes.questionTask()::serialize).toList(),
-                tasks.stream().map(QuestionTask::getTaskId).toList());
+        Tasks.publishAll(KAFKA, topics.questions(), tasks);
 
-        try (RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
-            await().atMost(PATIENCE).until(() -> CommittedRecords.groupCaughtUp(KAFKA, settings.groupId(),
-                    topics.questions()));
-            assertThat(worker.stop()).satisfies(stats -> {
-                assertThat(stats.tasks()).isEqualTo(4);
-                assertThat(stats.samples()).isEqualTo(12);
-                assertThat(stats.deadLetters()).isZero();
-            });
-        }
+        assertThat(runUntilCaughtUp()).satisfies(stats -> {
+            assertThat(stats.tasks()).isEqualTo(4);
+            assertThat(stats.samples()).isEqualTo(12);
+            assertThat(stats.deadLetters()).isZero();
+        });
 
         Map<String, List<ReasoningSample>> byTask = samplesByTask();
         assertThat(byTask.keySet()).containsExactlyInAnyOrder("half", "wrong", "mixed", "none");
@@ -130,11 +124,7 @@ class GeneratorWorkerIT {
                         EastSerdes.questionTask().serialize(noId), EastSerdes.questionTask().serialize(fine)),
                 List.of("junk", "no-n", "no-id", "fine"));
 
-        try (RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
-            await().atMost(PATIENCE).until(() -> CommittedRecords.groupCaughtUp(KAFKA, settings.groupId(),
-                    topics.questions()));
-            assertThat(worker.stop().deadLetters()).isEqualTo(3);
-        }
+        assertThat(runUntilCaughtUp().deadLetters()).isEqualTo(3);
 
         Map<String, DeadLetter> letters = deadLetters().stream()
                 .collect(Collectors.toMap(d -> new String(bytes(d.getKey()), StandardCharsets.UTF_8), d -> d));
@@ -160,14 +150,9 @@ class GeneratorWorkerIT {
         server.failPrompts(prompt -> prompt.contains("poison"), new Fault.Status(500, null));
         List<QuestionTask> tasks = List.of(Tasks.task("poison", "A poison question?", "1", 2),
                 Tasks.task("ok-1", "What is 2*3?", "6", 2), Tasks.task("ok-2", "What is 3*2?", "6", 3));
-        publish(tasks.stream().map(EastSerdes.questionTask()::serialize).toList(),
-                tasks.stream().map(QuestionTask::getTaskId).toList());
+        Tasks.publishAll(KAFKA, topics.questions(), tasks);
 
-        try (RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
-            await().atMost(PATIENCE).until(() -> CommittedRecords.groupCaughtUp(KAFKA, settings.groupId(),
-                    topics.questions()));
-            worker.stop();
-        }
+        runUntilCaughtUp();
 
         assertThat(samplesByTask()).containsOnlyKeys("ok-1", "ok-2");
         assertThat(deadLetters()).singleElement().satisfies(letter -> {
@@ -181,14 +166,9 @@ class GeneratorWorkerIT {
     void aSampleTooLargeForOneRecordDeadLettersItsTaskInsteadOfFailingEveryRetry() throws Exception {
         List<QuestionTask> tasks = List.of(Tasks.task("huge", "What is 2*3? " + FakeAnswers.HUGE, "6", 1),
                 Tasks.task("ok", "What is 3*2?", "6", 2));
-        publish(tasks.stream().map(EastSerdes.questionTask()::serialize).toList(),
-                tasks.stream().map(QuestionTask::getTaskId).toList());
+        Tasks.publishAll(KAFKA, topics.questions(), tasks);
 
-        try (RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
-            await().atMost(PATIENCE).until(() -> CommittedRecords.groupCaughtUp(KAFKA, settings.groupId(),
-                    topics.questions()));
-            worker.stop();
-        }
+        runUntilCaughtUp();
 
         assertThat(samplesByTask()).containsOnlyKeys("ok");
         assertThat(deadLetters()).singleElement().satisfies(letter -> {
@@ -205,11 +185,10 @@ class GeneratorWorkerIT {
                 .mapToObj(i -> Tasks.task("t" + i, "What is 2*3? #" + i, "6", 1 + i % 3)).toList();
         WorkerStats firstStats;
         WorkerStats secondStats;
-        try (RunningWorker first = RunningWorker.start(clientProperties(), settings, backend);
+        try (RunningWorker first = RunningWorker.start(KAFKA.clientProps(), settings, backend);
              RunningWorker second = startWhenFirstOwnsEverything(first)) {
             await().atMost(PATIENCE).until(() -> !second.assigned().isEmpty() && first.assigned().size() < 3);
-            publish(tasks.stream().map(EastSerdes.questionTask()::serialize).toList(),
-                    tasks.stream().map(QuestionTask::getTaskId).toList());
+            Tasks.publishAll(KAFKA, topics.questions(), tasks);
             await().atMost(PATIENCE).until(() -> first.stats().tasks() > 0 && second.stats().tasks() > 0);
             // Leaving mid-batch: the first worker's in-flight batch is abandoned and redone by the second.
             firstStats = first.stop();
@@ -228,19 +207,24 @@ class GeneratorWorkerIT {
         assertThat(firstStats.tasks() + secondStats.tasks()).isEqualTo(30);
     }
 
+    /** Runs one worker until its group has committed every question, then stops it. */
+    private WorkerStats runUntilCaughtUp() throws Exception {
+        try (RunningWorker worker = RunningWorker.start(KAFKA.clientProps(), settings, backend)) {
+            await().atMost(PATIENCE).until(() -> CommittedRecords.groupCaughtUp(KAFKA, settings.groupId(),
+                    topics.questions()));
+            return worker.stop();
+        }
+    }
+
     private RunningWorker startWhenFirstOwnsEverything(RunningWorker first) {
         await().atMost(PATIENCE).until(() -> first.assigned().size() == 3);
-        return RunningWorker.start(clientProperties(), settings.withWorkerId("second"), backend);
+        return RunningWorker.start(KAFKA.clientProps(), settings.withWorkerId("second"), backend);
     }
 
     private static byte[] bytes(java.nio.ByteBuffer buffer) {
         byte[] copy = new byte[buffer.remaining()];
         buffer.duplicate().get(copy);
         return copy;
-    }
-
-    private Map<String, Object> clientProperties() {
-        return Map.of("bootstrap.servers", KAFKA.bootstrapServers());
     }
 
     private List<RecordMetadata> publish(List<byte[]> values, List<String> keys) throws Exception {
@@ -255,11 +239,7 @@ class GeneratorWorkerIT {
     }
 
     private Map<String, List<ReasoningSample>> samplesByTask() {
-        return CommittedRecords.read(KAFKA, topics.samples()).stream()
-                .map(ConsumerRecord::value)
-                .map(EastSerdes.reasoningSample()::deserialize)
-                .sorted(Comparator.comparingInt(ReasoningSample::getSampleIndex))
-                .collect(Collectors.groupingBy(ReasoningSample::getTaskId));
+        return CommittedRecords.samplesByTask(KAFKA, topics.samples());
     }
 
     private List<DeadLetter> deadLetters() {

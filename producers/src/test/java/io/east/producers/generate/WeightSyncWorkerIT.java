@@ -19,16 +19,13 @@ import io.east.producers.generate.openai.sync.WeightSyncedBackend;
 import io.east.producers.generate.openai.sync.WeightSyncer;
 import io.east.producers.generate.openai.sync.WeightSyncFollower;
 import io.east.producers.testing.LogCapture;
-import io.east.schemas.QuestionTask;
+import io.east.producers.testing.TinyCheckpoints;
 import io.east.schemas.ReasoningSample;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.junit.jupiter.api.AfterEach;
@@ -49,8 +46,6 @@ class WeightSyncWorkerIT {
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final int N = 3;
-    private static final int MAX_PROBES = 20;
     private static final RetryPolicy ONE_RETRY =
             new RetryPolicy(1, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(1));
 
@@ -59,17 +54,17 @@ class WeightSyncWorkerIT {
 
     private Path root;
     private FakeOpenAiServer server;
-    private GenerateTopics topics;
     private WorkerSettings settings;
     private String key;
-    private final List<String> published = new ArrayList<>();
+    private VersionedTasks tasks;
 
     @BeforeEach
     void setUp(TestInfo test) throws Exception {
         String name = test.getTestMethod().orElseThrow().getName();
         key = "sync-" + Integer.toHexString(name.hashCode());
-        topics = new GenerateTopics(KAFKA.createTopic(name + ".questions", 2), KAFKA.createTopic(name + ".samples", 2),
-                KAFKA.createTopic(name + ".dlq", 1));
+        GenerateTopics topics = new GenerateTopics(KAFKA.createTopic(name + ".questions", 2),
+                KAFKA.createTopic(name + ".samples", 2), KAFKA.createTopic(name + ".dlq", 1));
+        tasks = new VersionedTasks(KAFKA, topics, key, "What is 2*3?", "6", PATIENCE);
         settings = WorkerSettings.defaults("it-" + key).withGroup("group-" + key).withTopics(topics).withBatchSize(2);
         root = Files.createDirectories(temp.resolve("checkpoints")).toRealPath();
         FakeOpenAiServer fake = FakeOpenAiServer.start();
@@ -83,22 +78,22 @@ class WeightSyncWorkerIT {
 
     @Test
     void samplesAfterEachSwitchCarryTheNewVersionAndNoTaskMixesVersions() throws Exception {
-        announce(1, checkpoint("v000001"));
+        tasks.announce(1, checkpoint("v000001"));
         try (ProcessMetrics metrics = ProcessMetrics.create("generate");
              WeightSyncedBackend backend = backend(WeightSyncMode.SGLANG, ServedPathMap.identity(), null);
-             RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
+             RunningWorker worker = RunningWorker.start(KAFKA.clientProps(), settings, backend)) {
             backend.bindMetrics(metrics);
             List<String> first = List.of("first-0", "first-1", "first-2", "first-3");
-            first.forEach(this::publishTask);
-            await().atMost(PATIENCE).until(() -> samplesByTask().keySet().containsAll(first));
-            assertThat(first).allSatisfy(task -> assertThat(versionOf(task)).isEqualTo(1));
+            first.forEach(tasks::publish);
+            await().atMost(PATIENCE).until(() -> tasks.samplesByTask().keySet().containsAll(first));
+            assertThat(first).allSatisfy(task -> assertThat(tasks.versionOf(task)).isEqualTo(1));
 
-            announce(2, checkpoint("v000002"));
-            probeUntil("after-v2", probe -> versionOf(probe) == 2);
+            tasks.announce(2, checkpoint("v000002"));
+            tasks.probeUntil("after-v2", probe -> tasks.versionOf(probe) == 2);
             List<String> last = List.of("last-0", "last-1", "last-2");
-            last.forEach(this::publishTask);
-            await().atMost(PATIENCE).until(() -> samplesByTask().keySet().containsAll(last));
-            assertThat(last).allSatisfy(task -> assertThat(versionOf(task)).isEqualTo(2));
+            last.forEach(tasks::publish);
+            await().atMost(PATIENCE).until(() -> tasks.samplesByTask().keySet().containsAll(last));
+            assertThat(last).allSatisfy(task -> assertThat(tasks.versionOf(task)).isEqualTo(2));
 
             assertThat(metrics.scrape())
                     .contains("east_generate_policy_version{component=\"generate\",key=\"" + key
@@ -113,29 +108,28 @@ class WeightSyncWorkerIT {
         assertThat(server.reloads()).extracting(FakeOpenAiServer.Reload::path)
                 .containsExactly(root.resolve("v000001").toString(), root.resolve("v000002").toString());
         assertEverySampleCarriesTheVersionThatMadeIt();
-        List<Long> inPublishOrder = published.stream().map(this::versionOf).toList();
-        assertThat(inPublishOrder).as("1 until the switch, then 2 for good").isSorted().containsOnly(1L, 2L);
+        assertThat(tasks.versionsInPublishOrder()).as("1 until the switch, then 2 for good").isSorted().containsOnly(1L, 2L);
     }
 
     @Test
     void aFailedReloadKeepsTheOldVersionRaisesTheCounterAndALaterVersionStillLoads() throws Exception {
-        announce(1, checkpoint("v000001"));
+        tasks.announce(1, checkpoint("v000001"));
         try (LogCapture logs = new LogCapture(WeightSyncer.class);
              WeightSyncedBackend backend = backend(WeightSyncMode.SGLANG, ServedPathMap.identity(), null);
-             RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
+             RunningWorker worker = RunningWorker.start(KAFKA.clientProps(), settings, backend)) {
             server.enqueueReload(new ReloadFault.Fails("Failed to get weights iterator: shape mismatch"),
                     new ReloadFault.Fails("Failed to get weights iterator: shape mismatch"));
-            announce(2, checkpoint("v000002"));
-            String failedAt = probeUntil("after-v2", probe -> !logs.warnings().isEmpty());
+            tasks.announce(2, checkpoint("v000002"));
+            String failedAt = tasks.probeUntil("after-v2", probe -> !logs.warnings().isEmpty());
 
             assertThat(logs.warnings()).singleElement().asString().contains("keeping the current version",
                     "version=2", "attempts=2", "shape mismatch", "kept_version=1");
-            assertThat(versionOf(failedAt)).as("the old version stays").isEqualTo(1);
+            assertThat(tasks.versionOf(failedAt)).as("the old version stays").isEqualTo(1);
             assertThat(backend.syncer().counters().failures()).isEqualTo(1);
             assertThat(server.servedModelPath()).isEqualTo(root.resolve("v000001").toString());
 
-            announce(3, checkpoint("v000003"));
-            probeUntil("after-v3", probe -> versionOf(probe) == 3);
+            tasks.announce(3, checkpoint("v000003"));
+            tasks.probeUntil("after-v3", probe -> tasks.versionOf(probe) == 3);
             assertThat(backend.syncer().counters().failures()).isEqualTo(1);
             assertThat(worker.stop().deadLetters()).as("the worker never stopped over it").isZero();
         }
@@ -147,15 +141,15 @@ class WeightSyncWorkerIT {
     @Test
     void aSlowReloadRunsOutsideAnyTransactionAndTheWorkerStaysInItsGroup() throws Exception {
         server.listModels("fake-math");
-        announce(1, checkpoint("v000001"));
+        tasks.announce(1, checkpoint("v000001"));
         try (WeightSyncedBackend backend = backend(WeightSyncMode.VLLM, ServedPathMap.identity(), null);
-             RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
-            publishTask("before");
-            await().atMost(PATIENCE).until(() -> samplesByTask().containsKey("before"));
+             RunningWorker worker = RunningWorker.start(KAFKA.clientProps(), settings, backend)) {
+            tasks.publish("before");
+            await().atMost(PATIENCE).until(() -> tasks.samplesByTask().containsKey("before"));
 
             server.enqueueReload(new ReloadFault.Held());
-            announce(2, checkpoint("v000002"));
-            publishTask("during");
+            tasks.announce(2, checkpoint("v000002"));
+            tasks.publish("during");
             await().atMost(PATIENCE).until(() -> server.reloadsInFlight() == 1);
 
             TransactionDescription transaction = KAFKA.admin()
@@ -164,11 +158,11 @@ class WeightSyncWorkerIT {
             assertThat(transaction.state()).as("no transaction is open while the server reloads")
                     .isNotEqualTo(TransactionState.ONGOING);
             assertThat(worker.assigned()).as("the worker stays in its group meanwhile").isNotEmpty();
-            assertThat(samplesByTask()).doesNotContainKey("during");
+            assertThat(tasks.samplesByTask()).doesNotContainKey("during");
 
             server.releaseReloads();
-            await().atMost(PATIENCE).until(() -> samplesByTask().containsKey("during"));
-            assertThat(versionOf("during")).isEqualTo(2);
+            await().atMost(PATIENCE).until(() -> tasks.samplesByTask().containsKey("during"));
+            assertThat(tasks.versionOf("during")).isEqualTo(2);
             assertThat(backend.syncer().counters().pausedSeconds()).isPositive();
             worker.stop();
         }
@@ -179,18 +173,18 @@ class WeightSyncWorkerIT {
 
     @Test
     void theServerIsGivenTheTranslatedPath() throws Exception {
-        announce(1, checkpoint("v000001"));
+        tasks.announce(1, checkpoint("v000001"));
         try (WeightSyncedBackend backend = backend(WeightSyncMode.SGLANG,
                 ServedPathMap.parse(List.of(root + "=/mnt/remote/checkpoints")), null);
-             RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
-            publishTask("mapped");
-            await().atMost(PATIENCE).until(() -> samplesByTask().containsKey("mapped"));
+             RunningWorker worker = RunningWorker.start(KAFKA.clientProps(), settings, backend)) {
+            tasks.publish("mapped");
+            await().atMost(PATIENCE).until(() -> tasks.samplesByTask().containsKey("mapped"));
             worker.stop();
         }
         assertThat(server.reloads()).extracting(FakeOpenAiServer.Reload::path)
                 .containsExactly("/mnt/remote/checkpoints/v000001");
-        assertThat(versionOf("mapped")).isEqualTo(1);
-        assertThat(samplesByTask().get("mapped")).allSatisfy(s -> assertThat(s.getResponse())
+        assertThat(tasks.versionOf("mapped")).isEqualTo(1);
+        assertThat(tasks.samplesByTask().get("mapped")).allSatisfy(s -> assertThat(s.getResponse())
                 .contains("served by /mnt/remote/checkpoints/v000001"));
     }
 
@@ -199,23 +193,23 @@ class WeightSyncWorkerIT {
         Path loads = temp.resolve("loads.txt");
         // The command is sh itself, run without a shell: $0 is the log file, $1 the path, $2 the version.
         SyncCommand command = SyncCommand.parse("sh -c 'echo \"$2 $1\" >> \"$0\"' " + loads + " {path} {version}");
-        Path outside = checkpointAt(temp.resolve("elsewhere/v000002"));
+        Path outside = TinyCheckpoints.filesOnly(temp.resolve("elsewhere/v000002"));
         Path linkedOut = Files.createSymbolicLink(root.resolve("v000003"), outside);
-        announce(1, checkpoint("v000001"));
+        tasks.announce(1, checkpoint("v000001"));
         try (LogCapture logs = new LogCapture(WeightSyncFollower.class);
              WeightSyncedBackend backend = backend(WeightSyncMode.COMMAND, ServedPathMap.identity(), command);
-             RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
-            publishTask("first");
-            await().atMost(PATIENCE).until(() -> samplesByTask().containsKey("first"));
+             RunningWorker worker = RunningWorker.start(KAFKA.clientProps(), settings, backend)) {
+            tasks.publish("first");
+            await().atMost(PATIENCE).until(() -> tasks.samplesByTask().containsKey("first"));
 
-            announce(2, outside);
-            probeUntil("after-outside", probe -> logs.warnings().size() == 1);
-            announce(3, linkedOut);
-            String refusedAt = probeUntil("after-link", probe -> logs.warnings().size() == 2);
+            tasks.announce(2, outside);
+            tasks.probeUntil("after-outside", probe -> logs.warnings().size() == 1);
+            tasks.announce(3, linkedOut);
+            String refusedAt = tasks.probeUntil("after-link", probe -> logs.warnings().size() == 2);
 
             assertThat(logs.warnings()).allSatisfy(warning -> assertThat(warning)
                     .contains("model version refused", "outside the checkpoint root", "kept_version=1"));
-            assertThat(versionOf(refusedAt)).isEqualTo(1);
+            assertThat(tasks.versionOf(refusedAt)).isEqualTo(1);
             assertThat(backend.syncer().counters().refusedPointers()).isEqualTo(2);
             worker.stop();
         }
@@ -224,22 +218,22 @@ class WeightSyncWorkerIT {
 
     @Test
     void anotherProcessReloadingTheServerStopsTheWorkerBeforeItMislabelsSamples() throws Exception {
-        announce(1, checkpoint("v000001"));
+        tasks.announce(1, checkpoint("v000001"));
         try (WeightSyncedBackend backend = backend(WeightSyncMode.SGLANG, ServedPathMap.identity(), null);
-             RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
-            publishTask("mine");
-            await().atMost(PATIENCE).until(() -> samplesByTask().containsKey("mine"));
+             RunningWorker worker = RunningWorker.start(KAFKA.clientProps(), settings, backend)) {
+            tasks.publish("mine");
+            await().atMost(PATIENCE).until(() -> tasks.samplesByTask().containsKey("mine"));
 
             server.serve(temp.resolve("theirs").toString(), "east:another-worker:v7");
-            announce(2, checkpoint("v000002"));
-            publishTask("after-takeover");
+            tasks.announce(2, checkpoint("v000002"));
+            tasks.publish("after-takeover");
             await().atMost(PATIENCE).until(() -> worker.failure() != null);
 
             assertThat(worker.failure()).hasRootCauseInstanceOf(SharedEndpointException.class)
                     .rootCause().hasMessageContaining("east:another-worker:v7")
                     .hasMessageContaining("one worker per endpoint");
         }
-        assertThat(samplesByTask()).containsOnlyKeys("mine");
+        assertThat(tasks.samplesByTask()).containsOnlyKeys("mine");
         assertThat(server.reloads()).hasSize(1);
     }
 
@@ -250,12 +244,12 @@ class WeightSyncWorkerIT {
         WeightSyncSettings sync = new WeightSyncSettings(mode, map, command, ONE_RETRY, Duration.ofSeconds(60),
                 settings.workerId());
         return WeightSyncedBackend.start(openAi, sync, CheckpointRoot.of(root),
-                ModelVersionFollower.connect(clientProperties(), key), Duration.ofSeconds(30));
+                ModelVersionFollower.connect(KAFKA.clientProps(), key), Duration.ofSeconds(30));
     }
 
     /** Every sample says which weights made it; that must be the checkpoint of the version it carries. */
     private void assertEverySampleCarriesTheVersionThatMadeIt() {
-        assertThat(samplesByTask()).allSatisfy((task, samples) -> {
+        assertThat(tasks.samplesByTask()).allSatisfy((task, samples) -> {
             assertThat(samples).as(task).extracting(ReasoningSample::getSampleIndex).containsExactly(0, 1, 2);
             assertThat(samples).as(task + ": one version per task").extracting(ReasoningSample::getPolicyVersion)
                     .containsOnly(samples.get(0).getPolicyVersion());
@@ -265,49 +259,6 @@ class WeightSyncWorkerIT {
     }
 
     private Path checkpoint(String name) throws Exception {
-        return checkpointAt(root.resolve(name));
-    }
-
-    /** The files the loader reads; admission looks only at where they are. */
-    private static Path checkpointAt(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        for (String file : new String[] {"config.json", "tokenizer.json", "model.safetensors"}) {
-            Files.writeString(dir.resolve(file), "{}");
-        }
-        return dir;
-    }
-
-    private String probeUntil(String prefix, Predicate<String> done) {
-        for (int i = 0; i < MAX_PROBES; i++) {
-            String probe = prefix + "-" + i;
-            publishTask(probe);
-            await().atMost(PATIENCE).until(() -> samplesByTask().containsKey(probe));
-            if (done.test(probe)) {
-                return probe;
-            }
-        }
-        throw new AssertionError(prefix + ": not reached after " + MAX_PROBES + " tasks");
-    }
-
-    private long versionOf(String taskId) {
-        return samplesByTask().get(taskId).get(0).getPolicyVersion();
-    }
-
-    private void publishTask(String taskId) {
-        QuestionTask task = Tasks.task(taskId, "What is 2*3?", "6", N);
-        Tasks.publish(KAFKA, topics.questions(), task);
-        published.add(taskId);
-    }
-
-    private void announce(long version, Path checkpoint) throws Exception {
-        Tasks.announce(KAFKA, key, version, checkpoint);
-    }
-
-    private Map<String, List<ReasoningSample>> samplesByTask() {
-        return CommittedRecords.samplesByTask(KAFKA, topics.samples());
-    }
-
-    private static Map<String, Object> clientProperties() {
-        return Map.of("bootstrap.servers", KAFKA.bootstrapServers());
+        return TinyCheckpoints.filesOnly(root.resolve(name));
     }
 }

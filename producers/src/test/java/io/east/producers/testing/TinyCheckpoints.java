@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Freshly initialised checkpoints small enough to load and sample in a test (about 20k parameters). */
+/**
+ * Checkpoints for tests: freshly initialised ones small enough to load and sample (about 20k parameters), and
+ * stand-ins that only have a checkpoint's files, for tests where only their location matters.
+ */
 public final class TinyCheckpoints {
 
     /** 256 positions: room for the default prompt template around a short question and a short answer. */
@@ -27,6 +30,15 @@ public final class TinyCheckpoints {
     public static Path writeVersion(Path dir, long seed, long version) throws IOException {
         write(dir, seed);
         Files.writeString(dir.resolve("east-state.json"), "{\"format\": 1, \"version\": " + version + "}\n");
+        return dir;
+    }
+
+    /** The files a loader reads, each holding "{}": admission and weight sync look only at where they are. */
+    public static Path filesOnly(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String file : new String[] {"config.json", "tokenizer.json", "model.safetensors"}) {
+            Files.writeString(dir.resolve(file), "{}");
+        }
         return dir;
     }
 }

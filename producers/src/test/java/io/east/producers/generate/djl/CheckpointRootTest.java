@@ -3,6 +3,7 @@ package io.east.producers.generate.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.east.producers.testing.TinyCheckpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +25,7 @@ class CheckpointRootTest {
     void setUp() throws IOException {
         rootDir = Files.createDirectories(temp.resolve("checkpoints"));
         root = CheckpointRoot.of(rootDir);
-        outside = checkpointFiles(temp.resolve("elsewhere/v000009"));
-    }
-
-    /** The files the loader reads; their contents do not matter to admission. */
-    private static Path checkpointFiles(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        for (String file : new String[] {"config.json", "tokenizer.json", "model.safetensors"}) {
-            Files.writeString(dir.resolve(file), "{}");
-        }
-        return dir;
+        outside = TinyCheckpoints.filesOnly(temp.resolve("elsewhere/v000009"));
     }
 
     private static String uri(Path path) {
@@ -48,7 +40,7 @@ class CheckpointRootTest {
 
         assertThat(missing).isDirectory();
         assertThat(created.realPath()).isEqualTo(missing.toRealPath());
-        Path v1 = checkpointFiles(missing.resolve("v000001"));
+        Path v1 = TinyCheckpoints.filesOnly(missing.resolve("v000001"));
         assertThat(created.admit(uri(v1))).isEqualTo(v1.toRealPath());
     }
 
@@ -66,7 +58,7 @@ class CheckpointRootTest {
 
     @Test
     void aCheckpointInsideTheRootIsAdmittedAsItsRealPath() throws Exception {
-        Path v1 = checkpointFiles(rootDir.resolve("v000001"));
+        Path v1 = TinyCheckpoints.filesOnly(rootDir.resolve("v000001"));
 
         assertThat(root.admit(uri(v1))).isEqualTo(v1.toRealPath());
         assertThat(root.admit("file://" + rootDir.toRealPath() + "/./v000001/")).isEqualTo(v1.toRealPath());
@@ -112,7 +104,7 @@ class CheckpointRootTest {
 
     @Test
     void aShardIndexNamingAFileOutsideTheRootIsRefused() throws Exception {
-        Path v4 = checkpointFiles(rootDir.resolve("v000004"));
+        Path v4 = TinyCheckpoints.filesOnly(rootDir.resolve("v000004"));
         Files.delete(v4.resolve("model.safetensors"));
         Files.writeString(v4.resolve("model.safetensors.index.json"),
                 "{\"weight_map\": {\"model.norm.weight\": \"../../elsewhere/v000009/model.safetensors\"}}");
