@@ -1,5 +1,6 @@
 package io.east.core.answer;
 
+import static io.east.core.answer.NormalizationAssertions.assertNormalizesTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -101,9 +102,7 @@ class AnswerNormalizerTest {
             `   `                         | ``
             """)
     void normalizesNotation(String input, String expected) {
-        String normalized = AnswerNormalizer.normalize(input);
-        assertThat(normalized).isEqualTo(expected);
-        assertThat(AnswerNormalizer.normalize(normalized)).as("idempotent").isEqualTo(normalized);
+        assertNormalizesTo(input, expected);
     }
 
     @Test

@@ -30,6 +30,7 @@ class AnswerStatementTest {
             """)
     void readsTheAnswerAfterTheLastMarker(String text, String expected) {
         assertThat(AnswerStatement.last(text).answer()).isEqualTo(expected);
+        assertThat(AnswerExtractor.extractOrBare(text)).as("what the extractor reports").contains(expected);
     }
 
     @Test

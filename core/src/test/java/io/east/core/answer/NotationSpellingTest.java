@@ -1,5 +1,6 @@
 package io.east.core.answer;
 
+import static io.east.core.answer.NormalizationAssertions.assertNormalizesTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,9 +38,7 @@ class NotationSpellingTest {
             `3:00 PMT`                                  | `3:0PMT`
             """)
     void normalizesEscapingAndSubscripts(String input, String expected) {
-        String normalized = AnswerNormalizer.normalize(input);
-        assertThat(normalized).isEqualTo(expected);
-        assertThat(AnswerNormalizer.normalize(normalized)).as("idempotent").isEqualTo(normalized);
+        assertNormalizesTo(input, expected);
     }
 
     /** prediction | gold | equivalent. */
