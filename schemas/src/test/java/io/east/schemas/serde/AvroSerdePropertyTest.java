@@ -2,14 +2,9 @@ package io.east.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -21,7 +16,7 @@ class AvroSerdePropertyTest {
         Class<? extends SpecificRecord> type = typeFor(seed);
         AvroSerde<? extends SpecificRecord> serde = EastSerdes.forType(type);
         GenericRecord generic = (GenericRecord) new RandomDatums(seed).of(serde.schema());
-        byte[] written = encode(serde.schema(), generic);
+        byte[] written = SingleObjects.encode(serde.schema(), generic);
 
         SpecificRecord decoded = serde.deserialize(written);
 
@@ -35,7 +30,7 @@ class AvroSerdePropertyTest {
                                                                              @ForAll byte value) {
         Class<? extends SpecificRecord> type = typeFor(seed);
         AvroSerde<? extends SpecificRecord> serde = EastSerdes.forType(type);
-        byte[] bytes = encode(serde.schema(), (GenericRecord) new RandomDatums(seed).of(serde.schema()));
+        byte[] bytes = SingleObjects.encode(serde.schema(), (GenericRecord) new RandomDatums(seed).of(serde.schema()));
         bytes[Math.floorMod(position, bytes.length)] = value;
 
         try {
@@ -47,15 +42,5 @@ class AvroSerdePropertyTest {
 
     private static Class<? extends SpecificRecord> typeFor(long seed) {
         return EastSerdes.ALL_TYPES.get(Math.floorMod(seed, EastSerdes.ALL_TYPES.size()));
-    }
-
-    private static byte[] encode(Schema schema, GenericRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record, out);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out.toByteArray();
     }
 }

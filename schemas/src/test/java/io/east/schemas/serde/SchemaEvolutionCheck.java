@@ -1,6 +1,5 @@
 package io.east.schemas.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -87,10 +85,9 @@ final class SchemaEvolutionCheck {
     static <T extends SpecificRecord> List<String> decodeProblems(Schema writer, String writerLabel,
                                                                    AvroSerde<T> serde, int datums, long seed) {
         RandomDatums random = new RandomDatums(seed);
-        BinaryMessageEncoder<GenericRecord> encoder = new BinaryMessageEncoder<>(GenericData.get(), writer);
         for (int i = 0; i < datums; i++) {
             GenericRecord written = (GenericRecord) random.of(writer);
-            byte[] bytes = encode(encoder, written);
+            byte[] bytes = SingleObjects.encode(writer, written);
             String context = writerLabel + " datum #" + i + " (seed " + seed + ") " + written;
             T decoded;
             try {
@@ -140,16 +137,6 @@ final class SchemaEvolutionCheck {
             }
         }
         return problems;
-    }
-
-    private static byte[] encode(BinaryMessageEncoder<GenericRecord> encoder, GenericRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            encoder.encode(record, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static GenericRecord readBody(byte[] singleObject, Schema writer, Schema reader) throws IOException {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.east.schemas.ModelVersion;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +39,7 @@ class SchemaEvolutionTest {
 
     @Test
     void olderRecordDecodesIntoTheCurrentClassWithDefaults() {
-        GenericRecord old = new GenericData.Record(OLDER);
-        old.put("version", 3L);
-        old.put("checkpoint_uri", "file:///ckpt/v3");
-        old.put("step", 600);
-        old.put("created_at", CREATED_AT.toEpochMilli());
-        byte[] bytes = encode(OLDER, old);
+        byte[] bytes = writtenWithOlder(3, "file:///ckpt/v3", 600, CREATED_AT.toEpochMilli());
 
         ModelVersion decoded = AvroSerde.of(ModelVersion.class, List.of(OLDER)).deserialize(bytes);
 
@@ -67,7 +59,8 @@ class SchemaEvolutionTest {
         newer.put("tokenizer", "llama3");
         newer.put("loss", "kto");
 
-        ModelVersion decoded = AvroSerde.of(ModelVersion.class, List.of(NEWER)).deserialize(encode(NEWER, newer));
+        ModelVersion decoded = AvroSerde.of(ModelVersion.class, List.of(NEWER))
+                .deserialize(SingleObjects.encode(NEWER, newer));
 
         assertThat(decoded.getVersion()).isEqualTo(9);
         assertThat(decoded.getStep()).isEqualTo(1L << 33);
@@ -78,12 +71,7 @@ class SchemaEvolutionTest {
 
     @Test
     void recordOfAnUnknownVersionIsRejectedByName() {
-        GenericRecord old = new GenericData.Record(OLDER);
-        old.put("version", 3L);
-        old.put("checkpoint_uri", "x");
-        old.put("step", 1);
-        old.put("created_at", 0L);
-        byte[] bytes = encode(OLDER, old);
+        byte[] bytes = writtenWithOlder(3, "x", 1, 0);
 
         assertThatThrownBy(() -> EastSerdes.modelVersion().deserialize(bytes))
                 .isInstanceOf(SerializationException.class)
@@ -106,13 +94,13 @@ class SchemaEvolutionTest {
         assertThat(EastSerdes.modelVersion().deserialize(bytes)).isEqualTo(record);
     }
 
-    private static byte[] encode(Schema writer, GenericRecord record) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(record, out);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return out.toByteArray();
+    /** A ModelVersion as a producer still on {@link #OLDER} wrote it. */
+    private static byte[] writtenWithOlder(long version, String checkpointUri, int step, long createdAtMillis) {
+        GenericRecord old = new GenericData.Record(OLDER);
+        old.put("version", version);
+        old.put("checkpoint_uri", checkpointUri);
+        old.put("step", step);
+        old.put("created_at", createdAtMillis);
+        return SingleObjects.encode(OLDER, old);
     }
 }
