@@ -5,11 +5,11 @@ import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.RecordJson;
+import io.east.testkit.GradedSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -50,25 +50,10 @@ final class TestLogs {
     static ReasoningSample sample(String taskId, int index, int n, String spec) {
         String answer = spec.length() > 1 ? spec.substring(0, spec.length() - 1) : null;
         boolean correct = spec.endsWith("+");
-        return ReasoningSample.newBuilder()
-                .setTaskId(taskId)
-                .setQuestionId("q-" + taskId)
-                .setDataset("test")
-                .setRound(0)
-                .setSampleIndex(index)
-                .setN(n)
+        return GradedSamples.builder(taskId, index, n, answer, correct)
                 .setQuestion("What is 2 + 3 in " + taskId + "?")
                 .setResponse(answer == null ? "No idea (" + index + ")." : "2 + 3 = \\boxed{" + answer + "} (" + index
                         + ").")
-                .setPredictedAnswer(answer)
-                .setGoldAnswer("5")
-                .setCorrect(correct)
-                .setPolicyVersion(0)
-                .setGenerator("test")
-                .setCreatedAt(Instant.ofEpochMilli(1_000))
-                .setTokenCount(10)
-                .setMeanLogprob(-0.5)
-                .setContainsBoxed(answer != null)
                 .build();
     }
 

@@ -1,7 +1,7 @@
 package io.east.streams;
 
 import io.east.schemas.ReasoningSample;
-import java.time.Instant;
+import io.east.testkit.GradedSamples;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,24 +12,10 @@ final class TestSamples {
     }
 
     static ReasoningSample sample(String taskId, int index, int n, String answer, boolean correct) {
-        return ReasoningSample.newBuilder()
-                .setTaskId(taskId)
-                .setQuestionId("q-" + taskId)
-                .setDataset("test")
-                .setRound(0)
-                .setSampleIndex(index)
-                .setN(n)
+        return GradedSamples.builder(taskId, index, n, answer, correct)
                 .setQuestion("What is the answer to " + taskId + "?")
                 .setResponse(answer == null ? "I do not know." : "So \\boxed{" + answer + "}. (sample " + index + ")")
-                .setPredictedAnswer(answer)
-                .setGoldAnswer("5")
-                .setCorrect(correct)
                 .setPolicyVersion(index % 2)
-                .setGenerator("test")
-                .setCreatedAt(Instant.ofEpochMilli(1_000))
-                .setTokenCount(10)
-                .setMeanLogprob(-0.5)
-                .setContainsBoxed(answer != null)
                 .build();
     }
 
