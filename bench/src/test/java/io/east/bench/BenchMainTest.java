@@ -12,11 +12,7 @@ class BenchMainTest {
 
     @Test
     void helpListsTheStreamsBench() {
-        StringWriter text = new StringWriter();
-        CommandLine commandLine = BenchMain.commandLine();
-        commandLine.setOut(new PrintWriter(text));
-        assertThat(commandLine.execute("streams", "--help")).isZero();
-        assertThat(text.toString()).contains("--rate", "--tasks", "--perf-records", "--warmup-replays", "--rounds");
+        assertThat(help("streams")).contains("--rate", "--tasks", "--perf-records", "--warmup-replays", "--rounds");
     }
 
     @Test
@@ -34,11 +30,16 @@ class BenchMainTest {
 
     @Test
     void theImportBenchTakesItsSizesAndRefusesBadOnes() {
+        assertThat(help("import")).contains("--questions", "--n", "--response-chars", "--rounds");
+        assertThat(BenchMain.commandLine().execute("import", "--rounds", "0")).isEqualTo(BenchMain.USAGE);
+    }
+
+    /** What {@code BENCH --help} prints; it must exit 0. */
+    private static String help(String bench) {
         StringWriter text = new StringWriter();
         CommandLine commandLine = BenchMain.commandLine();
         commandLine.setOut(new PrintWriter(text));
-        assertThat(commandLine.execute("import", "--help")).isZero();
-        assertThat(text.toString()).contains("--questions", "--n", "--response-chars", "--rounds");
-        assertThat(BenchMain.commandLine().execute("import", "--rounds", "0")).isEqualTo(BenchMain.USAGE);
+        assertThat(commandLine.execute(bench, "--help")).isZero();
+        return text.toString();
     }
 }

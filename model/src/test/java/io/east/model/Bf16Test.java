@@ -28,7 +28,7 @@ class Bf16Test {
         try (LlamaModel model = Checkpoints.loadModel(dir, Precision.BF16, Precision.BF16);
              NDManager step = model.newSubManager()) {
             assertThat(model.parameters().values()).allMatch(p -> p.getDataType() == DataType.BFLOAT16);
-            FusedAttentionTest.FixtureLogits expected = FusedAttentionTest.FixtureLogits.read(dir, step);
+            FixtureLogits expected = FixtureLogits.read(dir, step);
             float[] actual = Autograd.withoutGradients(() -> model.forward(expected.ids(), expected.positions(),
                     expected.mask(step), null).toType(DataType.FLOAT32, false).toFloatArray());
             double againstBf16 = expected.relativeError(actual, expected.all().get("logits_bf16").toFloatArray());
@@ -48,7 +48,7 @@ class Bf16Test {
         try (LlamaModel mixed = Checkpoints.loadModel(dir, Precision.FP32, Precision.BF16);
              NDManager step = mixed.newSubManager()) {
             assertThat(mixed.weightPrecision()).isEqualTo(Precision.FP32);
-            FusedAttentionTest.FixtureLogits expected = FusedAttentionTest.FixtureLogits.read(dir, step);
+            FixtureLogits expected = FixtureLogits.read(dir, step);
             float[] actual = Autograd.withoutGradients(() -> mixed.forward(expected.ids(), expected.positions(),
                     expected.mask(step), null).toType(DataType.FLOAT32, false).toFloatArray());
             assertThat(expected.relativeError(actual, expected.logits())).isLessThan(BF16_TOLERANCE);

@@ -10,7 +10,6 @@ import ai.djl.training.GradientCollector;
 import io.east.model.torch.LibTorchSetupRequired;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,45 +83,5 @@ class FusedAttentionTest {
             scale = Math.max(scale, Math.abs(expected[i]));
         }
         return diff / scale;
-    }
-
-    /** A fixture's expected.safetensors: the input transformers ran and what it computed. */
-    record FixtureLogits(NDArray ids, NDArray positions, long[] attention, Map<String, NDArray> all) {
-        static FixtureLogits read(Path dir, NDManager manager) throws Exception {
-            Map<String, NDArray> all = SafeTensors.read(dir.resolve("expected.safetensors"), manager);
-            return new FixtureLogits(all.get("input_ids"), all.get("position_ids"),
-                    all.get("attention_mask").toLongArray(), all);
-        }
-
-        float[] logits() {
-            return all.get("logits").toFloatArray();
-        }
-
-        NDArray mask(NDManager manager) {
-            int batch = (int) ids.getShape().get(0);
-            int time = (int) ids.getShape().get(1);
-            boolean[][] valid = new boolean[batch][time];
-            for (int b = 0; b < batch; b++) {
-                for (int t = 0; t < time; t++) {
-                    valid[b][t] = attention[b * time + t] == 1;
-                }
-            }
-            return AttentionMask.causal(manager, batch, time, 0, valid);
-        }
-
-        /** max |actual - reference| over max |reference| on the positions that are not padding. */
-        double relativeError(float[] actual, float[] reference) {
-            int perPosition = reference.length / attention.length;
-            double maxAbs = 0;
-            double maxDiff = 0;
-            for (int i = 0; i < reference.length; i++) {
-                if (attention[i / perPosition] == 0) {
-                    continue;
-                }
-                maxAbs = Math.max(maxAbs, Math.abs(reference[i]));
-                maxDiff = Math.max(maxDiff, Math.abs(actual[i] - reference[i]));
-            }
-            return maxDiff / maxAbs;
-        }
     }
 }
