@@ -1,24 +1,17 @@
 package io.east.cli;
 
+import static io.east.cli.QuestionsAndSamples.N;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.east.producers.generate.CommittedRecords;
-import io.east.producers.generate.Tasks;
-import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
-import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,34 +20,32 @@ class GenerateCommandIT {
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
 
-    private static final int N = 3;
     private static final String GROUP = "generate-crash";
     private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    private final QuestionsAndSamples topics = new QuestionsAndSamples(KAFKA, GROUP);
 
     @Test
     void aWorkerKilledMidTaskLeavesNoPartialOrDuplicateSampleSet() throws Exception {
         try (OpenAiStub server = new OpenAiStub()) {
-            publish(IntStream.range(0, 4).mapToObj(i -> task("before-" + i)).toList());
-            Worker first = startWorker(server);
-            Worker second = null;
-            try {
-                await().atMost(PATIENCE).until(() -> samples().size() == 4 * N);
+            topics.publish(QuestionsAndSamples.numbered("before", 4));
+            try (GenerateProcess first = startWorker(server)) {
+                await().atMost(PATIENCE).until(() -> topics.samples().size() == 4 * N);
 
                 // Each task takes two requests (the server caps n at 2): hold the second request of the next
                 // task, so the worker is killed holding part of a sample set in memory.
                 server.holdFrom(server.requests() + 2);
-                publish(IntStream.range(0, 4).mapToObj(i -> task("after-" + i)).toList());
+                topics.publish(QuestionsAndSamples.numbered("after", 4));
                 await().atMost(PATIENCE).until(() -> server.held() > 0);
-                first.process().destroyForcibly();
-                assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
-                assertThat(first.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
-                assertThat(samples()).as("nothing of the interrupted batch is visible").hasSize(4 * N);
+                first.kill();
+                assertThat(topics.samples()).as("nothing of the interrupted batch is visible").hasSize(4 * N);
                 server.release();
+            }
 
-                // Same worker id: the new instance fences the dead one's transactional id.
-                second = startWorker(server);
-                await().atMost(PATIENCE).until(GenerateCommandIT::groupCaughtUp);
-                List<ReasoningSample> samples = samples();
+            // Same worker id: the new instance fences the dead one's transactional id.
+            try (GenerateProcess second = startWorker(server)) {
+                await().atMost(PATIENCE).until(topics::groupCaughtUp);
+                List<ReasoningSample> samples = topics.samples();
                 Map<String, List<Integer>> indexesByTask = samples.stream()
                         .sorted(Comparator.comparingInt(ReasoningSample::getSampleIndex))
                         .collect(Collectors.groupingBy(ReasoningSample::getTaskId,
@@ -68,14 +59,7 @@ class GenerateCommandIT {
                     assertThat(s.getGenerator()).isEqualTo("openai:stub");
                 });
 
-                second.process().destroy();
-                assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
-                assertThat(Files.readString(second.log())).contains("generator worker stopped");
-            } finally {
-                first.process().destroyForcibly();
-                if (second != null) {
-                    second.process().destroyForcibly();
-                }
+                assertThat(second.stop()).contains("generator worker stopped");
             }
         }
     }
@@ -144,38 +128,8 @@ class GenerateCommandIT {
         assertThat(result.stderr().strip().lines()).hasSize(1);
     }
 
-    /** A worker process and the file its output goes to. */
-    private record Worker(Process process, Path log) {
-    }
-
-    private static Worker startWorker(OpenAiStub server) throws Exception {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
-                "generate", "--backend", "openai", "--endpoint", server.baseUrl(), "--model", "stub",
-                "--batch", "1", "--worker-id", "crash-test", "--group", GROUP,
-                "--bootstrap", KAFKA.bootstrapServers(),
-                // The killed member would hold its partitions until its session expires: 6 s is the broker's minimum.
-                "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=1000");
-        // Kept under target/ so a failed run can be read afterwards.
-        Path log = Path.of("target", "generate-crash-" + System.nanoTime() + ".log");
-        return new Worker(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(),
-                log);
-    }
-
-    private static QuestionTask task(String id) {
-        return Tasks.task(id, "What is 2*3?", "6", N);
-    }
-
-    private static void publish(List<QuestionTask> tasks) {
-        Tasks.publishAll(KAFKA, EastTopics.QUESTIONS.name(), tasks);
-    }
-
-    private static List<ReasoningSample> samples() {
-        return CommittedRecords.samples(KAFKA, EastTopics.SAMPLES.name());
-    }
-
-    private static boolean groupCaughtUp() throws Exception {
-        return CommittedRecords.groupCaughtUp(KAFKA, GROUP, EastTopics.QUESTIONS.name());
+    private static GenerateProcess startWorker(OpenAiStub server) throws Exception {
+        return GenerateProcess.start(KAFKA, "crash-test", GROUP,
+                "--backend", "openai", "--endpoint", server.baseUrl(), "--model", "stub");
     }
 }

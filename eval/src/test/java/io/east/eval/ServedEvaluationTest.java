@@ -15,6 +15,7 @@ import io.east.producers.generate.openai.sync.WeightSyncMode;
 import io.east.producers.generate.openai.sync.WeightSyncSettings;
 import io.east.producers.generate.openai.sync.WeightSyncer;
 import io.east.producers.generate.openai.sync.WeightSyncs;
+import io.east.producers.testing.TinyCheckpoints;
 import io.east.schemas.ModelVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +41,9 @@ class ServedEvaluationTest {
     @Test
     void eachVersionIsEvaluatedOnTheWeightsTheServerLoadedForIt() throws Exception {
         Path root = Files.createDirectories(temp.resolve("checkpoints")).toRealPath();
-        List<ModelVersion> announced = List.of(version(1, checkpoint(root.resolve("v000001"))),
-                version(2, checkpoint(root.resolve("v000002"))), version(3, checkpoint(root.resolve("v000003"))));
+        List<ModelVersion> announced = List.of(version(1, TinyCheckpoints.filesOnly(root.resolve("v000001"))),
+                version(2, TinyCheckpoints.filesOnly(root.resolve("v000002"))),
+                version(3, TinyCheckpoints.filesOnly(root.resolve("v000003"))));
         List<String> evaluated = new ArrayList<>();
         WeightSyncer syncer;
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
@@ -80,14 +82,6 @@ class ServedEvaluationTest {
     private static ModelVersion version(long version, Path checkpoint) {
         return ModelVersion.newBuilder().setVersion(version).setCheckpointUri(checkpoint.toUri().toString())
                 .setStep(version).setExperiment("main").setCreatedAt(Instant.now()).build();
-    }
-
-    private static Path checkpoint(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        for (String file : new String[] {"config.json", "tokenizer.json", "model.safetensors"}) {
-            Files.writeString(dir.resolve(file), "{}");
-        }
-        return dir;
     }
 
     /** Announces one more version at each poll; once all are out, runs {@link #whenExhausted}. */
