@@ -30,37 +30,32 @@ class CommandWeightSyncTest {
 
     @Test
     void aNonZeroExitFailsWithTheExitCodeAndTheEndOfTheOutput() {
-        SyncCommand command = SyncCommand.parse("sh -c 'echo no such checkpoint: $0 >&2; exit 3' {path}");
-
-        assertThatThrownBy(() -> new CommandWeightSync(command, Duration.ofSeconds(30))
-                .load(new ServedCheckpoint(1, temp, "/srv/v000001")))
-                .isInstanceOfSatisfying(WeightSyncException.class, e -> {
-                    assertThat(e.retryable()).isTrue();
-                    assertThat(e.getMessage()).contains("exited with 3", "output: no such checkpoint: /srv/v000001");
-                });
+        assertLoadFails("sh -c 'echo no such checkpoint: $0 >&2; exit 3' {path}", Duration.ofSeconds(30),
+                "/srv/v000001", true, "exited with 3", "output: no such checkpoint: /srv/v000001");
     }
 
     @Test
     void aCommandThatOutlivesTheTimeoutIsKilled() {
-        SyncCommand command = SyncCommand.parse("sleep 60 {path}");
-
-        assertThatThrownBy(() -> new CommandWeightSync(command, Duration.ofMillis(200))
-                .load(new ServedCheckpoint(1, temp, "1")))
-                .isInstanceOfSatisfying(WeightSyncException.class, e -> {
-                    assertThat(e.retryable()).isTrue();
-                    assertThat(e.getMessage()).contains("did not finish within PT0.2S; killed");
-                });
+        // The served path "1" makes the command sleep 60 + 1 seconds.
+        assertLoadFails("sleep 60 {path}", Duration.ofMillis(200), "1", true, "did not finish within PT0.2S; killed");
     }
 
     @Test
     void aProgramThatDoesNotExistIsAPermanentFailure() {
-        SyncCommand command = SyncCommand.parse("/no/such/loader {path}");
+        assertLoadFails("/no/such/loader {path}", Duration.ofSeconds(5), "/srv/v1", false,
+                "cannot run '/no/such/loader'");
+    }
 
-        assertThatThrownBy(() -> new CommandWeightSync(command, Duration.ofSeconds(5))
-                .load(new ServedCheckpoint(1, temp, "/srv/v1")))
+    /** Loading version 1, served at {@code servedPath}, fails as retryable or not, with all of {@code message}. */
+    private void assertLoadFails(String template, Duration timeout, String servedPath, boolean retryable,
+            String... message) {
+        SyncCommand command = SyncCommand.parse(template);
+
+        assertThatThrownBy(() -> new CommandWeightSync(command, timeout)
+                .load(new ServedCheckpoint(1, temp, servedPath)))
                 .isInstanceOfSatisfying(WeightSyncException.class, e -> {
-                    assertThat(e.retryable()).isFalse();
-                    assertThat(e.getMessage()).contains("cannot run '/no/such/loader'");
+                    assertThat(e.retryable()).isEqualTo(retryable);
+                    assertThat(e.getMessage()).contains(message);
                 });
     }
 }
