@@ -11,6 +11,7 @@ import io.east.producers.generate.PromptTemplate;
 import io.east.producers.generate.RunningWorker;
 import io.east.producers.generate.SamplingParams;
 import io.east.producers.generate.Tasks;
+import io.east.producers.generate.TestTopics;
 import io.east.producers.generate.WorkerSettings;
 import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.generate.djl.DjlBackend;
@@ -23,16 +24,12 @@ import io.east.producers.generate.openai.sync.WeightSyncMode;
 import io.east.producers.generate.openai.sync.WeightSyncSettings;
 import io.east.producers.generate.openai.sync.WeightSyncedBackend;
 import io.east.schemas.ReasoningSample;
-import io.east.schemas.serde.EastSerdes;
 import io.east.testkit.EmbeddedKafkaExtension;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +59,7 @@ class WeightSyncAgainstServeIT {
         Path base = VariedCheckpoints.write(root.resolve("base"), 31);
         Path v1 = VariedCheckpoints.write(root.resolve("v000001"), 32);
         Path v2 = VariedCheckpoints.write(root.resolve("v000002"), 33);
-        GenerateTopics topics = new GenerateTopics(KAFKA.createTopic("serve-sync.questions", 2),
-                KAFKA.createTopic("serve-sync.samples", 2), KAFKA.createTopic("serve-sync.dlq", 1));
+        GenerateTopics topics = TestTopics.create(KAFKA, "serve-sync", 2);
         WorkerSettings settings = new WorkerSettings("serve-sync-worker", "serve-sync-group", topics, 2,
                 PromptTemplate.DEFAULT, GREEDY, WorkerSettings.DEFAULT_POLL_TIMEOUT);
         ServeSettings serveSettings = ServeSettings.defaults("policy").withAddress("127.0.0.1", 0)
@@ -105,13 +101,9 @@ class WeightSyncAgainstServeIT {
     }
 
     /** Publishes the tasks and waits until their samples are committed. */
-    private static void answered(GenerateTopics topics, List<String> taskIds) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KAFKA.producerProps())) {
-            for (String taskId : taskIds) {
-                producer.send(new ProducerRecord<>(topics.questions(), taskId.getBytes(StandardCharsets.UTF_8),
-                        EastSerdes.questionTask().serialize(Tasks.task(taskId, QUESTION, "7", N)))).get();
-            }
-        }
+    private static void answered(GenerateTopics topics, List<String> taskIds) {
+        Tasks.publishAll(KAFKA, topics.questions(),
+                taskIds.stream().map(id -> Tasks.task(id, QUESTION, "7", N)).toList());
         await().atMost(PATIENCE).until(() -> samplesByTask(topics).keySet().containsAll(taskIds));
     }
 

@@ -42,8 +42,7 @@ class DjlGeneratorWorkerIT {
         Path v1 = TinyCheckpoints.write(root.resolve("v000001"), 1);
         Path v2 = TinyCheckpoints.write(root.resolve("v000002"), 2);
         Path outside = TinyCheckpoints.write(temp.resolve("elsewhere/v000003"), 3);
-        GenerateTopics topics = new GenerateTopics(KAFKA.createTopic("djl.questions", 2),
-                KAFKA.createTopic("djl.samples", 2), KAFKA.createTopic("djl.dlq", 1));
+        GenerateTopics topics = TestTopics.create(KAFKA, "djl", 2);
         tasks = new VersionedTasks(KAFKA, topics, KEY, "Eva has 7 shells. She gets 5 more. How many shells?", "12",
                 PATIENCE);
         WorkerSettings settings = WorkerSettings.defaults("it-djl").withGroup("group-djl").withTopics(topics)

@@ -46,8 +46,7 @@ class GeneratorWorkerIT {
     @BeforeEach
     void setUp(TestInfo test) throws Exception {
         String name = test.getTestMethod().orElseThrow().getName();
-        topics = new GenerateTopics(KAFKA.createTopic(name + ".questions", 3), KAFKA.createTopic(name + ".samples", 3),
-                KAFKA.createTopic(name + ".dlq", 1));
+        topics = TestTopics.create(KAFKA, name, 3);
         settings = WorkerSettings.defaults("it-" + name).withGroup("group-" + name).withTopics(topics)
                 .withBatchSize(2);
         server = FakeOpenAiServer.start().respond(FakeAnswers::answer);

@@ -62,8 +62,7 @@ class WeightSyncWorkerIT {
     void setUp(TestInfo test) throws Exception {
         String name = test.getTestMethod().orElseThrow().getName();
         key = "sync-" + Integer.toHexString(name.hashCode());
-        GenerateTopics topics = new GenerateTopics(KAFKA.createTopic(name + ".questions", 2),
-                KAFKA.createTopic(name + ".samples", 2), KAFKA.createTopic(name + ".dlq", 1));
+        GenerateTopics topics = TestTopics.create(KAFKA, name, 2);
         tasks = new VersionedTasks(KAFKA, topics, key, "What is 2*3?", "6", PATIENCE);
         settings = WorkerSettings.defaults("it-" + key).withGroup("group-" + key).withTopics(topics).withBatchSize(2);
         root = Files.createDirectories(temp.resolve("checkpoints")).toRealPath();
