@@ -10,8 +10,32 @@ final class Utf8Bytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long ONES = 0x0101010101010101L;
+    /** Per lead byte, the row of Unicode's table of well-formed UTF-8 sequences (Table 3-7); null where none. */
+    private static final Lead[] LEADS = new Lead[256];
+
+    static {
+        row(0xC2, 0xDF, 1, 0x80, 0xBF);
+        row(0xE0, 0xE0, 2, 0xA0, 0xBF);
+        row(0xE1, 0xEC, 2, 0x80, 0xBF);
+        row(0xED, 0xED, 2, 0x80, 0x9F);
+        row(0xEE, 0xEF, 2, 0x80, 0xBF);
+        row(0xF0, 0xF0, 3, 0x90, 0xBF);
+        row(0xF1, 0xF3, 3, 0x80, 0xBF);
+        row(0xF4, 0xF4, 3, 0x80, 0x8F);
+    }
+
+    /** How many continuation bytes follow a lead byte, and the range of the first; the others are 80..BF. */
+    private record Lead(int more, int secondLow, int secondHigh) {
+    }
 
     private Utf8Bytes() {
+    }
+
+    private static void row(int first, int last, int more, int secondLow, int secondHigh) {
+        Lead lead = new Lead(more, secondLow, secondHigh);
+        for (int b = first; b <= last; b++) {
+            LEADS[b] = lead;
+        }
     }
 
     /**
@@ -26,49 +50,26 @@ final class Utf8Bytes {
                 i += 8;
                 continue;
             }
-            int lead = bytes[i] & 0xFF;
-            if (lead < 0x80) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
                 i++;
                 continue;
             }
-            int more;
-            int low = 0x80;
-            int high = 0xBF;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                more = 1;
-            } else if (lead == 0xE0) {
-                more = 2;
-                low = 0xA0;
-            } else if (lead == 0xED) {
-                more = 2;
-                high = 0x9F;
-            } else if (lead >= 0xE1 && lead <= 0xEF) {
-                more = 2;
-            } else if (lead == 0xF0) {
-                more = 3;
-                low = 0x90;
-            } else if (lead == 0xF4) {
-                more = 3;
-                high = 0x8F;
-            } else if (lead >= 0xF1 && lead <= 0xF3) {
-                more = 3;
-            } else {
-                return i;
-            }
-            if (i + more >= length) {
+            Lead lead = LEADS[b];
+            if (lead == null || i + lead.more() >= length) {
                 return i;
             }
             int second = bytes[i + 1] & 0xFF;
-            if (second < low || second > high) {
+            if (second < lead.secondLow() || second > lead.secondHigh()) {
                 return i;
             }
-            for (int k = 2; k <= more; k++) {
+            for (int k = 2; k <= lead.more(); k++) {
                 int next = bytes[i + k] & 0xFF;
                 if (next < 0x80 || next > 0xBF) {
                     return i;
                 }
             }
-            i += more + 1;
+            i += lead.more() + 1;
         }
         return -1;
     }
