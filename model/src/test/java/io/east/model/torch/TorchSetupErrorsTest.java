@@ -78,10 +78,7 @@ class TorchSetupErrorsTest {
     @Test
     void missingCppHeadersAreNamedWithTheVersion() throws IOException {
         assumeTrue(compilerAndJdk());
-        TorchInstallation torch = TorchInstallation.fromLibtorch(fakeLibtorch("2.6.0", false, ""));
-        assertThatThrownBy(() -> TorchSetup.run(torch, options(), dir.resolve("home")))
-                .isInstanceOf(SetupException.class).hasMessageContaining("PyTorch 2.6.0 (cpu)")
-                .hasMessageContaining("has no C++ headers").hasMessageContaining("script.h");
+        assertSetupRefuses(fakeLibtorch("2.6.0", false, ""), "PyTorch 2.6.0 (cpu)", "has no C++ headers", "script.h");
     }
 
     @Test
@@ -105,17 +102,20 @@ class TorchSetupErrorsTest {
     @Test
     void aCudaBuildOnAMachineWithoutGpuIsRefused() throws IOException {
         assumeFalse(TorchSetup.gpuVisible(), "this machine has a GPU");
-        TorchInstallation torch = TorchInstallation.fromLibtorch(fakeLibtorch("2.7.1+cu128", true, ""));
-        assertThatThrownBy(() -> TorchSetup.run(torch, options(), dir.resolve("home")))
-                .isInstanceOf(SetupException.class).hasMessageContaining("PyTorch 2.7.1 (cu128) is a CUDA build")
-                .hasMessageContaining("no NVIDIA GPU").hasMessageContaining("--allow-no-gpu");
+        assertSetupRefuses(fakeLibtorch("2.7.1+cu128", true, ""), "PyTorch 2.7.1 (cu128) is a CUDA build",
+                "no NVIDIA GPU", "--allow-no-gpu");
     }
 
     @Test
     void aTooOldPyTorchIsRefused() throws IOException {
-        TorchInstallation torch = TorchInstallation.fromLibtorch(fakeLibtorch("2.4.1", true, ""));
+        assertSetupRefuses(fakeLibtorch("2.4.1", true, ""), "PyTorch 2.4.1 (cpu) is too old");
+    }
+
+    /** torch-setup refuses {@code libtorch} with a SetupException that says all of {@code message}. */
+    private void assertSetupRefuses(Path libtorch, String... message) throws IOException {
+        TorchInstallation torch = TorchInstallation.fromLibtorch(libtorch);
         assertThatThrownBy(() -> TorchSetup.run(torch, options(), dir.resolve("home")))
-                .isInstanceOf(SetupException.class).hasMessageContaining("PyTorch 2.4.1 (cpu) is too old");
+                .isInstanceOf(SetupException.class).hasMessageContainingAll(message);
     }
 
     @Test
