@@ -1,7 +1,6 @@
 package io.east.producers.generate.openai.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,13 +48,7 @@ class CommandWeightSyncTest {
     /** Loading version 1, served at {@code servedPath}, fails as retryable or not, with all of {@code message}. */
     private void assertLoadFails(String template, Duration timeout, String servedPath, boolean retryable,
             String... message) {
-        SyncCommand command = SyncCommand.parse(template);
-
-        assertThatThrownBy(() -> new CommandWeightSync(command, timeout)
-                .load(new ServedCheckpoint(1, temp, servedPath)))
-                .isInstanceOfSatisfying(WeightSyncException.class, e -> {
-                    assertThat(e.retryable()).isEqualTo(retryable);
-                    assertThat(e.getMessage()).contains(message);
-                });
+        LoadFailures.assertLoadFails(new CommandWeightSync(SyncCommand.parse(template), timeout),
+                new ServedCheckpoint(1, temp, servedPath), retryable, message);
     }
 }

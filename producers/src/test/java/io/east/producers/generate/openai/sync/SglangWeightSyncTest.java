@@ -1,5 +1,6 @@
 package io.east.producers.generate.openai.sync;
 
+import static io.east.producers.generate.openai.sync.LoadFailures.assertLoadFails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,24 +74,16 @@ class SglangWeightSyncTest {
     void aFailedLoadCarriesTheServersMessageAndMayBeRetried() {
         server.enqueueReload(new ReloadFault.Fails("Failed to get weights iterator: /srv/v000001 (not found)."));
 
-        assertThatThrownBy(() -> sync.load(V1)).isInstanceOfSatisfying(WeightSyncException.class, e -> {
-            assertThat(e.retryable()).isTrue();
-            assertThat(e.getMessage()).contains("POST " + server.baseUrl() + "/update_weights_from_disk",
-                    "could not load /srv/v000001", "Failed to get weights iterator");
-        });
+        assertLoadFails(sync, V1, true, "POST " + server.baseUrl() + "/update_weights_from_disk",
+                "could not load /srv/v000001", "Failed to get weights iterator");
         assertThat(server.servedModelPath()).isEqualTo("fake-base-model");
     }
 
     @Test
     void aMissingRouteIsPermanentAndSaysWhatWasExpected() throws Exception {
         try (FakeOpenAiServer plain = FakeOpenAiServer.start()) {
-            SglangWeightSync wrong = sync(plain.baseUrl() + "/proxy/v1");
-
-            assertThatThrownBy(() -> wrong.load(V1)).isInstanceOfSatisfying(WeightSyncException.class, e -> {
-                assertThat(e.retryable()).isFalse();
-                assertThat(e.getMessage()).contains("GET " + plain.baseUrl() + "/proxy/get_model_info", "HTTP 404",
-                        "is this an SGLang server?");
-            });
+            assertLoadFails(sync(plain.baseUrl() + "/proxy/v1"), V1, false,
+                    "GET " + plain.baseUrl() + "/proxy/get_model_info", "HTTP 404", "is this an SGLang server?");
         }
     }
 
@@ -98,8 +91,7 @@ class SglangWeightSyncTest {
     void aServerErrorIsRetryable() {
         server.enqueueReload(new ReloadFault.Status(503));
 
-        assertThatThrownBy(() -> sync.load(V1)).isInstanceOfSatisfying(WeightSyncException.class,
-                e -> assertThat(e.retryable()).isTrue());
+        assertLoadFails(sync, V1, true, "POST " + server.baseUrl() + "/update_weights_from_disk: HTTP 503");
     }
 
     @Test
@@ -124,8 +116,7 @@ class SglangWeightSyncTest {
         odd.start();
         try {
             String base = "http://127.0.0.1:" + odd.getAddress().getPort();
-            assertThatThrownBy(() -> sync(base).load(V1)).isInstanceOf(WeightSyncException.class)
-                    .hasMessageContaining("GET " + base + "/get_model_info: the answer's model_path is missing");
+            assertLoadFails(sync(base), V1, true, "GET " + base + "/get_model_info: the answer's model_path is missing");
         } finally {
             odd.stop(0);
         }

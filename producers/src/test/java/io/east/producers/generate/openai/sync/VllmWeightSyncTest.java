@@ -1,7 +1,7 @@
 package io.east.producers.generate.openai.sync;
 
+import static io.east.producers.generate.openai.sync.LoadFailures.assertLoadFails;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.east.producers.generate.openai.ApiKey;
 import io.east.producers.generate.openai.FakeOpenAiServer;
@@ -23,8 +23,12 @@ class VllmWeightSyncTest {
     @BeforeEach
     void start() throws Exception {
         server = FakeOpenAiServer.start().listModels("policy");
-        sync = new VllmWeightSync(new AdminHttp(Duration.ofSeconds(5), ApiKey.none()), server.baseUrl() + "/v1",
-                "policy", Duration.ofSeconds(90), Duration.ofSeconds(5));
+        sync = sync(server.baseUrl() + "/v1", Duration.ofSeconds(90));
+    }
+
+    private static VllmWeightSync sync(String baseUrl, Duration reloadTimeout) {
+        return new VllmWeightSync(new AdminHttp(Duration.ofSeconds(5), ApiKey.none()), baseUrl, "policy",
+                reloadTimeout, Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -51,14 +55,8 @@ class VllmWeightSyncTest {
     @Test
     void aServerWithoutDevModeIsAPermanentFailureThatSaysSo() throws Exception {
         try (FakeOpenAiServer plain = FakeOpenAiServer.start()) {
-            VllmWeightSync noDevMode = new VllmWeightSync(new AdminHttp(Duration.ofSeconds(5), ApiKey.none()),
-                    plain.baseUrl() + "/proxy", "policy", Duration.ofSeconds(5), Duration.ofSeconds(5));
-
-            assertThatThrownBy(() -> noDevMode.load(V2)).isInstanceOfSatisfying(WeightSyncException.class, e -> {
-                assertThat(e.retryable()).isFalse();
-                assertThat(e.getMessage()).contains("POST " + plain.baseUrl() + "/proxy/collective_rpc", "HTTP 404",
-                        "VLLM_SERVER_DEV_MODE=1");
-            });
+            assertLoadFails(sync(plain.baseUrl() + "/proxy", Duration.ofSeconds(5)), V2, false,
+                    "POST " + plain.baseUrl() + "/proxy/collective_rpc", "HTTP 404", "VLLM_SERVER_DEV_MODE=1");
         }
     }
 
@@ -66,10 +64,7 @@ class VllmWeightSyncTest {
     void aWorkerErrorIsRetryableAndResetsNothing() {
         server.enqueueReload(new ReloadFault.Fails("CUDA out of memory"));
 
-        assertThatThrownBy(() -> sync.load(V2)).isInstanceOfSatisfying(WeightSyncException.class, e -> {
-            assertThat(e.retryable()).isTrue();
-            assertThat(e.getMessage()).contains("HTTP 500", "CUDA out of memory");
-        });
+        assertLoadFails(sync, V2, true, "HTTP 500", "CUDA out of memory");
         assertThat(server.prefixCacheResets()).isZero();
     }
 
@@ -77,7 +72,6 @@ class VllmWeightSyncTest {
     void aModelNoLongerListedIsNotConfirmed() {
         server.listModels("something-else");
 
-        assertThatThrownBy(() -> sync.load(V2)).isInstanceOf(WeightSyncException.class)
-                .hasMessageContaining("GET " + server.baseUrl() + "/v1/models: model 'policy' is not listed");
+        assertLoadFails(sync, V2, true, "GET " + server.baseUrl() + "/v1/models: model 'policy' is not listed");
     }
 }
