@@ -18,8 +18,14 @@ class GroupAnalyzerTest {
     private static final GroupAnalyzer STANDARD = new GroupAnalyzer(Clustering.EXACT, SelectionRules.STANDARD, 7);
     private static final GroupAnalyzer REFERENCE = new GroupAnalyzer(Clustering.EXACT, SelectionRules.REFERENCE, 7);
 
+    /** A response that boxed its answer, if it gave one. */
     private static SampleAnswer answer(int index, String answer, boolean correct) {
         return new SampleAnswer(index, answer, correct, answer != null);
+    }
+
+    /** A response that gave its answer without boxing it, which the reference rules treat apart. */
+    private static SampleAnswer unboxed(int index, String answer, boolean correct) {
+        return new SampleAnswer(index, answer, correct, false);
     }
 
     @Test
@@ -87,12 +93,12 @@ class GroupAnalyzerTest {
 
     @Test
     void referenceRulesNeedBoxedChosenAndBoxedRejected() {
-        GroupAnalysis noBoxedCorrect = REFERENCE.analyze("t", "5", List.of(
-                new SampleAnswer(0, "5", true, false), new SampleAnswer(1, "7", false, true)));
+        GroupAnalysis noBoxedCorrect = REFERENCE.analyze("t", "5",
+                List.of(unboxed(0, "5", true), answer(1, "7", false)));
         assertThat(noBoxedCorrect.discardReason()).contains(DiscardReason.NO_BOXED_CORRECT);
 
-        GroupAnalysis noBoxedWrong = REFERENCE.analyze("t", "5", List.of(
-                new SampleAnswer(0, "5", true, true), new SampleAnswer(1, "7", false, false)));
+        GroupAnalysis noBoxedWrong = REFERENCE.analyze("t", "5",
+                List.of(answer(0, "5", true), unboxed(1, "7", false)));
         assertThat(noBoxedWrong.discardReason()).contains(DiscardReason.NO_BOXED_REJECTED);
         assertThat(noBoxedWrong.rejectedShare()).isZero();
     }
@@ -101,16 +107,13 @@ class GroupAnalyzerTest {
     void referenceRCountsEveryResponseGivingTheMostCommonBoxedWrongAnswer() {
         // Boxed wrong answers: "8" once. "7" is more common but never boxed, so it is not the common answer.
         GroupAnalysis unboxedMajority = REFERENCE.analyze("t", "5", List.of(
-                new SampleAnswer(0, "5", true, true), new SampleAnswer(1, "7", false, false),
-                new SampleAnswer(2, "7", false, false), new SampleAnswer(3, "8", false, true)));
+                answer(0, "5", true), unboxed(1, "7", false), unboxed(2, "7", false), answer(3, "8", false)));
         assertThat(unboxedMajority.rejectedShare()).isEqualTo(0.25);
         assertThat(unboxedMajority.rejectedIndex()).contains(3);
 
         // "8" is boxed once and also given unboxed twice: R counts all three, and any of them may be drawn.
-        List<SampleAnswer> answers = List.of(
-                new SampleAnswer(0, "5", true, true), new SampleAnswer(1, "8", false, false),
-                new SampleAnswer(2, "8", false, false), new SampleAnswer(3, "8", false, true),
-                new SampleAnswer(4, "9", false, false));
+        List<SampleAnswer> answers = List.of(answer(0, "5", true), unboxed(1, "8", false), unboxed(2, "8", false),
+                answer(3, "8", false), unboxed(4, "9", false));
         assertThat(REFERENCE.analyze("t", "5", answers).rejectedShare()).isEqualTo(0.6);
         Set<Integer> drawn = new HashSet<>();
         for (int seed = 0; seed < 40; seed++) {
@@ -123,16 +126,14 @@ class GroupAnalyzerTest {
     @Test
     void referenceTieGoesToTheWrongAnswerBoxedFirstNotToTheClusterSeenFirst() {
         // "4" appears first (unboxed, index 1) but "6" is the first boxed wrong answer (index 2): Counter picks "6".
-        GroupAnalysis analysis = REFERENCE.analyze("t", "1", List.of(
-                new SampleAnswer(0, "1", true, true), new SampleAnswer(1, "4", false, false),
-                new SampleAnswer(2, "6", false, true), new SampleAnswer(3, "4", false, true)));
+        List<SampleAnswer> answers = List.of(
+                answer(0, "1", true), unboxed(1, "4", false), answer(2, "6", false), answer(3, "4", false));
+        GroupAnalysis analysis = REFERENCE.analyze("t", "1", answers);
         assertThat(analysis.rejectedIndex()).contains(2);
         assertThat(analysis.rejectedShare()).isEqualTo(0.25);
 
         // Under the standard rules the largest wrong cluster is "4" with two members.
-        GroupAnalysis standard = STANDARD.analyze("t", "1", List.of(
-                new SampleAnswer(0, "1", true, true), new SampleAnswer(1, "4", false, false),
-                new SampleAnswer(2, "6", false, true), new SampleAnswer(3, "4", false, true)));
+        GroupAnalysis standard = STANDARD.analyze("t", "1", answers);
         assertThat(standard.rejectedShare()).isEqualTo(0.5);
         assertThat(standard.rejectedIndex().orElseThrow()).isIn(1, 3);
     }
@@ -140,18 +141,17 @@ class GroupAnalyzerTest {
     @Test
     void equivalenceClusteringMergesEqualValuesWrittenDifferently() {
         GroupAnalyzer analyzer = new GroupAnalyzer(Clustering.EQUIVALENT, SelectionRules.STANDARD, 1);
-        GroupAnalysis analysis = analyzer.analyze("t", "1/2", List.of(
-                answer(0, "0.5", true), answer(1, "\\frac{1}{2}", true), answer(2, "1/2", true),
-                answer(3, "2", false)));
+        GroupAnalysis analysis = analyzer.analyze("t", "1/2", halves());
         assertThat(analysis.clusters()).extracting(AnswerCluster::count).containsExactly(3, 1);
         assertThat(analysis.entropy()).isCloseTo(-(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25)) / Math.log(2),
                 within(1e-12));
 
-        GroupAnalysis exact = STANDARD.analyze("t", "1/2", analysisInput());
+        GroupAnalysis exact = STANDARD.analyze("t", "1/2", halves());
         assertThat(exact.clusters()).hasSize(4);
     }
 
-    private static List<SampleAnswer> analysisInput() {
+    /** One half written three ways, and a wrong answer. */
+    private static List<SampleAnswer> halves() {
         return List.of(answer(0, "0.5", true), answer(1, "\\frac{1}{2}", true), answer(2, "1/2", true),
                 answer(3, "2", false));
     }
