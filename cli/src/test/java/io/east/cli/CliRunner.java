@@ -1,5 +1,7 @@
 package io.east.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +29,13 @@ final class CliRunner {
 
     static Result run(String... args) throws IOException, InterruptedException {
         return run(Map.of(), null, args);
+    }
+
+    /** Runs east with arguments it must refuse as bad usage (exit code 2), and returns what it said on stderr. */
+    static String badUsage(String... args) throws IOException, InterruptedException {
+        Result result = run(args);
+        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+        return result.stderr();
     }
 
     static Result run(Map<String, String> env, Path stdin, String... args) throws IOException, InterruptedException {

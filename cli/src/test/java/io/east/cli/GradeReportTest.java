@@ -101,17 +101,11 @@ class GradeReportTest {
 
     @Test
     void reportOptionsWithoutReportAndAnUnknownSplitAreUsageErrors() throws Exception {
-        CliRunner.Result withoutReport = CliRunner.run("grade", "--show-disagreements");
-        assertThat(withoutReport.exitCode()).isEqualTo(2);
-        assertThat(withoutReport.stderr()).contains("need --report");
-
-        CliRunner.Result badSplit = CliRunner.run("grade", "--report", sample().toString(), "--split", "test");
-        assertThat(badSplit.exitCode()).isEqualTo(2);
-        assertThat(badSplit.stderr()).contains("--split: expected dev, heldout or all, got 'test'");
-
-        CliRunner.Result missing = CliRunner.run("grade", "--report", dir.resolve("nope.jsonl").toString());
-        assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.stderr()).contains("--report: no such file");
+        assertThat(CliRunner.badUsage("grade", "--show-disagreements")).contains("need --report");
+        assertThat(CliRunner.badUsage("grade", "--report", sample().toString(), "--split", "test"))
+                .contains("--split: expected dev, heldout or all, got 'test'");
+        assertThat(CliRunner.badUsage("grade", "--report", dir.resolve("nope.jsonl").toString()))
+                .contains("--report: no such file");
     }
 
     @Test
