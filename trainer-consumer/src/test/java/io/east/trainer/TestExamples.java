@@ -71,6 +71,10 @@ final class TestExamples {
         return out;
     }
 
+    static List<String> taskIds(List<WeightedExample> examples) {
+        return examples.stream().map(WeightedExample::getTaskId).toList();
+    }
+
     static Path writeJsonl(Path file, List<WeightedExample> examples) throws IOException {
         Files.write(file, examples.stream().map(RecordJson::toJson).toList());
         return file;

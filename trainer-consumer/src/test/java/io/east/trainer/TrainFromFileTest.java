@@ -29,6 +29,14 @@ class TrainFromFileTest {
                 .batchSize(4).learningRate(1e-2).warmupSteps(0).logEvery(5);
     }
 
+    private Path dataFile(List<WeightedExample> data) throws IOException {
+        return TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
+    }
+
+    private CheckpointStore checkpoints() {
+        return new CheckpointStore(dir.resolve("checkpoints"));
+    }
+
     private static TrainingReport run(TrainerAppSettings settings, TrainingListener listener) throws IOException {
         try (TrainerApp app = TrainerApp.open(settings, Map.of(), listener)) {
             return app.run();
@@ -49,7 +57,7 @@ class TrainFromFileTest {
     @Test
     void theLossFallsAndEveryExampleIsTrainedOnceAlongTheCheckpoints() throws IOException {
         List<WeightedExample> data = patterns(30);
-        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
+        Path file = dataFile(data);
         RecordingListener seen = new RecordingListener();
 
         TrainingReport report = run(settings(file).checkpointEvery(10).build(), seen);
@@ -70,7 +78,7 @@ class TrainFromFileTest {
         assertThat(step11.getMeanWeight()).isEqualTo(1.0);
         assertThat(step11.getTokensPerSecond()).isPositive();
 
-        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"));
+        CheckpointStore store = checkpoints();
         assertThat(store.list()).extracting(Checkpoint::version).containsExactly(1L, 2L, 3L);
         TrainerState state = store.newest().orElseThrow().state();
         assertThat(state.step()).isEqualTo(30);
@@ -78,8 +86,7 @@ class TrainFromFileTest {
         assertThat(state.offsets()).containsExactly(Map.entry("file:data.jsonl", 120L));
         assertThat(state.source()).isEqualTo("file:data.jsonl");
         assertThat(state.lastLoss()).isEqualTo(seen.metrics.get(29).getLoss());
-        assertThat(TestExamples.trainedAlongLineage(store))
-                .containsExactlyElementsOf(data.stream().map(WeightedExample::getTaskId).toList());
+        assertThat(TestExamples.trainedAlongLineage(store)).containsExactlyElementsOf(TestExamples.taskIds(data));
         Path v3 = store.directoryFor(3);
         assertThat(v3.resolve(Checkpoints.WEIGHTS)).isNotEmptyFile();
         assertThat(v3.resolve("optimizer.safetensors")).isNotEmptyFile();
@@ -92,14 +99,14 @@ class TrainFromFileTest {
         List<WeightedExample> data = new ArrayList<>(TestExamples.examples("ok", 2));
         // Its weighted loss overflows float32, so the gradient norm is infinite and AdamW skips the update.
         data.add(1, TestExamples.example("overflow", 3e38, 0));
-        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
+        Path file = dataFile(data);
         RecordingListener seen = new RecordingListener();
 
         run(settings(file).batchSize(1).checkpointEvery(1).build(), seen);
 
         assertThat(seen.metrics).extracting(TrainMetrics::getGradNorm)
                 .satisfies(norms -> assertThat(Double.isFinite(norms.get(1))).as("the middle step's norm").isFalse());
-        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"));
+        CheckpointStore store = checkpoints();
         assertThat(store.list()).extracting(c -> c.state().step()).as("one checkpoint per step").containsExactly(1L, 2L);
         assertThat(seen.versions).extracting(v -> v.getStep()).containsExactly(1L, 2L);
         assertThat(store.newest().orElseThrow().state().offsets()).containsEntry("file:data.jsonl", 3L);
@@ -108,9 +115,9 @@ class TrainFromFileTest {
     @Test
     void aRestartResumesFromTheNewestCheckpointSoNothingIsTrainedTwiceOrSkipped() throws IOException {
         List<WeightedExample> data = TestExamples.examples("r", 30);
-        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
+        Path file = dataFile(data);
         run(settings(file).checkpointEvery(2).maxExamples(20).build(), TrainingListener.NONE);
-        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"));
+        CheckpointStore store = checkpoints();
         assertThat(store.newest().orElseThrow().state().examplesSeen()).isEqualTo(20);
         assertThat(store.newest().orElseThrow().version()).as("steps 2 and 4, then the final one at 20").isEqualTo(3);
 
@@ -127,17 +134,16 @@ class TrainFromFileTest {
         assertThat(resumed.metrics.get(0).getStep()).as("the optimizer resumed at step 4").isEqualTo(5);
         assertThat(resumed.metrics.get(0).getModelVersion()).isEqualTo(3);
         assertThat(lost.resolveSibling(".v000003.tmp-4242")).doesNotExist();
-        assertThat(TestExamples.trainedAlongLineage(store))
-                .containsExactlyElementsOf(data.stream().map(WeightedExample::getTaskId).toList());
+        assertThat(TestExamples.trainedAlongLineage(store)).containsExactlyElementsOf(TestExamples.taskIds(data));
         assertThat(store.newest().orElseThrow().state().offsets()).containsEntry("file:data.jsonl", 30L);
     }
 
     @Test
     void aTruncatedNewestCheckpointIsSkippedAndTrainingResumesFromTheOneBefore() throws IOException {
         List<WeightedExample> data = TestExamples.examples("t", 24);
-        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
+        Path file = dataFile(data);
         run(settings(file).checkpointEvery(2).maxExamples(16).build(), TrainingListener.NONE);
-        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"));
+        CheckpointStore store = checkpoints();
         Path weights = store.directoryFor(2).resolve(Checkpoints.WEIGHTS);
         Files.write(weights, java.util.Arrays.copyOf(Files.readAllBytes(weights), 1000));
 
@@ -148,8 +154,7 @@ class TrainFromFileTest {
         }
 
         assertThat(store.newest().orElseThrow().version()).isEqualTo(3);
-        assertThat(TestExamples.trainedAlongLineage(store))
-                .containsExactlyElementsOf(data.stream().map(WeightedExample::getTaskId).toList());
+        assertThat(TestExamples.trainedAlongLineage(store)).containsExactlyElementsOf(TestExamples.taskIds(data));
     }
 
     @Test
@@ -159,7 +164,7 @@ class TrainFromFileTest {
         for (int i = 0; i < policyVersions.length; i++) {
             data.add(TestExamples.example("s-" + i, 1, policyVersions[i]));
         }
-        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
+        Path file = dataFile(data);
         RecordingListener seen = new RecordingListener();
 
         // Batch 2, a new version after every step, versions may lag by at most 1:
@@ -169,7 +174,7 @@ class TrainFromFileTest {
         assertThat(report.heldBack()).isEqualTo(2);
         assertThat(report.trained()).isEqualTo(8);
         assertThat(seen.metrics).extracting(TrainMetrics::getHeldBack).containsExactly(0L, 0L, 1L, 2L);
-        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"));
+        CheckpointStore store = checkpoints();
         assertThat(store.newest().orElseThrow().state().heldBack()).isEqualTo(2);
         assertThat(TestExamples.trainedAlongLineage(store)).containsExactly("s-0", "s-1", "s-2", "s-3", "s-5", "s-6",
                 "s-8", "s-9");
@@ -180,7 +185,7 @@ class TrainFromFileTest {
     @Test
     void badLinesAreReportedSkippedAndRecorded() throws IOException {
         List<WeightedExample> data = TestExamples.examples("b", 8);
-        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), data);
+        Path file = dataFile(data);
         List<String> lines = new ArrayList<>(Files.readAllLines(file));
         lines.add(3, "{\"task_id\": \"broken\"");
         lines.add(5, "{\"task_id\": \"neg\", \"prompt\": \"p\", \"chosen\": \"c\", \"weight\": -2}");
@@ -205,7 +210,7 @@ class TrainFromFileTest {
             pairs.add(WeightedExample.newBuilder(TestExamples.example("d-" + i, 1, 0)).setPrompt("Q: " + (i % 4) + "+1=")
                     .setChosen(" " + (i % 4 + 1)).setRejected(" " + (i % 4 + 2)).build());
         }
-        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), pairs);
+        Path file = dataFile(pairs);
         RecordingListener seen = new RecordingListener();
         TrainerAppSettings dpo = TrainerAppSettings.builder(LossKind.DPO, init, dir.resolve("checkpoints")).dataFile(file)
                 .batchSize(4).learningRate(3e-3).warmupSteps(0).beta(0.1).build();
@@ -222,7 +227,7 @@ class TrainFromFileTest {
 
     @Test
     void askingForAGpuWhereTheEngineSeesNoneFailsClearlyBeforeAnythingIsWritten() throws IOException {
-        Path file = TestExamples.writeJsonl(dir.resolve("data.jsonl"), TestExamples.examples("g", 4));
+        Path file = dataFile(TestExamples.examples("g", 4));
         assertThatThrownBy(() -> TrainerApp.open(settings(file).device(DeviceChoice.GPU).build(), Map.of(),
                 TrainingListener.NONE))
                 .isInstanceOf(InvalidSetupException.class)

@@ -146,7 +146,7 @@ class TrainerKafkaIT {
         assertThat(last.source()).isEqualTo("kafka:" + topic);
         assertThat(last.experiment()).isEqualTo("multi");
         assertThat(TestExamples.trainedAlongLineage(store))
-                .containsExactlyInAnyOrderElementsOf(examples.stream().map(WeightedExample::getTaskId).toList());
+                .containsExactlyInAnyOrderElementsOf(TestExamples.taskIds(examples));
         assertThat(committed("east-trainer-multi")).hasSize(3).allSatisfy((tp, offset) ->
                 assertThat(offset.offset()).isEqualTo(ends.get(tp.toString())));
     }
@@ -187,7 +187,7 @@ class TrainerKafkaIT {
                 .containsExactly(1L, 2L, 3L);
         CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"));
         assertThat(TestExamples.trainedAlongLineage(store))
-                .containsExactlyElementsOf(examples.stream().map(WeightedExample::getTaskId).toList());
+                .containsExactlyElementsOf(TestExamples.taskIds(examples));
         assertThat(committed("east-trainer-ordered")).containsEntry(new TopicPartition(topic, 0), new OffsetAndMetadata(13,
                 "checkpoint v3"));
     }
