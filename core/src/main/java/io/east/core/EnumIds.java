@@ -15,7 +15,12 @@ public final class EnumIds {
     }
 
     public static String id(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return id(constant.name());
+    }
+
+    /** The id of the constant with this name. */
+    public static String id(String constantName) {
+        return constantName.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The constant {@code text} spells, or empty for null or anything else. */

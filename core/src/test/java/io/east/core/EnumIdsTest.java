@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class EnumIdsTest {
 
-    enum Colour { RED, DEEP_BLUE, GREEN }
+    enum Colour implements SpelledEnum { RED, DEEP_BLUE, GREEN }
 
     enum Single { ONLY }
 
@@ -15,6 +15,7 @@ class EnumIdsTest {
     void anIdIsTheNameInLowerCaseWithHyphens() {
         assertThat(EnumIds.id(Colour.RED)).isEqualTo("red");
         assertThat(EnumIds.id(Colour.DEEP_BLUE)).isEqualTo("deep-blue");
+        assertThat(Colour.DEEP_BLUE.id()).as("a SpelledEnum's own id").isEqualTo("deep-blue");
     }
 
     @Test

@@ -37,7 +37,7 @@ final class DemoReport {
     static void summary(PrintStream out, DemoSettings settings, SamplingBackend backend, DemoTally.Snapshot end) {
         out.println();
         out.printf(Locale.ROOT, "EAST demo: %d min of online self-training on the synthetic task (seed %d, "
-                + "generate --backend %s)%n", settings.duration().toMinutes(), settings.seed(), backend.cliName());
+                + "generate --backend %s)%n", settings.duration().toMinutes(), settings.seed(), backend.id());
         out.println();
         out.printf(Locale.ROOT, "| %-22s | %10s | %17s | %9s |%n", "model", "questions", "pass@1 (95% CI)", "");
         out.println("|------------------------|------------|-------------------|-----------|");

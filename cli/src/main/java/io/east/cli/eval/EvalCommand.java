@@ -112,7 +112,7 @@ public final class EvalCommand implements Callable<Integer> {
         EvalTable table = new EvalTable(System.out, n);
         LOG.atInfo().addKeyValue("dataset", evalDataset.name()).addKeyValue("split", evalDataset.split())
                 .addKeyValue("questions", loaded.questions().size()).addKeyValue("n", n)
-                .addKeyValue("backend", chosen.cliName()).addKeyValue("publish", publishes()).log("evaluation starting");
+                .addKeyValue("backend", chosen.id()).addKeyValue("publish", publishes()).log("evaluation starting");
         try (EvalPublisher publisher = publishes() ? EvalPublisher.connect(kafka.clientProperties()) : null) {
             Report report = (version, uri, result) -> {
                 table.row(version, result);
@@ -175,7 +175,7 @@ public final class EvalCommand implements Callable<Integer> {
             return;
         }
         WeightSyncer syncer = new WeightSyncer(WeightSyncs.create(sync, settings), sync, settings.policyVersion());
-        LOG.atInfo().addKeyValue("sync", sync.mode().cliName()).addKeyValue("owner", sync.owner())
+        LOG.atInfo().addKeyValue("sync", sync.mode().id()).addKeyValue("owner", sync.owner())
                 .addKeyValue("path_map", sync.pathMap()).addKeyValue("endpoint", settings.baseUrl())
                 .log("each version is loaded into the server with weight sync before it is evaluated");
         try (OpenAiBackend backend = new OpenAiBackend(settings, syncer::servedVersion)) {

@@ -1,9 +1,10 @@
 package io.east.core.group;
 
 import io.east.core.EnumIds;
+import io.east.core.SpelledEnum;
 
 /** How the n answers of a question are grouped into clusters before the entropy is taken. */
-public enum Clustering {
+public enum Clustering implements SpelledEnum {
     /**
      * Answers are one cluster when their recorded strings are equal. Producers record normalised answers, and the
      * Qwen evaluation pipeline records its own normalised predictions, so this is the reference code's rule.
@@ -14,9 +15,5 @@ public enum Clustering {
 
     public static Clustering parse(String text) {
         return EnumIds.parse(Clustering.class, "clustering", text);
-    }
-
-    public String id() {
-        return EnumIds.id(this);
     }
 }

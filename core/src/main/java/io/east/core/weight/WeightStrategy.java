@@ -1,9 +1,10 @@
 package io.east.core.weight;
 
 import io.east.core.EnumIds;
+import io.east.core.SpelledEnum;
 
 /** Which per-question signal the weight is a power of (docs/method.md). */
-public enum WeightStrategy {
+public enum WeightStrategy implements SpelledEnum {
     /** h(x): the entropy of the answer clusters (EAST). */
     ENTROPY,
     /** 1 - A(x): harder questions weigh more. */
@@ -15,10 +16,6 @@ public enum WeightStrategy {
 
     public static WeightStrategy parse(String text) {
         return EnumIds.parse(WeightStrategy.class, "strategy", text);
-    }
-
-    public String id() {
-        return EnumIds.id(this);
     }
 
     public double signal(double entropy, double accuracy, double rejectedShare) {

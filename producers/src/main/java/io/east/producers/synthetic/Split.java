@@ -1,10 +1,11 @@
 package io.east.producers.synthetic;
 
 import io.east.core.EnumIds;
+import io.east.core.SpelledEnum;
 import java.nio.charset.StandardCharsets;
 
 /** The two disjoint splits of the synthetic dataset. */
-public enum Split {
+public enum Split implements SpelledEnum {
     TRAIN,
     TEST;
 
@@ -12,10 +13,6 @@ public enum Split {
     private static final int TEST_ONE_IN = 5;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
-
-    public String id() {
-        return EnumIds.id(this);
-    }
 
     public static Split parse(String text) {
         return EnumIds.parse(Split.class, "split", text);

@@ -20,7 +20,7 @@ public final class WeightSyncMeters {
     }
 
     public static void bind(MeterRegistry registry, String key, WeightSyncer syncer) {
-        Tags tags = Tags.of("key", key, "sync", syncer.mode().cliName());
+        Tags tags = Tags.of("key", key, "sync", syncer.mode().id());
         WeightSyncCounters counters = syncer.counters();
         Gauge.builder("east.generate.policy.version", syncer, WeightSyncer::servedVersion)
                 .description("The model version the server serves, as weight sync made it").tags(tags)

@@ -1,9 +1,10 @@
 package io.east.producers.generate.openai.sync;
 
 import io.east.core.EnumIds;
+import io.east.core.SpelledEnum;
 
 /** How an OpenAI-compatible server is made to load a new checkpoint. */
-public enum WeightSyncMode {
+public enum WeightSyncMode implements SpelledEnum {
     /** Never: the server serves what it was started with. */
     NONE,
     /** SGLang's {@code POST /update_weights_from_disk}, confirmed with {@code GET /get_model_info}. */
@@ -16,9 +17,5 @@ public enum WeightSyncMode {
     /** {@code none}, {@code sglang}, {@code vllm} or {@code command}. */
     public static WeightSyncMode parse(String text) {
         return EnumIds.parse(WeightSyncMode.class, "weight sync", text);
-    }
-
-    public String cliName() {
-        return EnumIds.id(this);
     }
 }

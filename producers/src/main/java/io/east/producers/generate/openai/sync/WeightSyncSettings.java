@@ -33,7 +33,7 @@ public record WeightSyncSettings(WeightSyncMode mode, ServedPathMap pathMap, Syn
             throw new IllegalArgumentException("weight sync 'command' needs a sync command");
         }
         if (mode != WeightSyncMode.COMMAND && command != null) {
-            throw new IllegalArgumentException("a sync command is for weight sync 'command', not '" + mode.cliName()
+            throw new IllegalArgumentException("a sync command is for weight sync 'command', not '" + mode.id()
                     + "'");
         }
         if (loadTimeout == null || loadTimeout.isNegative() || loadTimeout.isZero()) {

@@ -55,7 +55,7 @@ public final class WeightSyncedBackend implements GenerationBackend {
         try {
             WeightSyncer syncer = new WeightSyncer(WeightSyncs.create(sync, server), sync, server.policyVersion());
             WeightSyncFollower follower = new WeightSyncFollower(feed, root, syncer);
-            LOG.atInfo().addKeyValue("sync", sync.mode().cliName()).addKeyValue("key", feed.key())
+            LOG.atInfo().addKeyValue("sync", sync.mode().id()).addKeyValue("key", feed.key())
                     .addKeyValue("checkpoint_root", root.realPath()).addKeyValue("path_map", sync.pathMap())
                     .addKeyValue("owner", sync.owner()).log("weight sync on: catching up with the announced versions");
             follower.catchUp(catchUp);
