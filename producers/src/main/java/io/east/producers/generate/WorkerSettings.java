@@ -106,10 +106,6 @@ public record WorkerSettings(
         return new WorkerSettings(workerId, groupId, topics, batch, template, sampling, pollTimeout, staticMember);
     }
 
-    public WorkerSettings withTemplate(PromptTemplate newTemplate) {
-        return new WorkerSettings(workerId, groupId, topics, batchSize, newTemplate, sampling, pollTimeout, staticMember);
-    }
-
     public WorkerSettings withStaticMember(boolean value) {
         return new WorkerSettings(workerId, groupId, topics, batchSize, template, sampling, pollTimeout, value);
     }

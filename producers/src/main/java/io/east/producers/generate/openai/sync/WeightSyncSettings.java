@@ -53,12 +53,4 @@ public record WeightSyncSettings(WeightSyncMode mode, ServedPathMap pathMap, Syn
     public boolean enabled() {
         return mode != WeightSyncMode.NONE;
     }
-
-    public WeightSyncSettings withRetry(RetryPolicy value) {
-        return new WeightSyncSettings(mode, pathMap, command, value, loadTimeout, owner);
-    }
-
-    public WeightSyncSettings withLoadTimeout(Duration value) {
-        return new WeightSyncSettings(mode, pathMap, command, retry, value, owner);
-    }
 }
