@@ -1,7 +1,6 @@
 package io.east.streams;
 
 import io.east.testkit.EmbeddedKafkaExtension;
-import io.east.testkit.TestKafka;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link StateQueryServerStory} on the broker embedded in this JVM: runs everywhere. */
@@ -9,9 +8,4 @@ class StateQueryServerIT extends StateQueryServerStory {
 
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
-
-    @Override
-    protected TestKafka kafka() {
-        return KAFKA;
-    }
 }

@@ -1,7 +1,6 @@
 package io.east.streams;
 
 import io.east.testkit.ContainerTestKafka;
-import io.east.testkit.TestKafka;
 import io.east.testkit.TestKafkaExtension;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -12,9 +11,4 @@ class StateQueryServerOnContainerIT extends StateQueryServerStory {
 
     @RegisterExtension
     static final TestKafkaExtension KAFKA = new TestKafkaExtension(ContainerTestKafka::start);
-
-    @Override
-    protected TestKafka kafka() {
-        return KAFKA;
-    }
 }

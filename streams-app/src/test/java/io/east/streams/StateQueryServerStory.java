@@ -24,6 +24,7 @@ import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,15 +40,20 @@ abstract class StateQueryServerStory {
     @TempDir
     Path stateDir;
 
-    /** The Kafka of the subclass's backend. */
-    protected abstract TestKafka kafka();
+    private TestKafka kafka;
+
+    /** The Kafka whose extension the concrete class registers. */
+    @BeforeEach
+    void useKafka(TestKafka kafka) {
+        this.kafka = kafka;
+    }
 
     @Test
     void servesATaskInFlightAndTheLatestWindowStatistics() throws Exception {
         StreamsSettings settings = new StreamsSettings(null, new WeightingSettings(WeightStrategy.ENTROPY, 1,
                 new Scope.Window(1), Clustering.EXACT, SelectionRules.STANDARD, 0), Duration.ofMinutes(10), 2,
                 Duration.ofHours(1), 64);
-        try (StreamsApp app = new StreamsApp(settings, kafka().clientProps(), stateDir, "exactly_once_v2").start();
+        try (StreamsApp app = new StreamsApp(settings, kafka.clientProps(), stateDir, "exactly_once_v2").start();
              StateQueryServer server = new StateQueryServer(app, "127.0.0.1", 0).start()) {
             List<ReasoningSample> open = TestSamples.task("open-task", "5+", "7-", "7-", "5+", "9-");
             produce(open.subList(0, 3));
@@ -88,7 +94,7 @@ abstract class StateQueryServerStory {
     }
 
     private void produce(List<ReasoningSample> samples) {
-        try (KafkaProducer<String, ReasoningSample> producer = new KafkaProducer<>(kafka().producerProps(),
+        try (KafkaProducer<String, ReasoningSample> producer = new KafkaProducer<>(kafka.producerProps(),
                 new StringSerializer(), EastSerdes.reasoningSample().serializer())) {
             samples.forEach(s -> producer.send(new ProducerRecord<>(EastTopics.SAMPLES.name(), s.getTaskId(), s)));
             producer.flush();

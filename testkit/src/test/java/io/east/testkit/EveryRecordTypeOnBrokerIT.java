@@ -7,9 +7,4 @@ class EveryRecordTypeOnBrokerIT extends EveryRecordTypeRoundTrip {
 
     @RegisterExtension
     static final EmbeddedKafkaExtension KAFKA = new EmbeddedKafkaExtension();
-
-    @Override
-    protected TestKafka kafka() {
-        return KAFKA;
-    }
 }

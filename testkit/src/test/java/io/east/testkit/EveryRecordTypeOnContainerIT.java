@@ -9,9 +9,4 @@ class EveryRecordTypeOnContainerIT extends EveryRecordTypeRoundTrip {
 
     @RegisterExtension
     static final TestKafkaExtension KAFKA = new TestKafkaExtension(ContainerTestKafka::start);
-
-    @Override
-    protected TestKafka kafka() {
-        return KAFKA;
-    }
 }

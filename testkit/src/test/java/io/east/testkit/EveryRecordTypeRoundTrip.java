@@ -21,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +30,13 @@ import org.junit.jupiter.api.Test;
  */
 abstract class EveryRecordTypeRoundTrip {
 
-    /** The Kafka of the subclass's backend. */
-    protected abstract TestKafka kafka();
+    private TestKafka kafka;
+
+    /** The Kafka whose extension the concrete class registers. */
+    @BeforeEach
+    void useKafka(TestKafka kafka) {
+        this.kafka = kafka;
+    }
 
     @Test
     void everyTypeRoundTripsThroughItsTopic() {
@@ -53,7 +59,7 @@ abstract class EveryRecordTypeRoundTrip {
     @SuppressWarnings("unchecked")
     private <T extends SpecificRecord> List<T> roundTrip(TopicSpec topic, List<SpecificRecord> records) {
         Serde<T> serde = (Serde<T>) EastSerdes.forTopic(topic);
-        Map<String, Object> producerProps = kafka().producerProps();
+        Map<String, Object> producerProps = kafka.producerProps();
         try (KafkaProducer<String, T> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
                 serde.serializer())) {
             for (SpecificRecord record : records) {
@@ -62,7 +68,7 @@ abstract class EveryRecordTypeRoundTrip {
             producer.flush();
         }
         List<T> received = new ArrayList<>();
-        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(kafka().consumerProps("it-" + topic.name()),
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(kafka.consumerProps("it-" + topic.name()),
                 new StringDeserializer(), serde.deserializer())) {
             consumer.subscribe(List.of(topic.name()));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
