@@ -10,6 +10,7 @@ import io.east.producers.generate.openai.FakeOpenAiServer;
 import io.east.schemas.EvalResult;
 import io.east.schemas.ModelVersion;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.CommittedScan;
 import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -172,22 +170,12 @@ class EvalCommandIT {
 
     /** The EvalResults on east.eval under {@code key}, in order. */
     private static List<EvalResult> results(String key) {
-        Map<String, Object> props = KAFKA.consumerProps("unused");
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         List<EvalResult> results = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            TopicPartition partition = new TopicPartition(EastTopics.EVAL.name(), 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
-                    if (key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        results.add(EastSerdes.evalResult().deserialize(r.value()));
-                    }
-                });
+        CommittedScan.forEach(KAFKA.clientProps(), List.of(EastTopics.EVAL.name()), Duration.ofMinutes(1), r -> {
+            if (key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
+                results.add(EastSerdes.evalResult().deserialize(r.value()));
             }
-        }
+        });
         return results;
     }
 }

@@ -2,42 +2,29 @@ package io.east.producers.generate;
 
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.CommittedScan;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /** What read_committed readers see of a topic, and what a group has committed. */
 public final class CommittedRecords {
 
+    private static final Duration READ_TIMEOUT = Duration.ofMinutes(1);
+
     private CommittedRecords() {
     }
 
     /** Every committed record of the topic, read from the start up to the last stable offset of each partition. */
     public static List<ConsumerRecord<byte[], byte[]>> read(EmbeddedKafkaExtension kafka, String topic) {
-        Map<String, Object> props = kafka.consumerProps("reader");
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-        }
-        return records;
+        return CommittedScan.readAll(kafka.clientProps(), topic, READ_TIMEOUT);
     }
 
     /** Every committed sample of the topic, in partition and offset order. */
