@@ -3,6 +3,7 @@ package io.east.ablation;
 import io.east.core.weight.MeanOne;
 import io.east.core.weight.Scope;
 import io.east.core.weight.WeightFunction;
+import io.east.model.FileTrees;
 import io.east.model.NativeMemory;
 import io.east.model.train.LossKind;
 import io.east.eval.EvalDataset;
@@ -194,7 +195,7 @@ public final class Ablation {
                 CheckpointVersion.of(training.checkpoint()), settings.eval().djl(), questions);
         Duration evalTime = Duration.ofNanos(System.nanoTime() - evalStart);
         if (!settings.keepCheckpoints()) {
-            Directories.delete(checkpoints);
+            FileTrees.deleteRecursively(checkpoints);
         }
         // glibc keeps the freed native memory of each run's models; hand it back between runs.
         NativeMemory.releaseFreePages();

@@ -1,6 +1,7 @@
 package io.east.ablation;
 
 import io.east.core.weight.Scope;
+import io.east.model.FileTrees;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
@@ -87,7 +88,7 @@ public final class StreamsReplay implements Replay {
             examples = readOutput(app, settings.weightedTopic(), expected);
         }
         try {
-            Directories.delete(stateDir);
+            FileTrees.deleteRecursively(stateDir);
         } catch (IOException e) {
             LOG.atWarn().addKeyValue("directory", stateDir).addKeyValue("error", e.toString())
                     .log("could not delete a replay's state directory");

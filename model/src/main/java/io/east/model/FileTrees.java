@@ -1,9 +1,12 @@
 package io.east.model;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Whole folders on disk. */
@@ -13,13 +16,17 @@ public final class FileTrees {
 
     /** Deletes {@code dir} and everything under it; nothing when it does not exist. Links are deleted, not followed. */
     public static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        List<Path> deepestFirst;
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+            deepestFirst = paths.sorted(Comparator.reverseOrder()).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (Path path : deepestFirst) {
+            Files.deleteIfExists(path);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.east.trainer;
 
 import io.east.model.Checkpoints;
+import io.east.model.FileTrees;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
 import io.east.schemas.WeightedExample;
@@ -39,8 +40,8 @@ final class TestExamples {
     }
 
     private static void deleteQuietly(Path dir) {
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        try {
+            FileTrees.deleteRecursively(dir);
         } catch (IOException ignored) {
             // A temporary directory left behind costs nothing.
         }

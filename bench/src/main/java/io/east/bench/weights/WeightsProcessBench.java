@@ -1,6 +1,7 @@
 package io.east.bench.weights;
 
 import io.east.bench.data.SyntheticGenerations;
+import io.east.model.FileTrees;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -98,7 +98,7 @@ public final class WeightsProcessBench {
                         lines(dir.resolve("reference-out.jsonl")), options.questions());
             }
         } finally {
-            deleteTree(dir);
+            FileTrees.deleteRecursively(dir);
         }
     }
 
@@ -144,14 +144,6 @@ public final class WeightsProcessBench {
     private static long lines(Path file) throws IOException {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
             return lines.filter(line -> !line.isBlank()).count();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }
