@@ -1,6 +1,7 @@
 package io.east.bench.imports;
 
 import io.east.bench.BenchMain;
+import io.east.bench.Median;
 import io.east.bench.data.SyntheticGenerations;
 import io.east.bench.streams.BenchClients;
 import io.east.bench.streams.ProducerPerfRun;
@@ -23,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,9 +102,7 @@ public final class ImportBench implements Callable<Integer> {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
         }
-        double[] sorted = ratios.clone();
-        Arrays.sort(sorted);
-        double median = sorted[rounds / 2];
+        double median = Median.of(ratios);
         out.printf(Locale.ROOT, "median ratio %.2f (goal >= %.1f: %s)%n", median, GOAL,
                 median >= GOAL ? "met" : "not met");
         return BenchMain.OK;

@@ -1,5 +1,6 @@
 package io.east.bench.model;
 
+import io.east.bench.Median;
 import io.east.model.Precision;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,17 +91,11 @@ public final class ModelComparison {
             if (ratios.size() > 1) {
                 out.printf(Locale.ROOT, "%s batch %d x %d %s, DJL / PyTorch eager over %d rounds: %s, median %.2fx%n",
                         options.name(), options.batch(), options.length(), options.precision(), ratios.size(),
-                        ratios.stream().map(r -> String.format(Locale.ROOT, "%.2fx", r)).toList(), median(ratios));
+                        ratios.stream().map(r -> String.format(Locale.ROOT, "%.2fx", r)).toList(), Median.of(ratios));
             }
         } finally {
             Files.deleteIfExists(configFile);
         }
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static String memoryRatio(long djl, long torch) {

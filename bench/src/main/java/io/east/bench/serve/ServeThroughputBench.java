@@ -3,6 +3,7 @@ package io.east.bench.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.east.bench.Median;
 import io.east.bench.generate.DjlGenerationBench;
 import io.east.model.Checkpoints;
 import io.east.model.FileTrees;
@@ -114,10 +115,10 @@ public final class ServeThroughputBench {
                 List<Long> firstTokenMillis = new ArrayList<>();
                 reloads(client, options.reloads(), List.of(b, a), reloadMillis, firstTokenMillis);
                 if (!reloadMillis.isEmpty()) {
-                    out.printf(Locale.ROOT, "reload (update_weights_from_disk, demo-sized model, %d times): median %d "
-                                    + "ms, min %d, max %d; to the first token of the new weights: median %d ms, max %d%n",
-                            reloadMillis.size(), median(reloadMillis), reloadMillis.stream().min(Long::compare).get(),
-                            reloadMillis.stream().max(Long::compare).get(), median(firstTokenMillis),
+                    out.printf(Locale.ROOT, "reload (update_weights_from_disk, demo-sized model, %d times): median %.0f "
+                                    + "ms, min %d, max %d; to the first token of the new weights: median %.0f ms, max %d%n",
+                            reloadMillis.size(), Median.of(reloadMillis), reloadMillis.stream().min(Long::compare).get(),
+                            reloadMillis.stream().max(Long::compare).get(), Median.of(firstTokenMillis),
                             firstTokenMillis.stream().max(Long::compare).get());
                 }
                 return new Result(inProcess.samplesPerSecond(), samplesPerSecond, meanRows, reloadMillis,
@@ -190,11 +191,6 @@ public final class ServeThroughputBench {
             client.post("/v1/completions", firstToken);
             firstTokenMillis.add((System.nanoTime() - start) / 1_000_000);
         }
-    }
-
-    private static long median(List<Long> values) {
-        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
-        return sorted[sorted.length / 2];
     }
 
     /** JSON over loopback HTTP; a non-200 answer is a failure of the bench. */

@@ -1,5 +1,6 @@
 package io.east.bench.weights;
 
+import io.east.bench.Median;
 import io.east.bench.data.SyntheticGenerations;
 import io.east.model.FileTrees;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -125,14 +125,8 @@ public final class WeightsProcessBench {
 
     /** The median wall time and the median CPU time of the runs. */
     static TimedProcess median(List<TimedProcess> runs) {
-        return new TimedProcess(median(runs.stream().mapToDouble(TimedProcess::wallSeconds).toArray()),
-                median(runs.stream().mapToDouble(TimedProcess::cpuSeconds).toArray()));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        return new TimedProcess(Median.of(runs.stream().mapToDouble(TimedProcess::wallSeconds).toArray()),
+                Median.of(runs.stream().mapToDouble(TimedProcess::cpuSeconds).toArray()));
     }
 
     private static long keptByEast(Path output) throws IOException {

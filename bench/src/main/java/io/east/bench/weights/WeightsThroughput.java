@@ -1,5 +1,6 @@
 package io.east.bench.weights;
 
+import io.east.bench.Median;
 import io.east.bench.data.SyntheticGenerations;
 import io.east.core.batch.BatchWeighting;
 import io.east.core.batch.QuestionGroup;
@@ -18,7 +19,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -95,7 +95,6 @@ public final class WeightsThroughput {
             int done = run.questions();
             perSecond[i] = done / ((System.nanoTime() - start) / 1e9);
         }
-        Arrays.sort(perSecond);
-        return perSecond[rounds / 2];
+        return Median.of(perSecond);
     }
 }

@@ -2,7 +2,6 @@ package io.east.bench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the baseline script prints is read back, and rounds reduce to their median. */
@@ -22,11 +21,5 @@ class TorchBaselineTest {
                 + "tokens/s  193.8 ms/step")).containsExactlyEntriesOf(java.util.Map.of("tiny d=128 L=4 h=4/2 ff=384",
                 9164.0));
         assertThat(TorchBaseline.trainRate("sample tiny ...")).isEmpty();
-    }
-
-    @Test
-    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        assertThat(ModelComparison.median(List.of(1.26, 1.10, 1.21))).isEqualTo(1.21);
-        assertThat(ModelComparison.median(List.of(0.66, 1.03))).isEqualTo((0.66 + 1.03) / 2);
     }
 }
