@@ -18,6 +18,5 @@ class BrokerCommandTest {
     void badClusterOptionsAreUsageErrors(String options, String message) throws Exception {
         String stderr = CliRunner.badUsage(("broker " + options).split(" "));
         assertThat(stderr).contains(message);
-        assertThat(stderr.strip().lines()).hasSize(1);
     }
 }

@@ -31,11 +31,23 @@ final class CliRunner {
         return run(Map.of(), null, args);
     }
 
-    /** Runs east with arguments it must refuse as bad usage (exit code 2), and returns what it said on stderr. */
+    /**
+     * Runs east with arguments it must refuse as bad usage: exit code 2, nothing on stdout and one line on stderr,
+     * which it returns.
+     */
     static String badUsage(String... args) throws IOException, InterruptedException {
         Result result = run(args);
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr().strip().lines()).as(result.stderr()).hasSize(1);
         return result.stderr();
+    }
+
+    /** {@code command} followed by {@code args}. */
+    static String[] args(String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
     }
 
     static Result run(Map<String, String> env, Path stdin, String... args) throws IOException, InterruptedException {

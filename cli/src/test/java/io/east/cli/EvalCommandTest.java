@@ -94,12 +94,6 @@ class EvalCommandTest {
     }
 
     private static void assertUsage(String message, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("eval"));
-        command.addAll(List.of(args));
-        CliRunner.Result result = CliRunner.run(command.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.stderr()).isEqualTo(2);
-        assertThat(result.stderr()).contains(message);
-        assertThat(result.stderr().strip().lines()).hasSize(1);
-        assertThat(result.stdout()).isEmpty();
+        assertThat(CliRunner.badUsage(CliRunner.args("eval", args))).contains(message);
     }
 }

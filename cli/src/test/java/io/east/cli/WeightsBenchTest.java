@@ -19,10 +19,8 @@ class WeightsBenchTest {
 
     @Test
     void aReferenceCheckoutWithoutItsPreprocessingIsBadUsage() throws Exception {
-        String stderr = CliRunner.badUsage("bench", "weights", "--python", "python3", "--reference", dir.toString());
-
-        assertThat(stderr.strip().lines()).hasSize(1);
-        assertThat(stderr).contains("--reference " + dir + " has no data_generation/util.py");
+        assertThat(CliRunner.badUsage("bench", "weights", "--python", "python3", "--reference", dir.toString()))
+                .contains("--reference " + dir + " has no data_generation/util.py");
     }
 
     @Test

@@ -217,7 +217,6 @@ class WeightsCommandTest {
         Path file = referenceFile();
         String scope = CliRunner.badUsage("weights", "--input", file.toString(), "--format", "qwen-eval",
                 "--scope", "window:0");
-        assertThat(scope.strip().lines()).hasSize(1);
         assertThat(scope).contains("--scope").contains("window:0");
 
         assertThat(CliRunner.badUsage("weights", "--input", file.toString(), "--format", "csv"))
