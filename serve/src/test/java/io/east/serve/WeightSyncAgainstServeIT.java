@@ -67,7 +67,7 @@ class WeightSyncAgainstServeIT {
 
         try (ServeServer server = ServeServer.start(serveSettings, base, null);
              WeightSyncedBackend backend = backend(server, root, settings.workerId());
-             RunningWorker worker = RunningWorker.start(clientProperties(), settings, backend)) {
+             RunningWorker worker = RunningWorker.start(KAFKA.clientProps(), settings, backend)) {
             answered(topics, List.of("base-0", "base-1"));
             announce(1, v1);
             answered(topics, List.of("v1-0", "v1-1"));
@@ -97,7 +97,7 @@ class WeightSyncAgainstServeIT {
         WeightSyncSettings sync = new WeightSyncSettings(WeightSyncMode.SGLANG, ServedPathMap.identity(), null,
                 WeightSyncSettings.DEFAULT_RETRY, Duration.ofSeconds(60), owner);
         return WeightSyncedBackend.start(openAi, sync, CheckpointRoot.of(root),
-                ModelVersionFollower.connect(clientProperties(), KEY), Duration.ofSeconds(30));
+                ModelVersionFollower.connect(KAFKA.clientProps(), KEY), Duration.ofSeconds(30));
     }
 
     /** Publishes the tasks and waits until their samples are committed. */
@@ -134,9 +134,5 @@ class WeightSyncAgainstServeIT {
 
     private static Map<String, List<ReasoningSample>> samplesByTask(GenerateTopics topics) {
         return CommittedRecords.samplesByTask(KAFKA, topics.samples());
-    }
-
-    private static Map<String, Object> clientProperties() {
-        return Map.of("bootstrap.servers", KAFKA.bootstrapServers());
     }
 }

@@ -51,7 +51,7 @@ class QuestionFeederIT {
     void publishesAtMostTheBoundUntilItsTasksCompleteThenOneMorePerCompletion() throws Exception {
         List<FeedQuestion> questions = questions(7, 4);
         String prefix = "synthetic/s7-";
-        try (QuestionFeeder feeder = QuestionFeeder.connect(clientProperties(), true);
+        try (QuestionFeeder feeder = QuestionFeeder.connect(KAFKA.clientProps(), true);
              TopicReader<QuestionTask> tasks = tasksOf(prefix)) {
             CompletableFuture<FeedReport> feed = CompletableFuture.supplyAsync(
                     () -> feeder.feed("synthetic", questions, new FeedSettings(3, 2, 0, 3, false, null), c -> { }),
@@ -106,7 +106,7 @@ class QuestionFeederIT {
             complete(TaskIds.of("synthetic", question.questionId(), 0));
         }
         groups.flush();
-        try (QuestionFeeder feeder = QuestionFeeder.connect(clientProperties(), true)) {
+        try (QuestionFeeder feeder = QuestionFeeder.connect(KAFKA.clientProps(), true)) {
             FeedReport report = feeder.feed("synthetic", questions,
                     new FeedSettings(2, 1, 0, 2, false, Duration.ofSeconds(3)), c -> { });
             assertThat(report.outcome()).isEqualTo(FeedReport.Outcome.STALLED);
@@ -119,7 +119,7 @@ class QuestionFeederIT {
     void theLimitTakesTheFirstQuestionsAfterTheShuffle() throws Exception {
         QuestionSource source = new QuestionSource(DatasetSpec.parse("synthetic:9"), "test", 3L, 5);
         List<FeedQuestion> selected = source.load().questions();
-        try (QuestionFeeder feeder = QuestionFeeder.connect(clientProperties(), false);
+        try (QuestionFeeder feeder = QuestionFeeder.connect(KAFKA.clientProps(), false);
              TopicReader<QuestionTask> tasks = tasksOf("synthetic/s9-")) {
             FeedReport report = feeder.feed("synthetic", selected, FeedSettings.unbounded(1), c -> { });
             assertThat(report.ok()).isTrue();
@@ -149,9 +149,5 @@ class QuestionFeederIT {
     private static TopicReader<QuestionTask> tasksOf(String prefix) {
         return new TopicReader<>(KAFKA.bootstrapServers(), EastTopics.QUESTIONS.name(),
                 EastSerdes.questionTask().deserializer(), record -> record.key().startsWith(prefix));
-    }
-
-    private static Map<String, Object> clientProperties() {
-        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
     }
 }
