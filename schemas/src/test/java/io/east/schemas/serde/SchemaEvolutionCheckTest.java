@@ -11,30 +11,16 @@ import org.junit.jupiter.api.Test;
 class SchemaEvolutionCheckTest {
 
     /** An older ModelVersion that lacks a field the current one requires and has no default for. */
-    static final Schema MISSING_REQUIRED_FIELD = new Schema.Parser().parse("""
-            {"type": "record", "name": "ModelVersion", "namespace": "io.east.schemas", "fields": [
-              {"name": "version", "type": "long"},
-              {"name": "step", "type": "long"},
-              {"name": "created_at", "type": {"type": "long", "logicalType": "timestamp-millis"}}
-            ]}""");
+    static final Schema MISSING_REQUIRED_FIELD = ModelVersionSchemas.endWithCreatedAt(ModelVersionSchemas.fields()
+            .requiredLong("version").requiredLong("step"));
 
     /** An older ModelVersion whose step was a string. */
-    static final Schema CHANGED_TYPE = new Schema.Parser().parse("""
-            {"type": "record", "name": "ModelVersion", "namespace": "io.east.schemas", "fields": [
-              {"name": "version", "type": "long"},
-              {"name": "checkpoint_uri", "type": "string"},
-              {"name": "step", "type": "string"},
-              {"name": "created_at", "type": {"type": "long", "logicalType": "timestamp-millis"}}
-            ]}""");
+    static final Schema CHANGED_TYPE = ModelVersionSchemas.endWithCreatedAt(ModelVersionSchemas.fields()
+            .requiredLong("version").requiredString("checkpoint_uri").requiredString("step"));
 
-    /** An older ModelVersion without the fields that were added later with defaults: fine. */
-    static final Schema COMPATIBLE_OLDER = new Schema.Parser().parse("""
-            {"type": "record", "name": "ModelVersion", "namespace": "io.east.schemas", "fields": [
-              {"name": "version", "type": "int"},
-              {"name": "checkpoint_uri", "type": "string"},
-              {"name": "step", "type": "long"},
-              {"name": "created_at", "type": {"type": "long", "logicalType": "timestamp-millis"}}
-            ]}""");
+    /** An older ModelVersion with an int version and without the fields that were added later with defaults: fine. */
+    static final Schema COMPATIBLE_OLDER = ModelVersionSchemas.endWithCreatedAt(ModelVersionSchemas.fields()
+            .requiredInt("version").requiredString("checkpoint_uri").requiredLong("step"));
 
     private final Schema current = ModelVersion.getClassSchema();
 

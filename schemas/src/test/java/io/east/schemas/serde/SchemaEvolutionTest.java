@@ -16,24 +16,16 @@ import org.junit.jupiter.api.Test;
 class SchemaEvolutionTest {
 
     /** ModelVersion before the defaulted fields were added, and with step still an int (promoted to long since). */
-    private static final Schema OLDER = new Schema.Parser().parse("""
-            {"type": "record", "name": "ModelVersion", "namespace": "io.east.schemas", "fields": [
-              {"name": "version", "type": "long"},
-              {"name": "checkpoint_uri", "type": "string"},
-              {"name": "step", "type": "int"},
-              {"name": "created_at", "type": {"type": "long", "logicalType": "timestamp-millis"}}
-            ]}""");
+    private static final Schema OLDER = ModelVersionSchemas.endWithCreatedAt(ModelVersionSchemas.fields()
+            .requiredLong("version").requiredString("checkpoint_uri").requiredInt("step"));
 
-    /** A future ModelVersion with a new field and the fields in another order. */
-    private static final Schema NEWER = new Schema.Parser().parse("""
-            {"type": "record", "name": "ModelVersion", "namespace": "io.east.schemas", "fields": [
-              {"name": "created_at", "type": {"type": "long", "logicalType": "timestamp-millis"}},
-              {"name": "version", "type": "long"},
-              {"name": "checkpoint_uri", "type": "string"},
-              {"name": "step", "type": "long"},
-              {"name": "tokenizer", "type": "string", "default": "qwen2"},
-              {"name": "loss", "type": "string", "default": "sft"}
-            ]}""");
+    /** A future ModelVersion with two new fields and the fields in another order. */
+    private static final Schema NEWER = ModelVersionSchemas.fields()
+            .name("created_at").type(ModelVersionSchemas.TIMESTAMP).noDefault()
+            .requiredLong("version").requiredString("checkpoint_uri").requiredLong("step")
+            .name("tokenizer").type().stringType().stringDefault("qwen2")
+            .name("loss").type().stringType().stringDefault("sft")
+            .endRecord();
 
     private static final Instant CREATED_AT = Instant.parse("2025-01-02T03:04:05.678Z");
 
