@@ -87,8 +87,8 @@ class CorpusAgreementTest {
                 assertThat(lines.get(i)).as(where + ": blank line").isNotBlank();
                 Map<String, String> fields;
                 try {
-                    fields = JsonLines.parseObject(lines.get(i));
-                } catch (RuntimeException e) {
+                    fields = FlatJson.parseObject(lines.get(i));
+                } catch (IOException | RuntimeException e) {
                     throw new AssertionError(where + ": not a JSON object: " + e.getMessage(), e);
                 }
                 cases.add(new Case(where, fields));

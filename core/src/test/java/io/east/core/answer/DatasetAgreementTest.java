@@ -23,7 +23,7 @@ class DatasetAgreementTest {
         Path file = DATA.resolve(relative).normalize();
         Assumptions.assumeTrue(Files.isRegularFile(file),
                 "dataset not found at " + file.toAbsolutePath() + " (set -Deast.root to the repository root); skipping");
-        return JsonLines.read(file);
+        return FlatJson.readLines(file);
     }
 
     private static String hashValue(String solution) {
