@@ -9,7 +9,7 @@ import java.util.List;
  */
 record BatchKey(double temperature, double topP, Integer maxTokens, List<String> stop, long soloJob) {
 
-    static BatchKey of(SamplingOptions options, long jobId) {
+    static BatchKey of(RequestSampling options, long jobId) {
         if (options.greedy()) {
             return new BatchKey(0, 1, options.maxTokens(), options.stop(), 0);
         }

@@ -33,8 +33,8 @@ final class CheckpointLoader {
         this.root = root;
     }
 
-    ServedCheckpoint loadInitial(Path directory) throws IOException {
-        return ServedCheckpoint.of(LoadedPolicy.load(directory, CheckpointVersion.of(directory), precision),
+    ServedPolicy loadInitial(Path directory) throws IOException {
+        return ServedPolicy.of(LoadedPolicy.load(directory, CheckpointVersion.of(directory), precision),
                 directory.toString(), null);
     }
 
@@ -42,10 +42,10 @@ final class CheckpointLoader {
      * @param modelPath a local directory, as the request named it (relative paths are against the working directory)
      * @param weightVersion the label to report, or null for the checkpoint's version
      */
-    ServedCheckpoint loadRequested(String modelPath, String weightVersion) throws LoadFailure {
+    ServedPolicy loadRequested(String modelPath, String weightVersion) throws LoadFailure {
         Path directory = admit(modelPath);
         try {
-            return ServedCheckpoint.of(LoadedPolicy.load(directory, CheckpointVersion.of(directory), precision),
+            return ServedPolicy.of(LoadedPolicy.load(directory, CheckpointVersion.of(directory), precision),
                     modelPath, weightVersion);
         } catch (IOException | RuntimeException e) {
             throw new LoadFailure("Failed to load model weights from " + modelPath + ": " + e.getMessage(), e);

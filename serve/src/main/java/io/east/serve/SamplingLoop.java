@@ -39,7 +39,7 @@ final class SamplingLoop implements AutoCloseable {
     private static final Object STOP = new Object();
     private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
-    private record Swap(ServedCheckpoint next, CompletableFuture<ModelInfo> done) {
+    private record Swap(ServedPolicy next, CompletableFuture<ModelInfo> done) {
     }
 
     private record Row(SamplingJob job, int row) {
@@ -57,11 +57,11 @@ final class SamplingLoop implements AutoCloseable {
     private long nextJobId = 1;            // guarded by submitLock
 
     // Owned by the sampling thread.
-    private ServedCheckpoint current;
+    private ServedPolicy current;
     private final List<SamplingJob> waiting = new ArrayList<>();
     private final List<Swap> swaps = new ArrayList<>();
 
-    SamplingLoop(ServedCheckpoint initial, int maxBatchRows, long seed, ServeMeters meters) {
+    SamplingLoop(ServedPolicy initial, int maxBatchRows, long seed, ServeMeters meters) {
         this.current = initial;
         this.info = initial.info();
         this.maxBatchRows = maxBatchRows;
@@ -97,7 +97,7 @@ final class SamplingLoop implements AutoCloseable {
      * Queues a checkpoint to serve from the next call on. The future completes with the replaced checkpoint's info
      * once the replaced weights are freed; when the server stops first, {@code next} is closed and the future fails.
      */
-    CompletableFuture<ModelInfo> swap(ServedCheckpoint next) {
+    CompletableFuture<ModelInfo> swap(ServedPolicy next) {
         synchronized (submitLock) {
             if (stopping) {
                 next.close();
@@ -197,7 +197,7 @@ final class SamplingLoop implements AutoCloseable {
 
     private void applySwaps() {
         for (Swap swap : swaps) {
-            ServedCheckpoint old = current;
+            ServedPolicy old = current;
             current = swap.next();
             info = current.info();
             meters.servedCheckpoint(info);

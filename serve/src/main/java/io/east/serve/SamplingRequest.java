@@ -7,7 +7,7 @@ import java.util.List;
  * whether to return the sampled tokens' log-probabilities. Choice {@code i} of the response continues prompt
  * {@code i / n}.
  */
-record SamplingRequest(Api api, List<String> prompts, int n, SamplingOptions options, boolean logprobs) {
+record SamplingRequest(Api api, List<String> prompts, int n, RequestSampling options, boolean logprobs) {
 
     SamplingRequest {
         prompts = List.copyOf(prompts);

@@ -23,7 +23,7 @@ record SamplingRequests(String servedName, int maxChoices) {
     static final int DEFAULT_COMPLETION_MAX_TOKENS = 16;
 
     SamplingRequest completions(JsonNode body, ModelInfo served) throws ApiError {
-        JsonFields fields = common(body, served);
+        RequestFields fields = common(body, served);
         fields.requireFalse("echo", "the prompt is never echoed");
         fields.requireAbsent("suffix", "no insertion");
         JsonNode prompt = fields.node("prompt");
@@ -46,7 +46,7 @@ record SamplingRequests(String servedName, int maxChoices) {
     }
 
     SamplingRequest chat(JsonNode body, ModelInfo served) throws ApiError {
-        JsonFields fields = common(body, served);
+        RequestFields fields = common(body, served);
         fields.requireAbsent("tools", "no tool calls");
         fields.requireAbsent("tool_choice", "no tool calls");
         fields.requireAbsent("functions", "no function calls");
@@ -72,8 +72,8 @@ record SamplingRequests(String servedName, int maxChoices) {
     }
 
     /** The model check and the refusals shared by both APIs. */
-    private JsonFields common(JsonNode body, ModelInfo served) throws ApiError {
-        JsonFields fields = new JsonFields(body);
+    private RequestFields common(JsonNode body, ModelInfo served) throws ApiError {
+        RequestFields fields = new RequestFields(body);
         String model = fields.string("model");
         if (model != null && !model.equals(servedName) && !model.equals(served.modelPath())) {
             throw ApiError.modelNotFound(model, servedName);
@@ -88,7 +88,7 @@ record SamplingRequests(String servedName, int maxChoices) {
         return fields;
     }
 
-    private int n(JsonFields fields, int prompts) throws ApiError {
+    private int n(RequestFields fields, int prompts) throws ApiError {
         int n = fields.integerIn("n", 1, 1, maxChoices);
         if ((long) n * prompts > maxChoices) {
             throw ApiError.invalid("n", "n x prompts is " + (long) n * prompts + ", more than the " + maxChoices
@@ -98,7 +98,7 @@ record SamplingRequests(String servedName, int maxChoices) {
     }
 
     /** @param fallback the budget when the field is absent; null for what the positions leave */
-    private static Integer maxTokens(JsonFields fields, String field, Integer fallback, ModelInfo served)
+    private static Integer maxTokens(RequestFields fields, String field, Integer fallback, ModelInfo served)
             throws ApiError {
         if (!fields.present(field)) {
             return fallback;
@@ -111,7 +111,7 @@ record SamplingRequests(String servedName, int maxChoices) {
         return (int) value;
     }
 
-    private static SamplingOptions options(JsonFields fields, Integer maxTokens) throws ApiError {
+    private static RequestSampling options(RequestFields fields, Integer maxTokens) throws ApiError {
         double temperature = fields.number("temperature", 1);
         if (temperature < 0 || temperature > MAX_TEMPERATURE) {
             throw ApiError.invalid("temperature", "temperature must be in [0, " + MAX_TEMPERATURE + "], got "
@@ -130,6 +130,6 @@ record SamplingRequests(String servedName, int maxChoices) {
             throw ApiError.invalid("stop", "a stop string must not be empty");
         }
         Long seed = fields.present("seed") ? fields.integer("seed", 0) : null;
-        return new SamplingOptions(temperature, topP, maxTokens, stop, seed);
+        return new RequestSampling(temperature, topP, maxTokens, stop, seed);
     }
 }

@@ -56,7 +56,7 @@ public final class ServeServer implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(checkpoint, "checkpoint");
         CheckpointLoader loader = new CheckpointLoader(settings.precision(), settings.reloadRoot());
-        ServedCheckpoint initial = loader.loadInitial(checkpoint);
+        ServedPolicy initial = loader.loadInitial(checkpoint);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 0);

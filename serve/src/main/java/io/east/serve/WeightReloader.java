@@ -28,7 +28,7 @@ record WeightReloader(CheckpointLoader loader, SamplingLoop loop, ServeMeters me
 
     synchronized Outcome reload(JsonNode body) {
         long start = System.nanoTime();
-        JsonFields fields = new JsonFields(body);
+        RequestFields fields = new RequestFields(body);
         String modelPath;
         String weightVersion;
         try {
@@ -45,7 +45,7 @@ record WeightReloader(CheckpointLoader loader, SamplingLoop loop, ServeMeters me
         if (modelPath == null || modelPath.isBlank()) {
             return failed(400, "model_path is required: the checkpoint directory to load");
         }
-        ServedCheckpoint next;
+        ServedPolicy next;
         try {
             next = loader.loadRequested(modelPath, weightVersion);
         } catch (CheckpointLoader.LoadFailure e) {

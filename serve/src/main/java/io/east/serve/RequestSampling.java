@@ -11,9 +11,9 @@ import java.util.List;
  * @param stop strings that end a choice (cut before them)
  * @param seed the request's own seed, or null for the server's stream of seeds
  */
-record SamplingOptions(double temperature, double topP, Integer maxTokens, List<String> stop, Long seed) {
+record RequestSampling(double temperature, double topP, Integer maxTokens, List<String> stop, Long seed) {
 
-    SamplingOptions {
+    RequestSampling {
         stop = List.copyOf(stop);
     }
 

@@ -8,14 +8,14 @@ import java.util.Objects;
  *
  * @param tokenTexts the text of each token alone, decoded once per checkpoint
  */
-record ServedCheckpoint(LoadedPolicy policy, ModelInfo info, TokenTexts tokenTexts) implements AutoCloseable {
+record ServedPolicy(LoadedPolicy policy, ModelInfo info, TokenTexts tokenTexts) implements AutoCloseable {
 
     /** @param weightVersion the label to report, or null for the checkpoint's version */
-    static ServedCheckpoint of(LoadedPolicy policy, String modelPath, String weightVersion) {
+    static ServedPolicy of(LoadedPolicy policy, String modelPath, String weightVersion) {
         Objects.requireNonNull(policy, "policy");
         String reported = weightVersion != null ? weightVersion : Long.toString(policy.version());
         ModelInfo info = new ModelInfo(modelPath, reported, policy.version(), policy.model().maxPositions());
-        return new ServedCheckpoint(policy, info, new TokenTexts(policy.tokenizer()));
+        return new ServedPolicy(policy, info, new TokenTexts(policy.tokenizer()));
     }
 
     @Override

@@ -9,11 +9,11 @@ import java.util.function.Predicate;
  * Reads one field of a JSON request body with its type checked; a missing field and an explicit null both read as
  * absent. Every failure is an {@link ApiError} naming the field.
  */
-final class JsonFields {
+final class RequestFields {
 
     private final JsonNode body;
 
-    JsonFields(JsonNode body) {
+    RequestFields(JsonNode body) {
         this.body = body;
     }
 
