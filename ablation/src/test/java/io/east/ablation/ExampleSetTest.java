@@ -7,7 +7,7 @@ import io.east.core.group.GroupAnalysis;
 import io.east.model.train.LossKind;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightedExample;
-import java.time.Instant;
+import io.east.testkit.TrainingExamples;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +91,7 @@ class ExampleSetTest {
     }
 
     private static WeightedExample example(String taskId, double weight) {
-        return WeightedExample.newBuilder().setTaskId(taskId).setQuestionId("q-" + taskId).setDataset("test")
-                .setRound(0).setPrompt("p").setChosen("c").setRejected("r").setWeight(weight).setSignal(1)
-                .setEntropy(1).setAccuracy(0.5).setRejectedShare(0.5).setStrategy("entropy").setAlpha(1)
-                .setScope("dataset").setScopeId("dataset").setNormaliser(1).setPolicyVersion(0).setExperiment(null)
-                .setCreatedAt(Instant.EPOCH).build();
+        return TrainingExamples.builder(taskId).setWeight(weight).build();
     }
 
     private static WeightedExample withoutRejected(WeightedExample example) {

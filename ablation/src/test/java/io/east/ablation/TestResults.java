@@ -5,9 +5,9 @@ import static io.east.ablation.TestSettings.report;
 import io.east.core.weight.Scope;
 import io.east.eval.EvalReport;
 import io.east.schemas.WeightedExample;
+import io.east.testkit.TrainingExamples;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +51,10 @@ final class TestResults {
         for (int i = 0; i < ENTROPIES.length; i++) {
             double h = ENTROPIES[i];
             boolean uniform = config.alpha() == 0;
-            examples.add(WeightedExample.newBuilder().setTaskId("t" + i).setQuestionId("q-t" + i)
-                    .setDataset("test").setRound(0).setPrompt("p").setChosen("c").setRejected("r")
-                    .setWeight(uniform ? 1 : h / mean).setSignal(uniform ? 1 : h).setEntropy(h).setAccuracy(0.5)
-                    .setRejectedShare(0.25).setStrategy(config.strategy().id()).setAlpha(config.alpha())
-                    .setScope("dataset").setScopeId("dataset").setNormaliser(uniform ? 1 : mean).setPolicyVersion(0)
-                    .setExperiment(null).setCreatedAt(Instant.EPOCH).build());
+            examples.add(TrainingExamples.builder("t" + i).setWeight(uniform ? 1 : h / mean)
+                    .setSignal(uniform ? 1 : h).setEntropy(h).setRejectedShare(0.25)
+                    .setStrategy(config.strategy().id()).setAlpha(config.alpha()).setNormaliser(uniform ? 1 : mean)
+                    .build());
         }
         return new ConfigWeights(config, new Scope.Dataset(), new Scope.Dataset(), examples);
     }

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
-import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.RecordJson;
+import io.east.testkit.TrainingExamples;
 import io.east.trainer.Checkpoint;
 import io.east.trainer.CheckpointStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +40,8 @@ class TrainCommandIT {
     private static List<String> lines(int count) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            out.add(RecordJson.toJson(WeightedExample.newBuilder()
-                    .setTaskId("file/q" + i + "@r0").setQuestionId("file/q" + i).setDataset("synthetic").setRound(0)
-                    .setPrompt(i + " + 2 = ?").setChosen(" " + (i + 2)).setRejected(" " + (i + 3)).setWeight(1)
-                    .setSignal(1).setEntropy(1).setAccuracy(0.5).setRejectedShare(0.5).setStrategy("uniform")
-                    .setAlpha(0).setScope("dataset").setScopeId("all").setNormaliser(1).setPolicyVersion(0)
-                    .setCreatedAt(Instant.ofEpochMilli(0)).build()));
+            out.add(RecordJson.toJson(TrainingExamples.builder("file/q" + i + "@r0")
+                    .setPrompt(i + " + 2 = ?").setChosen(" " + (i + 2)).setRejected(" " + (i + 3)).build()));
         }
         return out;
     }

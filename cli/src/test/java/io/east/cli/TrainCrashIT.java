@@ -13,6 +13,7 @@ import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
+import io.east.testkit.TrainingExamples;
 import io.east.trainer.Checkpoint;
 import io.east.trainer.CheckpointStore;
 import io.east.trainer.TrainerState;
@@ -120,12 +121,9 @@ class TrainCrashIT {
         List<WeightedExample> out = new ArrayList<>();
         for (int i = 0; i < TOTAL; i++) {
             int a = i % 50;
-            out.add(WeightedExample.newBuilder()
-                    .setTaskId("synthetic/q" + i + "@r0").setQuestionId("synthetic/q" + i).setDataset("synthetic")
-                    .setRound(0).setPrompt("What is " + a + " + " + (i % 7) + "?").setChosen(" " + (a + i % 7))
-                    .setRejected(" " + (a + i % 7 + 1)).setWeight(0.5 + (i % 4) * 0.25).setSignal(1).setEntropy(1)
-                    .setAccuracy(0.5).setRejectedShare(0.5).setStrategy("entropy").setAlpha(1).setScope("window:16")
-                    .setScopeId("window-0").setNormaliser(1).setPolicyVersion(0).setExperiment("crash")
+            out.add(TrainingExamples.builder("synthetic/q" + i + "@r0")
+                    .setPrompt("What is " + a + " + " + (i % 7) + "?").setChosen(" " + (a + i % 7))
+                    .setRejected(" " + (a + i % 7 + 1)).setWeight(0.5 + (i % 4) * 0.25).setExperiment("crash")
                     .setCreatedAt(Instant.now()).build());
         }
         return out;

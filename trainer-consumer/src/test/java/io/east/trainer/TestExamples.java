@@ -6,11 +6,11 @@ import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.RecordJson;
+import io.east.testkit.TrainingExamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,13 +54,9 @@ final class TestExamples {
 
     static WeightedExample example(String taskId, double weight, long policyVersion) {
         int n = Math.abs(taskId.hashCode() % 90) + 10;
-        return WeightedExample.newBuilder()
-                .setTaskId(taskId).setQuestionId(taskId.replaceAll("@.*", "")).setDataset("synthetic").setRound(0)
+        return TrainingExamples.builder(taskId)
                 .setPrompt("Q: " + n + "+1=").setChosen(" " + (n + 1)).setRejected(" " + (n + 2))
-                .setWeight(weight).setSignal(1).setEntropy(1).setAccuracy(0.5).setRejectedShare(0.5)
-                .setStrategy("entropy").setAlpha(1).setScope("window:16").setScopeId("window-0").setNormaliser(1)
-                .setPolicyVersion(policyVersion).setCreatedAt(Instant.ofEpochMilli(1_700_000_000_000L))
-                .build();
+                .setWeight(weight).setPolicyVersion(policyVersion).build();
     }
 
     /** {@code count} examples with task ids {@code PREFIX-0 ..}, weights around 1, policy version 0. */
