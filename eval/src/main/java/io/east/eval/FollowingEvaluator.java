@@ -4,13 +4,13 @@ import io.east.producers.feed.FeedQuestion;
 import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.generate.djl.DjlSettings;
 import io.east.producers.generate.djl.ModelVersionFeed;
-import io.east.producers.generate.djl.RefusedPointerException;
 import io.east.schemas.ModelVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -97,15 +97,11 @@ public final class FollowingEvaluator {
     }
 
     private void evaluate(ModelVersion version) throws InterruptedException {
-        Path checkpoint;
-        try {
-            checkpoint = root.admit(version.getCheckpointUri());
-        } catch (RefusedPointerException e) {
-            LOG.atWarn().addKeyValue("version", version.getVersion())
-                    .addKeyValue("checkpoint_uri", version.getCheckpointUri()).addKeyValue("reason", e.reason())
-                    .log("model version refused: its checkpoint is not under the checkpoint root; not evaluated");
+        Optional<Path> admitted = root.admitAnnounced(version, OptionalLong.empty(), LOG, "not evaluated");
+        if (admitted.isEmpty()) {
             return;
         }
+        Path checkpoint = admitted.get();
         EvalReport report;
         try {
             Optional<EvalReport> evaluated = evaluation.evaluate(version.getVersion(), checkpoint);

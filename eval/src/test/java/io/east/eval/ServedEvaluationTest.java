@@ -47,36 +47,62 @@ class ServedEvaluationTest {
         List<String> evaluated = new ArrayList<>();
         WeightSyncer syncer;
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
-            // Version 2's weights know the answer; the others do not.
-            server.respond((prompt, i) -> server.servedModelPath().endsWith("v000002") ? "#### 5" : "#### 4");
-            OpenAiSettings openAi = OpenAiSettings.builder(server.baseUrl(), "fake-math").retry(ONE_RETRY).build();
-            WeightSyncSettings sync = new WeightSyncSettings(WeightSyncMode.SGLANG, ServedPathMap.identity(), null,
-                    ONE_RETRY, Duration.ofSeconds(30), "eval-test");
-            syncer = new WeightSyncer(WeightSyncs.create(sync, openAi), sync, 0);
             server.enqueueReload(new ReloadFault.Slow(Duration.ofMillis(100)));
-            try (OpenAiBackend backend = new OpenAiBackend(openAi, syncer::servedVersion)) {
-                ServedEvaluation evaluation = new ServedEvaluation(syncer, backend,
-                        new Evaluator(EvalSettings.defaults()), List.of(new FeedQuestion("q", "two plus three", "5",
-                                null)));
-                ListedFeed feed = new ListedFeed(announced);
-                FollowingEvaluator following = new FollowingEvaluator(feed, CheckpointRoot.of(root), evaluation,
-                        (version, report) -> {
-                            evaluated.add(version.getVersion() + ":" + report.passAt1());
-                            if (version.getVersion() == 2) {
-                                // Version 3 then fails to load on every attempt: it is not evaluated at all.
-                                server.enqueueReload(new ReloadFault.Fails("out of memory"),
-                                        new ReloadFault.Fails("out of memory"));
-                            }
-                        });
-                feed.whenExhausted = following::stop;
-                following.run(-1);
-            }
+            syncer = follow(server, root, announced, (version, report) -> {
+                evaluated.add(version.getVersion() + ":" + report.passAt1());
+                if (version.getVersion() == 2) {
+                    // Version 3 then fails to load on every attempt: it is not evaluated at all.
+                    ReloadFault oom = new ReloadFault.Fails("out of memory");
+                    server.enqueueReload(oom, oom);
+                }
+            });
             assertThat(server.reloads()).extracting(r -> Path.of(r.path()).getFileName().toString())
                     .containsExactly("v000001", "v000002", "v000003", "v000003");
         }
         assertThat(evaluated).containsExactly("1:0.0", "2:1.0");
         assertThat(syncer.servedVersion()).isEqualTo(2);
         assertThat(syncer.counters().failures()).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionWhoseCheckpointIsOutsideTheRootIsNeitherLoadedNorEvaluated() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("checkpoints")).toRealPath();
+        Path outside = TinyCheckpoints.filesOnly(Files.createDirectories(temp.resolve("elsewhere")).resolve("v000001"));
+        List<ModelVersion> announced = List.of(version(1, outside),
+                version(2, TinyCheckpoints.filesOnly(root.resolve("v000002"))));
+        List<Long> evaluated = new ArrayList<>();
+        try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
+            WeightSyncer syncer = follow(server, root, announced,
+                    (version, report) -> evaluated.add(version.getVersion()));
+
+            assertThat(server.reloads()).extracting(r -> Path.of(r.path()).getFileName().toString())
+                    .containsExactly("v000002");
+            assertThat(syncer.servedVersion()).isEqualTo(2);
+        }
+        assertThat(evaluated).containsExactly(2L);
+    }
+
+    /**
+     * Follows {@code announced} with an evaluator on {@code server} (whose answer is right only on the weights of
+     * a directory named v000002) until every version is out; returns the weight syncer it used.
+     */
+    private static WeightSyncer follow(FakeOpenAiServer server, Path root, List<ModelVersion> announced,
+            FollowingEvaluator.Listener listener) throws Exception {
+        server.respond((prompt, i) -> server.servedModelPath().endsWith("v000002") ? "#### 5" : "#### 4");
+        OpenAiSettings openAi = OpenAiSettings.builder(server.baseUrl(), "fake-math").retry(ONE_RETRY).build();
+        WeightSyncSettings sync = new WeightSyncSettings(WeightSyncMode.SGLANG, ServedPathMap.identity(), null,
+                ONE_RETRY, Duration.ofSeconds(30), "eval-test");
+        WeightSyncer syncer = new WeightSyncer(WeightSyncs.create(sync, openAi), sync, 0);
+        try (OpenAiBackend backend = new OpenAiBackend(openAi, syncer::servedVersion)) {
+            ServedEvaluation evaluation = new ServedEvaluation(syncer, backend,
+                    new Evaluator(EvalSettings.defaults()),
+                    List.of(new FeedQuestion("q", "two plus three", "5", null)));
+            ListedFeed feed = new ListedFeed(announced);
+            FollowingEvaluator following = new FollowingEvaluator(feed, CheckpointRoot.of(root), evaluation, listener);
+            feed.whenExhausted = following::stop;
+            following.run(-1);
+        }
+        return syncer;
     }
 
     private static ModelVersion version(long version, Path checkpoint) {

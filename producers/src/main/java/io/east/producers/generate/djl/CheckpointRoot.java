@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * The one directory that announced checkpoints may be loaded from.
@@ -107,18 +109,22 @@ public final class CheckpointRoot {
 
     /**
      * {@link #admit} for an announced model version, where a refusal is no error: it is one WARN on the follower's
-     * {@code log}, and the version in use ({@code keptVersion}) stays, as {@code keeping} says.
+     * {@code log} saying what happens instead ({@code instead}), with the version in use that stays, if any.
      *
      * @return the checkpoint directory, or empty when the pointer was refused
      */
-    public Optional<Path> admitAnnounced(ModelVersion announced, long keptVersion, Logger log, String keeping) {
+    public Optional<Path> admitAnnounced(ModelVersion announced, OptionalLong keptVersion, Logger log,
+            String instead) {
         String pointer = announced.getCheckpointUri();
         try {
             return Optional.of(admit(pointer));
         } catch (RefusedPointerException e) {
-            log.atWarn().addKeyValue("version", announced.getVersion()).addKeyValue("checkpoint_uri", pointer)
-                    .addKeyValue("reason", e.reason()).addKeyValue("kept_version", keptVersion)
-                    .log("model version refused: its checkpoint is not under the checkpoint root; " + keeping);
+            LoggingEventBuilder warning = log.atWarn().addKeyValue("version", announced.getVersion())
+                    .addKeyValue("checkpoint_uri", pointer).addKeyValue("reason", e.reason());
+            if (keptVersion.isPresent()) {
+                warning = warning.addKeyValue("kept_version", keptVersion.getAsLong());
+            }
+            warning.log("model version refused: its checkpoint is not under the checkpoint root; " + instead);
             return Optional.empty();
         }
     }
