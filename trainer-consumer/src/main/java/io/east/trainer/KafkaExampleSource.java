@@ -2,9 +2,11 @@ package io.east.trainer;
 
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.WholeTopic;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -52,16 +53,16 @@ public final class KafkaExampleSource implements ExampleSource {
         this.consumer = consumer;
     }
 
-    /**
-     * @param clientProperties bootstrap servers and security settings; deserializers, isolation and commits are set here
-     * @param saved positions from the checkpoint the run resumes, keyed {@code topic-partition}
-     * @throws InvalidSetupException when the topic does not exist
-     */
     /** The consumer's own client metrics (fetch lag, rates), for the process's /metrics. */
     KafkaClientMetrics clientMetrics() {
         return new KafkaClientMetrics(consumer);
     }
 
+    /**
+     * @param clientProperties bootstrap servers and security settings; deserializers, isolation and commits are set here
+     * @param saved positions from the checkpoint the run resumes, keyed {@code topic-partition}
+     * @throws InvalidSetupException when the topic does not exist
+     */
     public static KafkaExampleSource open(Map<String, Object> clientProperties, String topic, String groupId,
             Map<String, Long> saved) {
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(clientProperties, groupId));
@@ -90,14 +91,14 @@ public final class KafkaExampleSource implements ExampleSource {
     }
 
     private void assignAndSeek(Map<String, Long> saved) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
-        if (infos == null || infos.isEmpty()) {
-            throw new InvalidSetupException("topic " + topic + " does not exist");
+        List<TopicPartition> assigned;
+        try {
+            assigned = WholeTopic.assign(consumer, topic, METADATA_TIMEOUT, "the trainer reads its examples there")
+                    .stream().sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+        } catch (IllegalStateException e) {
+            throw new InvalidSetupException(e.getMessage());
         }
-        List<TopicPartition> assigned = infos.stream().map(i -> new TopicPartition(i.topic(), i.partition()))
-                .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
         assigned.forEach(tp -> partitions.put(tp.toString(), tp));
-        consumer.assign(assigned);
         for (TopicPartition tp : assigned) {
             Long offset = saved.get(tp.toString());
             if (offset != null) {
