@@ -5,6 +5,7 @@ import io.east.model.FileTrees;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.schemas.topics.WholeTopic;
 import io.east.streams.StreamsApp;
 import io.east.streams.StreamsSettings;
 import java.io.IOException;
@@ -115,9 +116,8 @@ public final class StreamsReplay implements Replay {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = WholeTopic.assign(consumer, topic, timeout,
+                    "the replay's streams app writes its weighted examples there");
             consumer.seekToBeginning(partitions);
             while (examples.size() < expected) {
                 if (Thread.interrupted()) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GradeCommandTest {
 
-
     @TempDir
     Path dir;
 

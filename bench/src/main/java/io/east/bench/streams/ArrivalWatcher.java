@@ -3,6 +3,7 @@ package io.east.bench.streams;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.AvroSerde;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.WholeTopic;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -50,9 +51,8 @@ final class ArrivalWatcher implements Runnable {
     @Override
     public void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = WholeTopic.assign(consumer, topic, Duration.ofSeconds(30),
+                    "the bench's streams app writes there");
             consumer.seekToBeginning(partitions);
             while (!stopping) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));

@@ -6,6 +6,7 @@ import io.east.schemas.ReasoningSample;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
+import io.east.schemas.topics.WholeTopic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,8 @@ final class DemoTally implements Runnable, AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : TOPICS) {
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            partitions.addAll(WholeTopic.partitions(consumer, topic, Duration.ofSeconds(30),
+                    "the demo's broker creates every east topic"));
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

@@ -2,12 +2,13 @@ package io.east.cli.tail;
 
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
-import io.east.formats.JsonOutput;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
+import io.east.formats.JsonOutput;
 import io.east.schemas.serde.AnyRecordDecoder;
 import io.east.schemas.serde.RecordJson;
+import io.east.schemas.topics.WholeTopic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -99,13 +99,13 @@ public final class TailCommand implements Callable<Integer> {
 
     /** Assigns every partition directly: tail is a reader, not a member of any consumer group. */
     private List<TopicPartition> assign(KafkaConsumer<byte[], byte[]> consumer) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
-        if (infos == null || infos.isEmpty()) {
-            throw new UsageException("topic " + topic + " does not exist");
+        List<TopicPartition> partitions;
+        try {
+            partitions = WholeTopic.assign(consumer, topic, Duration.ofSeconds(30),
+                    "'east topics create' makes the east topics");
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage());
         }
-        List<TopicPartition> partitions = infos.stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        consumer.assign(partitions);
         if (fromBeginning) {
             consumer.seekToBeginning(partitions);
         } else {
