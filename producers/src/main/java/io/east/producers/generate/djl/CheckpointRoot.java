@@ -107,6 +107,11 @@ public final class CheckpointRoot {
         return real;
     }
 
+    /** {@link #admitAnnounced(ModelVersion, OptionalLong, Logger, String)} for a follower that keeps a version. */
+    public Optional<Path> admitAnnounced(ModelVersion announced, long keptVersion, Logger log, String instead) {
+        return admitAnnounced(announced, OptionalLong.of(keptVersion), log, instead);
+    }
+
     /**
      * {@link #admit} for an announced model version, where a refusal is no error: it is one WARN on the follower's
      * {@code log} saying what happens instead ({@code instead}), with the version in use that stays, if any.

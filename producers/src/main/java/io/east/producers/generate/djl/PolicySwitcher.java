@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,8 +65,7 @@ final class PolicySwitcher {
 
     private boolean tryLoad(ModelVersion announced) {
         considered = announced.getVersion();
-        Optional<Path> admitted = root.admitAnnounced(announced, OptionalLong.of(holder.version()), LOG,
-                "keeping the current model");
+        Optional<Path> admitted = root.admitAnnounced(announced, holder.version(), LOG, "keeping the current model");
         if (admitted.isEmpty()) {
             refused.incrementAndGet();
             return false;

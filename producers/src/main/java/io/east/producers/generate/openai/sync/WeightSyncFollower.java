@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +72,7 @@ public final class WeightSyncFollower implements AutoCloseable {
 
     private boolean consider(ModelVersion announced) throws InterruptedException {
         considered = announced.getVersion();
-        Optional<Path> directory = root.admitAnnounced(announced, OptionalLong.of(syncer.servedVersion()), LOG,
+        Optional<Path> directory = root.admitAnnounced(announced, syncer.servedVersion(), LOG,
                 "the server keeps the current version");
         if (directory.isEmpty()) {
             syncer.refused();
