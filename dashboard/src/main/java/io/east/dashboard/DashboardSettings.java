@@ -36,8 +36,8 @@ public record DashboardSettings(String bind, int port, List<String> experiments,
         if (experiments.stream().distinct().count() != experiments.size()) {
             throw new IllegalArgumentException("experiments must be distinct, got " + experiments);
         }
-        if (experiments.contains(FollowedTopics.MAIN)) {
-            throw new IllegalArgumentException("'" + FollowedTopics.MAIN + "' names the main app; it is always shown");
+        if (experiments.contains(EastTopics.MAIN_KEY)) {
+            throw new IllegalArgumentException("'" + EastTopics.MAIN_KEY + "' names the main app; it is always shown");
         }
         if (history < 1 || groups < 1) {
             throw new IllegalArgumentException("history and groups must be >= 1, got " + history + " and " + groups);

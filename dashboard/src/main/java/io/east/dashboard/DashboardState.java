@@ -7,6 +7,7 @@ import io.east.schemas.ModelVersion;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.WeightStats;
 import io.east.schemas.serde.RecordJson;
+import io.east.schemas.topics.EastTopics;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class DashboardState {
     public synchronized void group(GroupSummary group) {
         String json = RecordJson.toJson(group);
         groups.add(json);
-        publish(GROUP, FollowedTopics.MAIN, json, null);
+        publish(GROUP, EastTopics.MAIN_KEY, json, null);
     }
 
     public synchronized void trainMetrics(TrainMetrics metrics) {

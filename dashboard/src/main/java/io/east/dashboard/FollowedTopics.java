@@ -14,16 +14,13 @@ import java.util.Optional;
  */
 public final class FollowedTopics {
 
-    /** How the dashboard names the main app (no experiment), as east.model-versions keys it. */
-    public static final String MAIN = "main";
-
     private final List<String> experiments;
     private final Map<String, String> weightStatsExperiment = new LinkedHashMap<>();
     private final List<TopicSpec> topics = new ArrayList<>();
 
     public FollowedTopics(List<String> experiments) {
         this.experiments = List.copyOf(experiments);
-        weightStatsExperiment.put(EastTopics.WEIGHT_STATS.name(), MAIN);
+        weightStatsExperiment.put(EastTopics.WEIGHT_STATS.name(), EastTopics.MAIN_KEY);
         topics.add(EastTopics.WEIGHT_STATS);
         for (String experiment : experiments) {
             TopicSpec twin = EastTopics.WEIGHT_STATS.forExperiment(experiment);
@@ -42,7 +39,7 @@ public final class FollowedTopics {
     /** main, then the experiments in the order given. */
     public List<String> experimentsShown() {
         List<String> shown = new ArrayList<>();
-        shown.add(MAIN);
+        shown.add(EastTopics.MAIN_KEY);
         shown.addAll(experiments);
         return shown;
     }
@@ -54,6 +51,6 @@ public final class FollowedTopics {
 
     /** The dashboard's name for a record's nullable {@code experiment} field. */
     public static String experimentOf(CharSequence experiment) {
-        return experiment == null || experiment.length() == 0 ? MAIN : experiment.toString();
+        return experiment == null || experiment.length() == 0 ? EastTopics.MAIN_KEY : experiment.toString();
     }
 }

@@ -50,7 +50,7 @@ class RecordRouterTest {
     void everyRecordThatDoesNotDecodeIsSkippedAndCountedAndTheRecordsAroundItAreShown(String topic,
             LongFunction<SpecificRecord> good, long seed) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        DashboardState state = new DashboardState(List.of(FollowedTopics.MAIN), 100, 100);
+        DashboardState state = new DashboardState(List.of(EastTopics.MAIN_KEY), 100, 100);
         List<DashboardEvent> events = new ArrayList<>();
         state.subscribe(events::add);
         RecordRouter router = new RecordRouter(new FollowedTopics(List.of()), state, new DashboardMeters(registry));

@@ -42,7 +42,7 @@ public final class EvalPublisher implements AutoCloseable {
 
     /** @throws KafkaException when the broker did not take the record */
     public void publish(EvalResult result) throws InterruptedException {
-        String key = result.getExperiment() == null ? "main" : result.getExperiment();
+        String key = EastTopics.recordKey(result.getExperiment());
         try {
             producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8),
                     EastSerdes.evalResult().serialize(result))).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -33,8 +33,6 @@ public record TrainerAppSettings(LossKind loss, Path init, Path checkpointDir, S
                             UnaryOperator<String> prompt, int logEvery, Duration pollTimeout, Precision precision,
                             Precision checkpointPrecision) {
 
-    public static final String MAIN_KEY = "main";
-
     public TrainerAppSettings {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(init, "init");
@@ -74,7 +72,7 @@ public record TrainerAppSettings(LossKind loss, Path init, Path checkpointDir, S
 
     /** Key of this run's ModelVersion and TrainMetrics records: the experiment, or "main". */
     public String recordKey() {
-        return experiment == null ? MAIN_KEY : experiment;
+        return EastTopics.recordKey(experiment);
     }
 
     /** The group the consumed offsets are also committed under, for lag monitoring only. */

@@ -2,6 +2,7 @@ package io.east.cli.common;
 
 import io.east.model.Precision;
 import io.east.producers.generate.djl.DjlSettings;
+import io.east.schemas.topics.EastTopics;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ public final class DjlSamplingOptions {
 
     /** The DJL settings of a command that samples one checkpoint and follows no model versions. */
     public DjlSettings settings() {
-        return settings(DjlSettings.MAIN, "");
+        return settings(EastTopics.MAIN_KEY, "");
     }
 
     /**

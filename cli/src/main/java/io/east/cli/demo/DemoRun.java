@@ -134,7 +134,7 @@ final class DemoRun {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, ModelVersion> producer = new KafkaProducer<>(props, new StringSerializer(),
                 EastSerdes.modelVersion().serializer())) {
-            producer.send(new ProducerRecord<>(EastTopics.MODEL_VERSIONS.name(), "main", version));
+            producer.send(new ProducerRecord<>(EastTopics.MODEL_VERSIONS.name(), EastTopics.MAIN_KEY, version));
             producer.flush();
         }
         LOG.atInfo().addKeyValue("checkpoint", base).log("base model announced as version 0");

@@ -36,6 +36,7 @@ import io.east.producers.generate.openai.OpenAiSettings;
 import io.east.producers.generate.openai.sync.WeightSyncSettings;
 import io.east.producers.generate.openai.sync.WeightSyncer;
 import io.east.producers.generate.openai.sync.WeightSyncs;
+import io.east.schemas.topics.EastTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Path checkpoint = openAi ? null : djlCheckpoint();
         OpenAiSettings openAiSettings = openAi ? openAiSettings() : null;
-        DjlSettings djl = djlSampling.settings(experiment == null ? DjlSettings.MAIN : experiment, "--experiment");
+        DjlSettings djl = djlSampling.settings(EastTopics.recordKey(experiment), "--experiment");
         SamplingParams voting = sampling.params(stops.stops());
         EvalSettings settings = Usage.check(() -> new EvalSettings(prompt.template(), voting.stop(),
                 voting.maxNewTokens(), n, voting.temperature(), voting.topP(), EvalSettings.DEFAULT_QUESTIONS_PER_CALL),

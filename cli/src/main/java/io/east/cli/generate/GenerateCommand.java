@@ -31,6 +31,7 @@ import io.east.producers.generate.openai.OpenAiBackend;
 import io.east.producers.generate.openai.OpenAiSettings;
 import io.east.producers.generate.openai.sync.WeightSyncSettings;
 import io.east.producers.generate.openai.sync.WeightSyncedBackend;
+import io.east.schemas.topics.EastTopics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "openai|djl", required = true) private String backend;
     @Mixin private CheckpointRootOption checkpointRoot;
     @Option(names = "--init", paramLabel = "CKPT") private Path init;
-    @Option(names = "--model-key", paramLabel = "KEY", defaultValue = DjlSettings.MAIN) private String modelKey;
+    @Option(names = "--model-key", paramLabel = "KEY", defaultValue = EastTopics.MAIN_KEY) private String modelKey;
     @Mixin private DjlSamplingOptions djlSampling;
     @Mixin private OpenAiServerOptions server;
     @Option(names = "--model", paramLabel = "NAME") private String model;

@@ -41,7 +41,15 @@ public final class EastTopics {
     /** Topics that get an {@code .EXP} twin per experiment. */
     public static final List<TopicSpec> PER_EXPERIMENT = List.of(WEIGHTED, WEIGHT_STATS);
 
+    /** The key of the run without an experiment on the keyed topics (model versions, train metrics, eval). */
+    public static final String MAIN_KEY = "main";
+
     private EastTopics() {
+    }
+
+    /** A run's key on the keyed topics: its experiment, or {@link #MAIN_KEY} for the run without one. */
+    public static String recordKey(String experiment) {
+        return experiment == null ? MAIN_KEY : experiment;
     }
 
     /** Checks an experiment name, which becomes part of topic names and an application id. */

@@ -6,18 +6,17 @@ import io.east.schemas.topics.EastTopics;
 /**
  * How the DJL backend batches and seeds, and which model versions it follows.
  *
- * @param modelKey the key of east.model-versions to follow: {@value #MAIN} or an experiment name
+ * @param modelKey the key of east.model-versions to follow: {@value EastTopics#MAIN_KEY} or an experiment name
  * @param batchRows most rows (prompt copies) per Sampler call; larger calls use the cores better and need more memory
  * @param seed the base of every sampling seed (see {@link SamplingSeeds})
  * @param precision what the policy's weights are held and computed in (bf16 needs a torch-setup libtorch)
  */
 public record DjlSettings(String modelKey, int batchRows, long seed, Precision precision) {
 
-    public static final String MAIN = "main";
     public static final int DEFAULT_BATCH_ROWS = 32;
 
     public DjlSettings {
-        if (!MAIN.equals(modelKey)) {
+        if (!EastTopics.MAIN_KEY.equals(modelKey)) {
             EastTopics.validateExperiment(modelKey);
         }
         java.util.Objects.requireNonNull(precision, "precision");
@@ -27,7 +26,7 @@ public record DjlSettings(String modelKey, int batchRows, long seed, Precision p
     }
 
     public static DjlSettings defaults() {
-        return new DjlSettings(MAIN, DEFAULT_BATCH_ROWS, 0, Precision.FP32);
+        return new DjlSettings(EastTopics.MAIN_KEY, DEFAULT_BATCH_ROWS, 0, Precision.FP32);
     }
 
     public DjlSettings withModelKey(String key) {
