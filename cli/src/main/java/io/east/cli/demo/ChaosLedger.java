@@ -2,6 +2,7 @@ package io.east.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.east.bench.Median;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -121,9 +123,8 @@ record ChaosLedger(List<Line> lines, Map<String, Long> counts) {
             sampleTimes.stream().filter(t -> t >= at).findFirst().ifPresent(t -> backAtWork.add(t - at));
         }
         if (!backAtWork.isEmpty()) {
-            java.util.Collections.sort(backAtWork);
-            counts.put("generator restart to its first sample, median ms", backAtWork.get(backAtWork.size() / 2));
-            counts.put("generator restart to its first sample, max ms", backAtWork.get(backAtWork.size() - 1));
+            counts.put("generator restart to its first sample, median ms", Math.round(Median.of(backAtWork)));
+            counts.put("generator restart to its first sample, max ms", Collections.max(backAtWork));
         }
         return new ChaosLedger(lines, counts);
     }

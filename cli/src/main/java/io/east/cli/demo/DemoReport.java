@@ -1,8 +1,11 @@
 package io.east.cli.demo;
 
+import io.east.bench.Median;
 import io.east.cli.common.SamplingBackend;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -61,10 +64,10 @@ final class DemoReport {
         out.printf(Locale.ROOT, "examples trained       %d in %d steps, %d model versions after the base%n",
                 end.examplesTrained(), end.steps(), Math.max(0, end.versions().size() - 1));
         if (!end.switchMillis().isEmpty()) {
-            long[] millis = end.switchMillis().values().stream().mapToLong(Long::longValue).sorted().toArray();
+            Collection<Long> millis = end.switchMillis().values();
             out.printf(Locale.ROOT, "version switch         %.1f s median, %.1f s max from a version's announcement to "
                     + "its first committed sample (%d versions; includes the batch in progress)%n",
-                    millis[millis.length / 2] / 1000.0, millis[millis.length - 1] / 1000.0, millis.length);
+                    Median.of(millis) / 1000.0, Collections.max(millis) / 1000.0, millis.size());
         }
         out.println();
     }

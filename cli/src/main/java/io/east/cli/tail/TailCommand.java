@@ -3,17 +3,21 @@ package io.east.cli.tail;
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.KafkaOptions;
+import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.formats.JsonOutput;
 import io.east.schemas.serde.AnyRecordDecoder;
 import io.east.schemas.serde.RecordJson;
 import io.east.schemas.topics.WholeTopic;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +37,8 @@ import picocli.CommandLine.Parameters;
 public final class TailCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TailCommand.class);
+    /** Closing the consumer and flushing stdout after Ctrl-C takes well under this. */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     @Parameters(index = "0", paramLabel = "TOPIC") private String topic;
     @Option(names = "--from-beginning") private boolean fromBeginning;
@@ -46,9 +52,19 @@ public final class TailCommand implements Callable<Integer> {
         if (max != null) {
             Usage.atLeast(max, 0, "--max");
         }
-        AnyRecordDecoder decoder = AnyRecordDecoder.known();
         AtomicBoolean stop = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
+        CountDownLatch finished = new CountDownLatch(1);
+        try (StopOnSignal hook = StopOnSignal.install("east-tail-shutdown", () -> stop.set(true),
+                grace -> finished.await(grace.toMillis(), TimeUnit.MILLISECONDS), SHUTDOWN_GRACE)) {
+            return print(stop, idleLimit);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Prints records until {@code stop}, --max or the idle limit; the consumer is closed and stdout flushed. */
+    private int print(AtomicBoolean stop, Duration idleLimit) throws IOException {
+        AnyRecordDecoder decoder = AnyRecordDecoder.known();
         long printed = 0;
         long undecodable = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties());
