@@ -1,6 +1,6 @@
 package io.east.core.group;
 
-import java.nio.charset.StandardCharsets;
+import io.east.core.StableHash;
 import java.util.SplittableRandom;
 
 /**
@@ -9,18 +9,10 @@ import java.util.SplittableRandom;
  */
 final class SeededChoice {
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-
     private final SplittableRandom random;
 
     SeededChoice(long seed, String taskId) {
-        long hash = FNV_OFFSET;
-        for (byte b : taskId.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= FNV_PRIME;
-        }
-        this.random = new SplittableRandom(hash ^ seed * 0x9e3779b97f4a7c15L);
+        this.random = new SplittableRandom(StableHash.fnv1a64(taskId) ^ seed * 0x9e3779b97f4a7c15L);
     }
 
     int nextIndex(int size) {

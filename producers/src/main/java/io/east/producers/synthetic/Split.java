@@ -2,7 +2,7 @@ package io.east.producers.synthetic;
 
 import io.east.core.EnumIds;
 import io.east.core.SpelledEnum;
-import java.nio.charset.StandardCharsets;
+import io.east.core.StableHash;
 
 /** The two disjoint splits of the synthetic dataset. */
 public enum Split implements SpelledEnum {
@@ -11,8 +11,6 @@ public enum Split implements SpelledEnum {
 
     /** One question in this many goes to the test split. */
     private static final int TEST_ONE_IN = 5;
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
 
     public static Split parse(String text) {
         return EnumIds.parse(Split.class, "split", text);
@@ -27,11 +25,6 @@ public enum Split implements SpelledEnum {
      * it does not do in minutes on a CPU, and the demo would show nothing to improve on.
      */
     static Split of(String question) {
-        long hash = FNV_OFFSET;
-        for (byte b : question.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= FNV_PRIME;
-        }
-        return Long.remainderUnsigned(hash, TEST_ONE_IN) == 0 ? TEST : TRAIN;
+        return Long.remainderUnsigned(StableHash.fnv1a64(question), TEST_ONE_IN) == 0 ? TEST : TRAIN;
     }
 }
