@@ -9,6 +9,7 @@ import io.east.core.weight.Scope;
 import io.east.core.weight.WeightStrategy;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.TopicCreator;
+import io.east.schemas.topics.TopicSpec;
 import io.east.streams.StreamsSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,10 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -263,13 +262,10 @@ public final class StreamsBench implements Callable<Integer> {
             for (int i = 1; i <= rounds; i++) {
                 experiments.add(THROUGHPUT_EXPERIMENT + "-" + i);
             }
+            // Both create and then wait until every partition's leader answers, before anything is produced.
             TopicCreator.ensureAll(admin, experiments.toArray(String[]::new));
-            admin.createTopics(List.of(new NewTopic(PERF_TOPIC, Optional.of(6), Optional.empty()))).all().get();
-            // Listing offsets goes to each partition's leader and is retried until it answers, so the log is not
-            // produced into partitions whose leader is not in place yet: an idempotent producer that meets
-            // NOT_LEADER_OR_FOLLOWER on its first batches can lose its sequence numbers and stall.
-            TopicOffsets.awaitLeaders(admin, EastTopics.SAMPLES.name(), Duration.ofSeconds(timeoutSeconds));
-            TopicOffsets.awaitLeaders(admin, PERF_TOPIC, Duration.ofSeconds(timeoutSeconds));
+            TopicCreator.ensureTopics(admin, List.of(new TopicSpec(PERF_TOPIC, EastTopics.SAMPLES.partitions(),
+                    Map.of(), byte[].class)), TopicCreator.BROKER_DEFAULT_REPLICATION);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.east.bench.streams;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +9,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RetriableException;
 
 /** Offsets of a whole topic through the admin client. */
 final class TopicOffsets {
-
-    private static final long LEADER_POLL_MILLIS = 50;
 
     private TopicOffsets() {
     }
@@ -30,26 +26,6 @@ final class TopicOffsets {
         }
         return admin.listOffsets(request).all().get().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    }
-
-    /**
-     * Waits until every partition of the topic answers a ListOffsets from its leader: a topic just created can still
-     * be unknown to the broker's replica manager for a moment after the controller has its leaders.
-     */
-    static void awaitLeaders(Admin admin, String topic, Duration timeout)
-            throws ExecutionException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                end(admin, topic, OffsetSpec.latest());
-                return;
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-            }
-            Thread.sleep(LEADER_POLL_MILLIS);
-        }
     }
 
     /** Deletes everything written so far, so a new consumer group starting at "earliest" begins after it. */
