@@ -1,5 +1,6 @@
 package io.east.bench.streams;
 
+import io.east.bench.ProcSelfStat;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -15,9 +16,6 @@ import java.util.Locale;
  */
 record CpuUse(long machineBusyTicks, long ownTicks, long jitMillis, long wallNanos) {
 
-    /** USER_HZ: /proc reports times in hundredths of a second on Linux. */
-    private static final double TICKS_PER_SECOND = 100.0;
-
     /** Null where /proc cannot be read (not Linux). */
     static CpuUse now() {
         try {
@@ -27,15 +25,9 @@ record CpuUse(long machineBusyTicks, long ownTicks, long jitMillis, long wallNan
             for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
                 busy += Long.parseLong(cpu[i]);
             }
-            String self = Files.readString(Path.of("/proc/self/stat"));
-            // Fields after the command name, which is in parentheses and may contain spaces.
-            String[] fields = self.substring(self.lastIndexOf(')') + 2).trim().split("\\s+");
-            // utime, stime, cutime, cstime are fields 14-17 of the line, 12-15 of what follows the name.
-            long own = 0;
-            for (int i = 11; i <= 14; i++) {
-                own += Long.parseLong(fields[i]);
-            }
-            return new CpuUse(busy, own, jitMillisSoFar(), System.nanoTime());
+            ProcSelfStat self = ProcSelfStat.read().orElse(null);
+            return self == null ? null
+                    : new CpuUse(busy, self.ownTicks() + self.childTicks(), jitMillisSoFar(), System.nanoTime());
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -55,8 +47,8 @@ record CpuUse(long machineBusyTicks, long ownTicks, long jitMillis, long wallNan
     /** Seconds of CPU others used since {@code earlier}, and this process's own seconds, the JIT's among them. */
     String describeSince(CpuUse earlier) {
         double wall = (wallNanos - earlier.wallNanos) / 1e9;
-        double machine = (machineBusyTicks - earlier.machineBusyTicks) / TICKS_PER_SECOND;
-        double own = (ownTicks - earlier.ownTicks) / TICKS_PER_SECOND;
+        double machine = (machineBusyTicks - earlier.machineBusyTicks) / ProcSelfStat.TICKS_PER_SECOND;
+        double own = (ownTicks - earlier.ownTicks) / ProcSelfStat.TICKS_PER_SECOND;
         double others = Math.max(0, machine - own);
         return String.format(Locale.ROOT,
                 "%.0f s wall; CPU: bench %.0f core-s (%.2f cores; JIT compiling in the bench JVM %.2f cores), "
