@@ -1,9 +1,10 @@
 package io.east.streams;
 
-import io.east.core.group.AnswerCluster;
 import io.east.core.group.DiscardReason;
 import io.east.core.group.GroupAnalysis;
+import io.east.core.group.ResponseCluster;
 import io.east.core.group.SampleAnswer;
+import io.east.schemas.AnswerCluster;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.ReasoningSample;
 import java.time.Instant;
@@ -72,8 +73,8 @@ final class GroupRecords {
                 .setCreatedAt(Instant.ofEpochMilli(now));
     }
 
-    private static io.east.schemas.AnswerCluster cluster(AnswerCluster cluster) {
-        return io.east.schemas.AnswerCluster.newBuilder()
+    private static AnswerCluster cluster(ResponseCluster cluster) {
+        return AnswerCluster.newBuilder()
                 .setAnswer(cluster.answer())
                 .setCount(cluster.count())
                 .setCorrect(cluster.correct())

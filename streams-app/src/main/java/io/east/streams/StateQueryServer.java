@@ -3,8 +3,8 @@ package io.east.streams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.east.core.group.AnswerCluster;
 import io.east.core.group.GroupAnalysis;
+import io.east.core.group.ResponseCluster;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightStats;
 import io.east.schemas.serde.RecordJson;
@@ -133,7 +133,7 @@ public final class StateQueryServer implements AutoCloseable {
         return new Reply(200, body);
     }
 
-    private static Map<String, Object> cluster(AnswerCluster cluster) {
+    private static Map<String, Object> cluster(ResponseCluster cluster) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("answer", cluster.answer());
         json.put("count", cluster.count());

@@ -14,22 +14,22 @@ final class AnswerClusterer {
     }
 
     /** @param answers sorted by sample index */
-    static List<AnswerCluster> cluster(List<SampleAnswer> answers, Clustering clustering) {
+    static List<ResponseCluster> cluster(List<SampleAnswer> answers, Clustering clustering) {
         return clustering == Clustering.EXACT ? byString(answers) : byEquivalence(answers);
     }
 
-    private static List<AnswerCluster> byString(List<SampleAnswer> answers) {
+    private static List<ResponseCluster> byString(List<SampleAnswer> answers) {
         Map<String, List<SampleAnswer>> groups = new LinkedHashMap<>();
         for (SampleAnswer answer : answers) {
             // A null key is allowed in LinkedHashMap: responses without an answer form one cluster, as in the reference.
             groups.computeIfAbsent(answer.answer(), key -> new ArrayList<>()).add(answer);
         }
-        List<AnswerCluster> clusters = new ArrayList<>(groups.size());
+        List<ResponseCluster> clusters = new ArrayList<>(groups.size());
         groups.values().forEach(members -> clusters.add(toCluster(members)));
         return clusters;
     }
 
-    private static List<AnswerCluster> byEquivalence(List<SampleAnswer> answers) {
+    private static List<ResponseCluster> byEquivalence(List<SampleAnswer> answers) {
         List<ParsedAnswer> representatives = new ArrayList<>();
         List<List<SampleAnswer>> groups = new ArrayList<>();
         List<SampleAnswer> noAnswer = new ArrayList<>();
@@ -55,15 +55,15 @@ final class AnswerClusterer {
         if (!noAnswer.isEmpty()) {
             groups.add(noAnswer);
         }
-        List<AnswerCluster> clusters = new ArrayList<>(groups.size());
+        List<ResponseCluster> clusters = new ArrayList<>(groups.size());
         groups.forEach(members -> clusters.add(toCluster(members)));
         clusters.sort(Comparator.comparingInt(cluster -> cluster.members().get(0)));
         return clusters;
     }
 
-    private static AnswerCluster toCluster(List<SampleAnswer> members) {
+    private static ResponseCluster toCluster(List<SampleAnswer> members) {
         SampleAnswer first = members.get(0);
         List<Integer> indexes = members.stream().map(SampleAnswer::sampleIndex).toList();
-        return new AnswerCluster(first.answer(), indexes, first.correct());
+        return new ResponseCluster(first.answer(), indexes, first.correct());
     }
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param rejectedIndex sample index of the rejected response from the most common wrong cluster (kept tasks only)
  */
 public record GroupAnalysis(
-        List<AnswerCluster> clusters,
+        List<ResponseCluster> clusters,
         int received,
         double entropy,
         double accuracy,

@@ -38,8 +38,8 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
         if (graded.stream().map(SampleAnswer::sampleIndex).distinct().count() != n) {
             throw new IllegalArgumentException("task " + taskId + ": repeated sample_index among " + n + " responses");
         }
-        List<AnswerCluster> clusters = AnswerClusterer.cluster(graded, clustering);
-        double entropy = Entropy.bits(clusters.stream().map(AnswerCluster::count).toList());
+        List<ResponseCluster> clusters = AnswerClusterer.cluster(graded, clustering);
+        double entropy = Entropy.bits(clusters.stream().map(ResponseCluster::count).toList());
 
         List<SampleAnswer> correct = graded.stream().filter(SampleAnswer::correct).toList();
         List<SampleAnswer> eligibleChosen = rules.requireBoxedChosen()
@@ -102,11 +102,11 @@ public record GroupAnalyzer(Clustering clustering, SelectionRules rules, long se
     }
 
     /** The wrong responses of the largest wrong cluster; a tie goes to the cluster seen first. */
-    private static List<SampleAnswer> mostCommonWrongCluster(List<AnswerCluster> clusters, List<SampleAnswer> graded) {
+    private static List<SampleAnswer> mostCommonWrongCluster(List<ResponseCluster> clusters, List<SampleAnswer> graded) {
         Map<Integer, SampleAnswer> byIndex = new HashMap<>();
         graded.forEach(answer -> byIndex.put(answer.sampleIndex(), answer));
         List<SampleAnswer> best = List.of();
-        for (AnswerCluster cluster : clusters) {
+        for (ResponseCluster cluster : clusters) {
             List<SampleAnswer> members = new ArrayList<>(cluster.count());
             for (int index : cluster.members()) {
                 SampleAnswer answer = byIndex.get(index);

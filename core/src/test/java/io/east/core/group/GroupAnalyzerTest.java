@@ -34,9 +34,9 @@ class GroupAnalyzerTest {
         GroupAnalysis analysis = STANDARD.analyze("t", "5", List.of(
                 answer(0, "5", true), answer(1, "5", true), answer(2, "3", false), answer(3, null, false)));
 
-        assertThat(analysis.clusters()).extracting(AnswerCluster::answer).containsExactly("5", "3", null);
-        assertThat(analysis.clusters()).extracting(AnswerCluster::count).containsExactly(2, 1, 1);
-        assertThat(analysis.clusters()).extracting(AnswerCluster::correct).containsExactly(true, false, false);
+        assertThat(analysis.clusters()).extracting(ResponseCluster::answer).containsExactly("5", "3", null);
+        assertThat(analysis.clusters()).extracting(ResponseCluster::count).containsExactly(2, 1, 1);
+        assertThat(analysis.clusters()).extracting(ResponseCluster::correct).containsExactly(true, false, false);
         assertThat(analysis.entropy()).isCloseTo(1.5, within(1e-12));
         assertThat(analysis.accuracy()).isEqualTo(0.5);
         assertThat(analysis.rejectedShare()).isEqualTo(0.25);
@@ -81,7 +81,7 @@ class GroupAnalyzerTest {
         assertThat(analysis.kept()).isTrue();
         assertThat(analysis.chosenIndex()).contains(0);
         assertThat(analysis.rejectedIndex()).contains(2);
-        assertThat(analysis.clusters()).extracting(AnswerCluster::correct).containsExactly(true, false, false);
+        assertThat(analysis.clusters()).extracting(ResponseCluster::correct).containsExactly(true, false, false);
     }
 
     @Test
@@ -142,7 +142,7 @@ class GroupAnalyzerTest {
     void equivalenceClusteringMergesEqualValuesWrittenDifferently() {
         GroupAnalyzer analyzer = new GroupAnalyzer(Clustering.EQUIVALENT, SelectionRules.STANDARD, 1);
         GroupAnalysis analysis = analyzer.analyze("t", "1/2", halves());
-        assertThat(analysis.clusters()).extracting(AnswerCluster::count).containsExactly(3, 1);
+        assertThat(analysis.clusters()).extracting(ResponseCluster::count).containsExactly(3, 1);
         assertThat(analysis.entropy()).isCloseTo(-(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25)) / Math.log(2),
                 within(1e-12));
 

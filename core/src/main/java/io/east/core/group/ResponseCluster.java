@@ -9,9 +9,9 @@ import java.util.List;
  * @param members sample indexes in ascending order
  * @param correct whether the answer is correct (decided by its representative)
  */
-public record AnswerCluster(String answer, List<Integer> members, boolean correct) {
+public record ResponseCluster(String answer, List<Integer> members, boolean correct) {
 
-    public AnswerCluster {
+    public ResponseCluster {
         members = List.copyOf(members);
     }
 
