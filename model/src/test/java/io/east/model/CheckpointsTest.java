@@ -76,6 +76,22 @@ class CheckpointsTest {
     }
 
     @Test
+    void filesReadAreConfigTokenizerAndTheWeightsOrTheIndexWithEveryShardItNames() throws Exception {
+        assertThat(Checkpoints.filesRead(dir)).containsExactly(dir.resolve(Checkpoints.CONFIG),
+                dir.resolve(Checkpoints.TOKENIZER), dir.resolve(Checkpoints.WEIGHTS));
+
+        Files.writeString(dir.resolve(Checkpoints.WEIGHTS_INDEX), "{\"weight_map\": {\"a\": \"model-2.safetensors\","
+                + " \"b\": \"model-1.safetensors\", \"c\": \"model-2.safetensors\"}}");
+        assertThat(Checkpoints.filesRead(dir)).containsExactly(dir.resolve(Checkpoints.CONFIG),
+                dir.resolve(Checkpoints.TOKENIZER), dir.resolve(Checkpoints.WEIGHTS_INDEX),
+                dir.resolve("model-1.safetensors"), dir.resolve("model-2.safetensors"));
+
+        Files.writeString(dir.resolve(Checkpoints.WEIGHTS_INDEX), "{\"metadata\": {}}");
+        assertThatThrownBy(() -> Checkpoints.filesRead(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining(Checkpoints.WEIGHTS_INDEX).hasMessageContaining("no weight_map");
+    }
+
+    @Test
     void aFreshCharacterLevelModelLoadsBack() throws Exception {
         Path target = dir.resolve("fresh");
         LlamaConfig config = LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 32, 1, 2, 1, 64, 128);
