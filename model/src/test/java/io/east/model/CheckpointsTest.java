@@ -21,11 +21,8 @@ class CheckpointsTest {
     @Test
     void writeThenReadIsExact() throws Exception {
         for (boolean tied : new boolean[] {true, false}) {
-            LlamaConfig small = LlamaConfig.small(100, 32, 2, 4, 2, 64, 64);
-            LlamaConfig config = new LlamaConfig(small.vocabSize(), small.hiddenSize(), small.intermediateSize(),
-                    small.numHiddenLayers(), small.numAttentionHeads(), small.numKeyValueHeads(), small.headDim(),
-                    small.maxPositionEmbeddings(), small.rmsNormEps(), small.rope(), tied, true, true,
-                    small.initializerRange(), small.bosTokenId(), small.eosTokenIds(), small.padTokenId());
+            LlamaConfig config = LlamaConfig.small(100, 32, 2, 4, 2, 64, 64).withTiedWordEmbeddings(tied)
+                    .withAttentionBias(true).withMlpBias(true);
             Path target = dir.resolve("ckpt-" + tied);
             try (LlamaModel model = LlamaModel.random(config, 11); TextTokenizer tokenizer = charTokenizer()) {
                 Checkpoints.save(target, model, tokenizer, null);
