@@ -43,7 +43,7 @@ public final class TorchSetup {
             throw new SetupException(torch.describe() + " is too old: torch-setup needs PyTorch "
                     + TorchInstallation.MIN_MAJOR + "." + TorchInstallation.MIN_MINOR + " or newer");
         }
-        if (torch.cuda() && !options.allowNoGpu() && !gpuVisible()) {
+        if (torch.cuda() && !options.allowNoGpu() && !NvidiaGpus.visible()) {
             throw new SetupException(torch.describe() + " is a CUDA build, but this machine shows no NVIDIA GPU (no "
                     + "/dev/nvidia0). Run torch-setup on the GPU machine, install the CPU build of PyTorch, or pass "
                     + "--allow-no-gpu to set it up for the CPU anyway");
@@ -132,10 +132,6 @@ public final class TorchSetup {
                     + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
         }
         output.lines().filter(l -> l.startsWith(SetupCheck.RESULT)).forEach(l -> LOG.info("{}", l));
-    }
-
-    static boolean gpuVisible() {
-        return Files.exists(Path.of("/dev/nvidia0")) || Files.isDirectory(Path.of("/proc/driver/nvidia/gpus"));
     }
 
     private static String digest(String text) {
