@@ -23,8 +23,7 @@ import io.east.cli.torch.TorchSetupCommand;
 import io.east.cli.train.TrainCommand;
 import io.east.cli.weights.WeightsCommand;
 import io.east.model.torch.LibTorchSetup;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.east.model.torch.NvidiaGpus;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -66,7 +65,7 @@ public final class EastCommand extends GroupCommand {
      * but no NVIDIA device (many CPU build machines) that warning is noise on every run.
      */
     private static void quietCudaProbeWithoutNvidiaDevice() {
-        if (!Files.exists(Path.of("/dev/nvidia0")) && !Files.isDirectory(Path.of("/proc/driver/nvidia"))
+        if (!NvidiaGpus.visible()
                 && LoggerFactory.getLogger("ai.djl.util.cuda.CudaUtils") instanceof ch.qos.logback.classic.Logger l) {
             l.setLevel(ch.qos.logback.classic.Level.ERROR);
         }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -84,11 +86,31 @@ public final class Checkpoints {
         }
     }
 
+    /**
+     * Every file loading the checkpoint in {@code dir} reads: config.json, tokenizer.json, then model.safetensors,
+     * or the shard index followed by every shard it names. The loader takes its weight files from the same place,
+     * so whoever checks these files before a load checks all that the load opens.
+     *
+     * @throws IOException when the shard index cannot be read or names no weight_map
+     */
+    public static List<Path> filesRead(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>(List.of(dir.resolve(CONFIG), dir.resolve(TOKENIZER)));
+        Path index = dir.resolve(WEIGHTS_INDEX);
+        if (Files.exists(index)) {
+            files.add(index);
+        }
+        files.addAll(weightFiles(dir));
+        return List.copyOf(files);
+    }
+
     private static Set<Path> weightFiles(Path dir) throws IOException {
         Set<Path> files = new TreeSet<>();
         Path index = dir.resolve(WEIGHTS_INDEX);
         if (Files.exists(index)) {
-            JsonNode map = JSON.readTree(index.toFile()).get("weight_map");
+            JsonNode map = JSON.readTree(index.toFile()).path("weight_map");
+            if (!map.isObject()) {
+                throw new IOException(index + " has no weight_map object");
+            }
             map.forEach(file -> files.add(dir.resolve(file.asText())));
         } else {
             files.add(dir.resolve(WEIGHTS));

@@ -76,6 +76,48 @@ public record LlamaConfig(
                 Tokenizers.BOS_ID, List.of(Tokenizers.EOS_ID), Tokenizers.PAD_ID);
     }
 
+    /** This config with other rotary embedding settings. */
+    public LlamaConfig withRope(Rope other) {
+        return new LlamaConfig(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
+                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, other, tieWordEmbeddings, attentionBias,
+                mlpBias, initializerRange, bosTokenId, eosTokenIds, padTokenId);
+    }
+
+    /** This config with the output projection tied to the embeddings, or given weights of its own. */
+    public LlamaConfig withTiedWordEmbeddings(boolean tied) {
+        return new LlamaConfig(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
+                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, rope, tied, attentionBias, mlpBias,
+                initializerRange, bosTokenId, eosTokenIds, padTokenId);
+    }
+
+    /** This config with or without biases on the attention projections. */
+    public LlamaConfig withAttentionBias(boolean bias) {
+        return new LlamaConfig(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
+                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, rope, tieWordEmbeddings, bias, mlpBias,
+                initializerRange, bosTokenId, eosTokenIds, padTokenId);
+    }
+
+    /** This config with or without biases on the MLP projections. */
+    public LlamaConfig withMlpBias(boolean bias) {
+        return new LlamaConfig(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
+                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, rope, tieWordEmbeddings, attentionBias,
+                bias, initializerRange, bosTokenId, eosTokenIds, padTokenId);
+    }
+
+    /** This config with another standard deviation for freshly initialised weights. */
+    public LlamaConfig withInitializerRange(double range) {
+        return new LlamaConfig(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
+                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, rope, tieWordEmbeddings, attentionBias,
+                mlpBias, range, bosTokenId, eosTokenIds, padTokenId);
+    }
+
+    /** This config with other end tokens; none makes every generation run to its length limit. */
+    public LlamaConfig withEosTokenIds(List<Integer> ids) {
+        return new LlamaConfig(vocabSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads,
+                numKeyValueHeads, headDim, maxPositionEmbeddings, rmsNormEps, rope, tieWordEmbeddings, attentionBias,
+                mlpBias, initializerRange, bosTokenId, ids, padTokenId);
+    }
+
     public int kvGroupSize() {
         return numAttentionHeads / numKeyValueHeads;
     }

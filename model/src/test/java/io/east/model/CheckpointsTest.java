@@ -21,11 +21,8 @@ class CheckpointsTest {
     @Test
     void writeThenReadIsExact() throws Exception {
         for (boolean tied : new boolean[] {true, false}) {
-            LlamaConfig small = LlamaConfig.small(100, 32, 2, 4, 2, 64, 64);
-            LlamaConfig config = new LlamaConfig(small.vocabSize(), small.hiddenSize(), small.intermediateSize(),
-                    small.numHiddenLayers(), small.numAttentionHeads(), small.numKeyValueHeads(), small.headDim(),
-                    small.maxPositionEmbeddings(), small.rmsNormEps(), small.rope(), tied, true, true,
-                    small.initializerRange(), small.bosTokenId(), small.eosTokenIds(), small.padTokenId());
+            LlamaConfig config = LlamaConfig.small(100, 32, 2, 4, 2, 64, 64).withTiedWordEmbeddings(tied)
+                    .withAttentionBias(true).withMlpBias(true);
             Path target = dir.resolve("ckpt-" + tied);
             try (LlamaModel model = LlamaModel.random(config, 11); TextTokenizer tokenizer = charTokenizer()) {
                 Checkpoints.save(target, model, tokenizer, null);
@@ -73,6 +70,22 @@ class CheckpointsTest {
             assertThat(model.parameters().keySet()).containsExactlyInAnyOrderElementsOf(original.keySet());
             original.forEach((name, values) -> assertThat(model.parameters().get(name).toFloatArray()).containsExactly(values));
         }
+    }
+
+    @Test
+    void filesReadAreConfigTokenizerAndTheWeightsOrTheIndexWithEveryShardItNames() throws Exception {
+        assertThat(Checkpoints.filesRead(dir)).containsExactly(dir.resolve(Checkpoints.CONFIG),
+                dir.resolve(Checkpoints.TOKENIZER), dir.resolve(Checkpoints.WEIGHTS));
+
+        Files.writeString(dir.resolve(Checkpoints.WEIGHTS_INDEX), "{\"weight_map\": {\"a\": \"model-2.safetensors\","
+                + " \"b\": \"model-1.safetensors\", \"c\": \"model-2.safetensors\"}}");
+        assertThat(Checkpoints.filesRead(dir)).containsExactly(dir.resolve(Checkpoints.CONFIG),
+                dir.resolve(Checkpoints.TOKENIZER), dir.resolve(Checkpoints.WEIGHTS_INDEX),
+                dir.resolve("model-1.safetensors"), dir.resolve("model-2.safetensors"));
+
+        Files.writeString(dir.resolve(Checkpoints.WEIGHTS_INDEX), "{\"metadata\": {}}");
+        assertThatThrownBy(() -> Checkpoints.filesRead(dir)).isInstanceOf(IOException.class)
+                .hasMessageContaining(Checkpoints.WEIGHTS_INDEX).hasMessageContaining("no weight_map");
     }
 
     @Test

@@ -29,15 +29,9 @@ public final class JavaCheckpointExport {
         Files.createDirectories(out);
         Path tokenizerFile = out.resolve("tokenizer.json");
         Tokenizers.writeCharacterLevel(tokenizerFile);
-        LlamaConfig base = LlamaConfig.small(100, 64, 2, 4, 2, 96, 128);
-        LlamaConfig tiedLlama3 = new LlamaConfig(base.vocabSize(), base.hiddenSize(), base.intermediateSize(),
-                base.numHiddenLayers(), base.numAttentionHeads(), base.numKeyValueHeads(), base.headDim(),
-                base.maxPositionEmbeddings(), base.rmsNormEps(), new LlamaConfig.Rope("llama3", 500000, 8, 1, 4, 32),
-                true, false, false, 0.2, base.bosTokenId(), base.eosTokenIds(), base.padTokenId());
-        LlamaConfig untiedBiased = new LlamaConfig(base.vocabSize(), base.hiddenSize(), base.intermediateSize(),
-                base.numHiddenLayers(), base.numAttentionHeads(), base.numKeyValueHeads(), base.headDim(),
-                base.maxPositionEmbeddings(), base.rmsNormEps(), base.rope(), false, true, true, 0.2,
-                base.bosTokenId(), base.eosTokenIds(), base.padTokenId());
+        LlamaConfig base = LlamaConfig.small(100, 64, 2, 4, 2, 96, 128).withInitializerRange(0.2);
+        LlamaConfig tiedLlama3 = base.withRope(new LlamaConfig.Rope("llama3", 500000, 8, 1, 4, 32));
+        LlamaConfig untiedBiased = base.withTiedWordEmbeddings(false).withAttentionBias(true).withMlpBias(true);
         try (TextTokenizer tokenizer = TextTokenizer.load(tokenizerFile)) {
             for (Precision file : Precision.values()) {
                 String suffix = file == Precision.FP32 ? "" : "-" + file;

@@ -56,4 +56,23 @@ class LlamaConfigTest {
         c.write(file);
         assertThat(LlamaConfig.read(file)).isEqualTo(c);
     }
+
+    @Test
+    void eachWitherChangesOnlyItsField() {
+        LlamaConfig c = LlamaConfig.small(100, 32, 2, 4, 2, 64, 64);
+        LlamaConfig.Rope llama3 = new LlamaConfig.Rope("llama3", 500000, 8, 1, 4, 32);
+
+        assertThat(c.withRope(llama3)).isEqualTo(new LlamaConfig(100, 32, 64, 2, 4, 2, 8, 64, 1e-5, llama3, true,
+                false, false, 0.02, Tokenizers.BOS_ID, List.of(Tokenizers.EOS_ID), Tokenizers.PAD_ID));
+        assertThat(c.withTiedWordEmbeddings(false)).isEqualTo(new LlamaConfig(100, 32, 64, 2, 4, 2, 8, 64, 1e-5,
+                c.rope(), false, false, false, 0.02, Tokenizers.BOS_ID, List.of(Tokenizers.EOS_ID), Tokenizers.PAD_ID));
+        assertThat(c.withAttentionBias(true)).isEqualTo(new LlamaConfig(100, 32, 64, 2, 4, 2, 8, 64, 1e-5, c.rope(),
+                true, true, false, 0.02, Tokenizers.BOS_ID, List.of(Tokenizers.EOS_ID), Tokenizers.PAD_ID));
+        assertThat(c.withMlpBias(true)).isEqualTo(new LlamaConfig(100, 32, 64, 2, 4, 2, 8, 64, 1e-5, c.rope(),
+                true, false, true, 0.02, Tokenizers.BOS_ID, List.of(Tokenizers.EOS_ID), Tokenizers.PAD_ID));
+        assertThat(c.withInitializerRange(0.3)).isEqualTo(new LlamaConfig(100, 32, 64, 2, 4, 2, 8, 64, 1e-5,
+                c.rope(), true, false, false, 0.3, Tokenizers.BOS_ID, List.of(Tokenizers.EOS_ID), Tokenizers.PAD_ID));
+        assertThat(c.withEosTokenIds(List.of())).isEqualTo(new LlamaConfig(100, 32, 64, 2, 4, 2, 8, 64, 1e-5,
+                c.rope(), true, false, false, 0.02, Tokenizers.BOS_ID, List.of(), Tokenizers.PAD_ID));
+    }
 }

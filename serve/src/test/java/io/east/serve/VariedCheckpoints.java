@@ -1,7 +1,6 @@
 package io.east.serve;
 
 import io.east.model.Checkpoints;
-import io.east.model.LlamaConfig;
 import io.east.producers.generate.djl.CheckpointVersion;
 import io.east.producers.testing.TinyCheckpoints;
 import java.io.IOException;
@@ -21,12 +20,7 @@ final class VariedCheckpoints {
     }
 
     static Path write(Path dir, long seed) throws IOException {
-        LlamaConfig c = TinyCheckpoints.CONFIG;
-        LlamaConfig varied = new LlamaConfig(c.vocabSize(), c.hiddenSize(), c.intermediateSize(), c.numHiddenLayers(),
-                c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.maxPositionEmbeddings(), c.rmsNormEps(),
-                c.rope(), c.tieWordEmbeddings(), c.attentionBias(), c.mlpBias(), INITIALIZER_RANGE, c.bosTokenId(),
-                c.eosTokenIds(), c.padTokenId());
-        Checkpoints.writeFresh(dir, varied, seed);
+        Checkpoints.writeFresh(dir, TinyCheckpoints.CONFIG.withInitializerRange(INITIALIZER_RANGE), seed);
         return dir;
     }
 

@@ -167,11 +167,7 @@ public final class ModelBench {
 
     private static double sampling(PrintStream out, TextTokenizer tokenizer, Size size, Options options) {
         // No end token, so every row generates exactly newTokens and both runs do the same work.
-        LlamaConfig c = size.config();
-        LlamaConfig endless = new LlamaConfig(c.vocabSize(), c.hiddenSize(), c.intermediateSize(), c.numHiddenLayers(),
-                c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.maxPositionEmbeddings(), c.rmsNormEps(),
-                c.rope(), c.tieWordEmbeddings(), c.attentionBias(), c.mlpBias(), c.initializerRange(), c.bosTokenId(),
-                List.of(), c.padTokenId());
+        LlamaConfig endless = size.config().withEosTokenIds(List.of());
         Random random = new Random(2);
         List<String> prompts = new ArrayList<>();
         for (int i = 0; i < options.sampleBatch(); i++) {

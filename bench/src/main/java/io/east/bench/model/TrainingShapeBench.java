@@ -36,7 +36,8 @@ public final class TrainingShapeBench {
 
     /** Shapes worth naming: the 0.19B Llama the GPU goals are stated on, Llama-3.2-1B's, and the CPU bench's two. */
     public static final Map<String, LlamaConfig> SIZES = Map.of(
-            "0.19b", untied(LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 1024, 16, 16, 8, 2816, 1024)),
+            "0.19b", LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 1024, 16, 16, 8, 2816, 1024)
+                    .withTiedWordEmbeddings(false),
             "llama-3.2-1b", llama32OneB(),
             "tiny", LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 128, 4, 4, 2, 384, 512),
             "small", LlamaConfig.small(Tokenizers.CHARACTER_LEVEL_VOCAB_SIZE, 256, 6, 8, 4, 768, 512));
@@ -150,13 +151,6 @@ public final class TrainingShapeBench {
             sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return sb.toString();
-    }
-
-    private static LlamaConfig untied(LlamaConfig c) {
-        return new LlamaConfig(c.vocabSize(), c.hiddenSize(), c.intermediateSize(), c.numHiddenLayers(),
-                c.numAttentionHeads(), c.numKeyValueHeads(), c.headDim(), c.maxPositionEmbeddings(), c.rmsNormEps(),
-                c.rope(), false, c.attentionBias(), c.mlpBias(), c.initializerRange(), c.bosTokenId(),
-                c.eosTokenIds(), c.padTokenId());
     }
 
     /** Llama-3.2-1B's shape: hidden 2048, 16 layers, 32/8 heads, ff 8192, vocabulary 128,256, tied, Llama 3 RoPE. */

@@ -5,6 +5,7 @@ import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
 import io.east.model.torch.LibTorchSetup;
 import io.east.model.torch.SetupException;
+import io.east.model.torch.Toolchain;
 import io.east.model.torch.TorchInstallation;
 import io.east.model.torch.TorchSetup;
 import java.nio.file.Files;
@@ -69,12 +70,7 @@ public final class TorchSetupCommand implements Callable<Integer> {
     }
 
     private static Path pythonOnPath() {
-        for (String dir : Optional.ofNullable(System.getenv("PATH")).orElse("").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "python3");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        throw new UsageException("no python3 on the PATH: pass --python PY or --libtorch DIR");
+        return Toolchain.onPath("python3").orElseThrow(() -> new UsageException(
+                "no python3 on the PATH: pass --python PY or --libtorch DIR"));
     }
 }

@@ -1,11 +1,11 @@
 package io.east.model.torch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +30,8 @@ public final class NativeBuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeBuild.class);
     private static final int ERROR_LINES = 12;
+    /** One compiler or linker run; the largest of DJL's units takes minutes on a slow core, never half an hour. */
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(30);
 
     private final TorchInstallation torch;
     private final Toolchain toolchain;
@@ -160,23 +162,23 @@ public final class NativeBuild {
     }
 
     private void run(List<String> command, String what) throws IOException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        int exit;
+        ChildProcess.Result result;
         try {
-            exit = process.waitFor();
+            result = ChildProcess.run(command, STEP_TIMEOUT);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while " + what, e);
         }
+        String output = result.output();
         synchronized (this) {
             Files.writeString(log, "$ " + String.join(" ", command) + "\n" + output, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+        if (result.timedOut()) {
+            throw new SetupException(what + " against " + torch.describe() + " did not finish within "
+                    + STEP_TIMEOUT.toMinutes() + " minutes; killed it. Its output so far is in " + log);
+        }
+        int exit = result.exitCode();
         if (exit != 0) {
             List<String> lines = output.lines().filter(l -> !l.isBlank()).limit(ERROR_LINES).toList();
             throw new SetupException(what + " against " + torch.describe() + " failed (exit " + exit + "):\n  "

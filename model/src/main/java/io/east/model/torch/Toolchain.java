@@ -29,7 +29,11 @@ public record Toolchain(Path compiler, Path jniInclude) {
         return new Toolchain(cxx, jniInclude != null ? checkedJni(jniInclude) : findJni());
     }
 
-    private static Optional<Path> onPath(String name) {
+    /**
+     * The executable {@code name}: itself when it names a path, else the first on the PATH. Empty PATH entries are
+     * skipped rather than read as the working directory, so a file there is never picked up by accident.
+     */
+    public static Optional<Path> onPath(String name) {
         if (name.contains(File.separator)) {
             Path p = Path.of(name);
             return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();

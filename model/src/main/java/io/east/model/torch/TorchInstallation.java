@@ -3,14 +3,13 @@ package io.east.model.torch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,6 +35,8 @@ public record TorchInstallation(String version, String cudaVersion, boolean cxx1
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)(?:[+.-].*)?");
     private static final Pattern CUDA_SUFFIX = Pattern.compile("\\+cu(\\d+)(\\d)\\b");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Importing torch takes seconds, longer on a cold disk; minutes means the interpreter hangs. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(120);
 
     /** Printed by the interpreter: what torch says of itself, and where pip put the CUDA runtime. */
     private static final String PROBE = String.join("\n",
@@ -99,20 +100,21 @@ public record TorchInstallation(String version, String cudaVersion, boolean cxx1
         if (!Files.isExecutable(python)) {
             throw new SetupException("--python: not an executable file: " + python);
         }
-        Process process = new ProcessBuilder(python.toString(), "-c", PROBE).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        }
+        ChildProcess.Result result;
         try {
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                String last = output.isEmpty() ? "" : output.lines().reduce((a, b) -> b).orElse("");
-                throw new SetupException(python + " cannot import torch (" + last + "); install PyTorch for it "
-                        + "(pip install torch) or pass --libtorch DIR");
-            }
+            result = ChildProcess.run(List.of(python.toString(), "-c", PROBE), PROBE_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while asking " + python + " about torch", e);
+        }
+        String output = result.output().trim();
+        if (!result.succeeded()) {
+            String last = output.lines().reduce((a, b) -> b).orElse("");
+            if (result.timedOut()) {
+                last = "no answer within " + PROBE_TIMEOUT.toSeconds() + " s; killed it";
+            }
+            throw new SetupException(python + " cannot import torch (" + last + "); install PyTorch for it "
+                    + "(pip install torch) or pass --libtorch DIR");
         }
         String json = output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                 .orElseThrow(() -> new SetupException(python + " printed no torch description: " + output));

@@ -1,18 +1,17 @@
 package io.east.model.torch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import io.east.model.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +26,8 @@ public final class TorchSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TorchSetup.class);
     /** The compiler output of the latest build, beside the builds. */
     static final String LAST_LOG = "last-build.log";
+    /** Loading libtorch and running a few operations takes seconds; longer means it hangs. */
+    private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(5);
 
     /**
      * @param allowNoGpu set up a CUDA build even where no GPU is visible (it then runs on the CPU)
@@ -42,7 +43,7 @@ public final class TorchSetup {
             throw new SetupException(torch.describe() + " is too old: torch-setup needs PyTorch "
                     + TorchInstallation.MIN_MAJOR + "." + TorchInstallation.MIN_MINOR + " or newer");
         }
-        if (torch.cuda() && !options.allowNoGpu() && !gpuVisible()) {
+        if (torch.cuda() && !options.allowNoGpu() && !NvidiaGpus.visible()) {
             throw new SetupException(torch.describe() + " is a CUDA build, but this machine shows no NVIDIA GPU (no "
                     + "/dev/nvidia0). Run torch-setup on the GPU machine, install the CPU build of PyTorch, or pass "
                     + "--allow-no-gpu to set it up for the CPU anyway");
@@ -115,28 +116,22 @@ public final class TorchSetup {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
                 SetupCheck.class.getName(), file.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        ChildProcess.Result result;
         try {
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                process.destroyForcibly();
-                List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
-                throw new SetupException("the libraries built for " + setup.describe() + " do not work:\n  "
-                        + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
-            }
+            result = ChildProcess.run(command, CHECK_TIMEOUT);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while checking the build", e);
         }
+        String output = result.output();
+        if (!result.succeeded()) {
+            List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
+            String hung = result.timedOut()
+                    ? " (the check did not finish within " + CHECK_TIMEOUT.toMinutes() + " minutes; killed it)" : "";
+            throw new SetupException("the libraries built for " + setup.describe() + " do not work" + hung + ":\n  "
+                    + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size())));
+        }
         output.lines().filter(l -> l.startsWith(SetupCheck.RESULT)).forEach(l -> LOG.info("{}", l));
-    }
-
-    static boolean gpuVisible() {
-        return Files.exists(Path.of("/dev/nvidia0")) || Files.isDirectory(Path.of("/proc/driver/nvidia/gpus"));
     }
 
     private static String digest(String text) {

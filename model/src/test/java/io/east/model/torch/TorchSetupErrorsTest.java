@@ -101,7 +101,7 @@ class TorchSetupErrorsTest {
 
     @Test
     void aCudaBuildOnAMachineWithoutGpuIsRefused() throws IOException {
-        assumeFalse(TorchSetup.gpuVisible(), "this machine has a GPU");
+        assumeFalse(NvidiaGpus.visible(), "this machine has a GPU");
         assertSetupRefuses(fakeLibtorch("2.7.1+cu128", true, ""), "PyTorch 2.7.1 (cu128) is a CUDA build",
                 "no NVIDIA GPU", "--allow-no-gpu");
     }

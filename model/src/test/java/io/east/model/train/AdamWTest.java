@@ -23,11 +23,8 @@ class AdamWTest {
 
     @Test
     void weightDecayReachesMatricesButNotNormsOrBiases() {
-        LlamaConfig small = LlamaConfig.small(100, 16, 1, 2, 1, 32, 32);
-        LlamaConfig withBias = new LlamaConfig(small.vocabSize(), small.hiddenSize(), small.intermediateSize(),
-                small.numHiddenLayers(), small.numAttentionHeads(), small.numKeyValueHeads(), small.headDim(),
-                small.maxPositionEmbeddings(), small.rmsNormEps(), small.rope(), false, true, false,
-                small.initializerRange(), small.bosTokenId(), small.eosTokenIds(), small.padTokenId());
+        LlamaConfig withBias = LlamaConfig.small(100, 16, 1, 2, 1, 32, 32).withTiedWordEmbeddings(false)
+                .withAttentionBias(true);
         try (LlamaModel model = LlamaModel.random(withBias, 3)) {
             model.setTrainable(true);
             Map<String, float[]> before = snapshot(model.parameters());

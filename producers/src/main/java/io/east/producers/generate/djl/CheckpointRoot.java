@@ -1,7 +1,5 @@
 package io.east.producers.generate.djl;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.east.model.Checkpoints;
 import io.east.schemas.ModelVersion;
 import java.io.IOException;
@@ -10,7 +8,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,7 +28,6 @@ import org.slf4j.spi.LoggingEventBuilder;
 public final class CheckpointRoot {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointRoot.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path realPath;
 
@@ -164,26 +160,15 @@ public final class CheckpointRoot {
         }
     }
 
-    /** config.json, tokenizer.json, and model.safetensors or the index with every shard it names. */
+    /** {@link Checkpoints#filesRead}, each named relative to {@code dir} as the refusals name it. */
     private static List<String> filesTheLoaderReads(String pointer, Path dir) throws RefusedPointerException {
-        List<String> files = new ArrayList<>(List.of(Checkpoints.CONFIG, Checkpoints.TOKENIZER));
-        Path index = dir.resolve(Checkpoints.WEIGHTS_INDEX);
-        if (!Files.exists(index)) {
-            files.add(Checkpoints.WEIGHTS);
-            return files;
-        }
-        files.add(Checkpoints.WEIGHTS_INDEX);
+        List<Path> files;
         try {
-            JsonNode map = JSON.readTree(index.toFile()).path("weight_map");
-            map.forEach(shard -> {
-                if (!files.contains(shard.asText())) {
-                    files.add(shard.asText());
-                }
-            });
+            files = Checkpoints.filesRead(dir);
         } catch (IOException e) {
             throw new RefusedPointerException(pointer, "unreadable " + Checkpoints.WEIGHTS_INDEX + ": " + e.getMessage());
         }
-        return files;
+        return files.stream().map(file -> dir.relativize(file).toString()).toList();
     }
 
     private void requireInside(String pointer, Path dir, String file) throws RefusedPointerException {
