@@ -80,7 +80,8 @@ public final class SampleFileWriter {
 
     private void write(BufferedWriter out, FeedQuestion question, GenerationOutcome outcome, Tally tally)
             throws IOException {
-        if (outcome instanceof GenerationOutcome.Failed failed) {
+        GenerationOutcome exact = outcome.exactly(job.n());
+        if (exact instanceof GenerationOutcome.Failed failed) {
             tally.failed++;
             LOG.atWarn().addKeyValue("question_id", question.questionId()).addKeyValue("reason", failed.reason())
                     .log("no samples for a question; it is left out of the file");
@@ -88,7 +89,7 @@ public final class SampleFileWriter {
         }
         List<ReasoningSample> samples = ReasoningSamples.of(
                 question.task(job.dataset(), job.round(), job.n(), clock.instant()),
-                ((GenerationOutcome.Generated) outcome).generations(), backend.generatorId(), clock.instant());
+                ((GenerationOutcome.Generated) exact).generations(), backend.generatorId(), clock.instant());
         long correct = samples.stream().filter(ReasoningSample::getCorrect).count();
         for (ReasoningSample sample : samples) {
             out.write(RecordJson.toJson(sample));
