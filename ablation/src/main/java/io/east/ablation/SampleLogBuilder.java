@@ -1,21 +1,22 @@
 package io.east.ablation;
 
 import io.east.formats.LineError;
+import io.east.formats.TaskSamples;
 import io.east.schemas.ReasoningSample;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Collects samples into tasks, with the checks the batch reader and the streams app make: every sample of a task
- * has the task's n and question id, and a repeated sample_index is not used again (the first one counts).
+ * Collects samples into tasks by the rule of {@link TaskSamples}: a sample whose n or question id differs from its
+ * task's first sample is refused, as the batch reader refuses it (the streams app compares n only), and a repeated
+ * sample_index is refused with the first one counting, as the streams app keeps it.
  */
 final class SampleLogBuilder {
 
-    private record Pending(int partition, ReasoningSample first, Map<Integer, ReasoningSample> byIndex) {
+    private record Pending(int partition, TaskSamples<ReasoningSample> samples) {
     }
 
     private final Map<String, Pending> tasks = new LinkedHashMap<>();
@@ -25,21 +26,15 @@ final class SampleLogBuilder {
 
     /** @return why the sample was not used, or empty when it was */
     Optional<String> add(ReasoningSample sample, int partition) {
-        Pending task = tasks.computeIfAbsent(sample.getTaskId(),
-                id -> new Pending(partition, sample, new HashMap<>()));
-        String problem = null;
-        if (sample.getN() != task.first().getN()) {
-            problem = "task " + sample.getTaskId() + " has n=" + sample.getN() + " but its first sample said n="
-                    + task.first().getN();
-        } else if (!sample.getQuestionId().equals(task.first().getQuestionId())) {
-            problem = "task " + sample.getTaskId() + " has question_id " + sample.getQuestionId()
-                    + " but its first sample said " + task.first().getQuestionId();
-        } else if (task.byIndex().putIfAbsent(sample.getSampleIndex(), sample) != null) {
-            problem = "task " + sample.getTaskId() + " repeats sample_index " + sample.getSampleIndex();
+        Pending task = tasks.computeIfAbsent(sample.getTaskId(), id -> new Pending(partition,
+                new TaskSamples<>(id, sample.getN(), sample.getQuestionId(), TaskSamples.Since.FIRST_SAMPLE)));
+        Optional<String> problem = task.samples().contradiction(sample.getN(), sample.getQuestionId());
+        if (problem.isEmpty() && task.samples().keep(sample.getSampleIndex(), sample).isPresent()) {
+            problem = Optional.of(task.samples().repeated(sample.getSampleIndex()));
         }
-        if (problem != null) {
+        if (problem.isPresent()) {
             skipped++;
-            return Optional.of(problem);
+            return problem;
         }
         accepted++;
         return Optional.empty();
@@ -63,8 +58,8 @@ final class SampleLogBuilder {
     SampleLog build(String source) {
         List<LoggedTask> built = new ArrayList<>(tasks.size());
         tasks.forEach((id, task) -> {
-            if (!task.byIndex().isEmpty()) {
-                built.add(new LoggedTask(id, task.partition(), task.byIndex()));
+            if (!task.samples().byIndex().isEmpty()) {
+                built.add(new LoggedTask(id, task.partition(), task.samples().byIndex()));
             }
         });
         return new SampleLog(source, built, accepted, errors, skipped);

@@ -110,15 +110,12 @@ public final class Evaluator {
 
     /** The extracted answer of each of the n responses (null where a response has none). */
     private static List<String> answers(GenerationOutcome outcome, int n) throws NoResponse {
-        if (outcome instanceof GenerationOutcome.Failed failed) {
+        GenerationOutcome exact = outcome.exactly(n);
+        if (exact instanceof GenerationOutcome.Failed failed) {
             throw new NoResponse(failed.reason());
         }
-        List<Generation> generations = ((GenerationOutcome.Generated) outcome).generations();
-        if (generations.size() < n) {
-            throw new NoResponse("the backend returned " + generations.size() + " of " + n + " responses");
-        }
         List<String> answers = new ArrayList<>(n);
-        for (Generation generation : generations.subList(0, n)) {
+        for (Generation generation : ((GenerationOutcome.Generated) exact).generations()) {
             answers.add(AnswerExtractor.extract(generation.text()).orElse(null));
         }
         return answers;

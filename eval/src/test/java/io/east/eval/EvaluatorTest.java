@@ -25,7 +25,10 @@ class EvaluatorTest {
     @TempDir
     Path temp;
 
-    /** Answers by question: one greedy response, and the responses of a sampled call in order. */
+    /**
+     * Answers by question: one greedy response, and the responses of a sampled call in order; a question that starts
+     * with "all" gets every scripted response, however many were asked for.
+     */
     private static final class ScriptedBackend implements GenerationBackend {
         private final Map<String, String> greedy;
         private final Map<String, List<String>> sampled;
@@ -43,7 +46,8 @@ class EvaluatorTest {
                 throw new GenerationException("the engine broke");
             }
             List<String> texts = params.temperature() == 0 ? List.of(greedy.get(question)) : sampled.get(question);
-            return texts.subList(0, n).stream().map(t -> new Generation(t, 3, -0.5, 0)).toList();
+            List<String> given = question.startsWith("all") ? texts : texts.subList(0, n);
+            return given.stream().map(t -> new Generation(t, 3, -0.5, 0)).toList();
         }
 
         @Override
@@ -108,6 +112,24 @@ class EvaluatorTest {
         assertThat(report.majAtN()).isNull();
         assertThat(report.majInterval()).isNull();
         assertThat(backend.calls).containsExactly("t=0.0 n=1 questions=1");
+    }
+
+    @Test
+    void surplusResponsesDoNotVoteAndTooFewFailTheQuestion() throws Exception {
+        ScriptedBackend backend = new ScriptedBackend(Map.of("all many", "#### 5", "all few", "#### 5"),
+                Map.of("all many", List.of("#### 5", "#### 7", "#### 5", "#### 7", "#### 7"),
+                        "all few", List.of("#### 5", "#### 5")));
+
+        List<FeedQuestion> questions = List.of(new FeedQuestion("many", "all many", "5", null),
+                new FeedQuestion("few", "all few", "5", null));
+
+        EvalReport report = new Evaluator(EvalSettings.defaults().withN(3).withQuestionsPerCall(2))
+                .evaluate(backend, questions);
+
+        assertThat(report.outcomes().get(0).majorityAnswer()).as("only the first 3 of 5 vote").isEqualTo("5");
+        assertThat(report.outcomes().get(0).failure()).isNull();
+        assertThat(report.outcomes().get(1).failure()).isEqualTo("backend returned 2 of 3 generations");
+        assertThat(report.failed()).isEqualTo(1);
     }
 
     /** Accuracy of a random model is whatever it is; the counting and the interval must agree with it. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -104,32 +105,33 @@ public final class GroupFileReader {
     /** The samples of one task seen so far, checked for consistency line by line. */
     private static final class TaskLines {
         private final SampleLine first;
-        private final Map<Integer, Long> lineOfIndex = new HashMap<>();
-        private final List<SampleAnswer> answers = new ArrayList<>();
+        private final TaskSamples<LineAnswer> samples;
 
         TaskLines(SampleLine first) {
             this.first = first;
+            this.samples = new TaskSamples<>(first.taskId(), first.n(), first.questionId(),
+                    TaskSamples.Since.FIRST_SAMPLE);
         }
 
         void add(SampleLine sample, long line) throws BadLineException {
-            if (sample.n() != first.n()) {
-                throw new BadLineException("task " + sample.taskId() + " has n=" + sample.n()
-                        + " but its first sample said n=" + first.n());
+            Optional<String> contradiction = samples.contradiction(sample.n(), sample.questionId());
+            if (contradiction.isPresent()) {
+                throw new BadLineException(contradiction.get());
             }
-            if (!sample.questionId().equals(first.questionId())) {
-                throw new BadLineException("task " + sample.taskId() + " has question_id "
-                        + sample.questionId() + " but its first sample said " + first.questionId());
+            int index = sample.answer().sampleIndex();
+            Optional<LineAnswer> earlier = samples.keep(index, new LineAnswer(line, sample.answer()));
+            if (earlier.isPresent()) {
+                throw new BadLineException(samples.repeated(index, earlier.get().line()));
             }
-            Long earlier = lineOfIndex.putIfAbsent(sample.answer().sampleIndex(), line);
-            if (earlier != null) {
-                throw new BadLineException("task " + sample.taskId() + " repeats sample_index "
-                        + sample.answer().sampleIndex() + " of line " + earlier);
-            }
-            answers.add(sample.answer());
         }
 
         QuestionGroup toGroup() {
+            List<SampleAnswer> answers = samples.byIndex().values().stream().map(LineAnswer::answer).toList();
             return new QuestionGroup(first.taskId(), first.questionId(), first.gold(), first.n(), answers);
         }
+    }
+
+    /** An answer and the line it came from, which a repeat of its index names. */
+    private record LineAnswer(long line, SampleAnswer answer) {
     }
 }

@@ -1,6 +1,5 @@
 package io.east.producers.feed;
 
-import io.east.core.TaskIds;
 import io.east.producers.kafka.ClientConfigs;
 import io.east.producers.kafka.SendTracker;
 import io.east.schemas.QuestionTask;
@@ -116,27 +115,13 @@ public final class QuestionFeeder implements AutoCloseable {
                     LOG.atError().log("stopping the feed: a send failed: {}", tracker.fatal().get().toString());
                     return FeedReport.Outcome.ABORTED;
                 }
-                QuestionTask task = task(dataset, question, round, settings.n());
+                QuestionTask task = question.task(dataset, round, settings.n(), clock.instant());
                 inFlight.published(task.getTaskId());
                 send(task, inFlight, tracker);
                 onPublished.accept(++sent);
             }
         }
         return FeedReport.Outcome.FINISHED;
-    }
-
-    private QuestionTask task(String dataset, FeedQuestion question, int round, int n) {
-        return QuestionTask.newBuilder()
-                .setTaskId(TaskIds.of(dataset, question.questionId(), round))
-                .setQuestionId(question.questionId())
-                .setDataset(dataset)
-                .setRound(round)
-                .setQuestion(question.question())
-                .setGoldAnswer(question.gold())
-                .setN(n)
-                .setLevel(question.level())
-                .setCreatedAt(clock.instant())
-                .build();
     }
 
     private void send(QuestionTask task, InFlightTasks inFlight, SendTracker<String> tracker) {

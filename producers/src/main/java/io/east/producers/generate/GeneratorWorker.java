@@ -279,11 +279,12 @@ public final class GeneratorWorker {
                     sendDeadLetter(rejected.source(), rejected.reason(), rejected.detail(), now);
                     deadLetterCount++;
                 } else if (record instanceof PlannedRecord.Task task) {
-                    String failure = failure(task.task(), outcomes.get(task));
-                    List<byte[]> samples = failure == null
-                            ? serializedSamples(task.task(), (GenerationOutcome.Generated) outcomes.get(task), now)
+                    GenerationOutcome outcome = exactlyN(task.task(), outcomes.get(task));
+                    List<byte[]> samples = outcome instanceof GenerationOutcome.Generated generated
+                            ? serializedSamples(task.task(), generated.generations(), now)
                             : List.of();
-                    failure = failure != null ? failure : oversized(samples);
+                    String failure = outcome instanceof GenerationOutcome.Failed failed
+                            ? failed.reason() : oversized(samples);
                     if (failure == null) {
                         sendSamples(task.task(), samples);
                         sampleCount += samples.size();
@@ -317,23 +318,13 @@ public final class GeneratorWorker {
                 .log("batch committed");
     }
 
-    /** Why a task's outcome cannot become its sample set, or null when it can. */
-    private static String failure(QuestionTask task, GenerationOutcome outcome) {
-        if (outcome instanceof GenerationOutcome.Generated generated) {
-            int got = generated.generations().size();
-            return got >= task.getN() ? null
-                    : "backend returned " + got + " of " + task.getN() + " generations";
-        }
-        if (outcome instanceof GenerationOutcome.Failed failed) {
-            return failed.reason();
-        }
-        return "no generation outcome";
+    /** The task's n generations, or why it has none. */
+    private static GenerationOutcome exactlyN(QuestionTask task, GenerationOutcome outcome) {
+        return outcome == null ? new GenerationOutcome.Failed("no generation outcome") : outcome.exactly(task.getN());
     }
 
-    private List<byte[]> serializedSamples(QuestionTask task, GenerationOutcome.Generated generated, Instant now) {
-        // A backend that over-delivers must not make the set larger than n.
-        List<ReasoningSample> samples = ReasoningSamples.of(task,
-                generated.generations().subList(0, task.getN()), backend.generatorId(), now);
+    private List<byte[]> serializedSamples(QuestionTask task, List<Generation> generations, Instant now) {
+        List<ReasoningSample> samples = ReasoningSamples.of(task, generations, backend.generatorId(), now);
         LOG.atDebug().addKeyValue("task_id", task.getTaskId()).addKeyValue("n", samples.size())
                 .addKeyValue("correct", samples.stream().filter(ReasoningSample::getCorrect).count())
                 .log("task sampled");

@@ -1,56 +1,51 @@
 package io.east.producers.imports;
 
 import io.east.formats.BadLineException;
+import io.east.formats.TaskSamples;
 import io.east.schemas.ReasoningSample;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Refuses samples that contradict earlier lines of the same import: a task's n and question must not change, and a
- * sample index must not repeat (the streams app would drop the repeat as a duplicate, silently).
+ * Refuses samples that contradict earlier lines of the same import, by the rule of {@link TaskSamples}; a repeated
+ * sample index matters here because the streams app would drop the repeat as a duplicate, silently.
  */
 final class TaskConsistency {
 
-    private record Task(int n, String questionId, Map<Integer, Long> lineOfIndex) {
-    }
-
-    private final Map<String, Task> tasks = new HashMap<>();
+    /** Each task's accepted sample indexes, with the line each came from. */
+    private final Map<String, TaskSamples<Long>> tasks = new HashMap<>();
 
     /** Checks all samples of one line and records them only when every one is fine, so a bad line leaves no trace. */
     void accept(List<ReasoningSample> samples, long line) throws BadLineException {
-        Map<String, Map<Integer, Long>> pending = new HashMap<>();
+        Map<String, Set<Integer>> onThisLine = new HashMap<>();
         for (ReasoningSample sample : samples) {
-            Task task = tasks.get(sample.getTaskId());
+            TaskSamples<Long> task = tasks.get(sample.getTaskId());
             if (task != null) {
                 check(task, sample);
             }
-            Map<Integer, Long> indexes = pending.computeIfAbsent(sample.getTaskId(), id -> new HashMap<>());
-            if (indexes.putIfAbsent(sample.getSampleIndex(), line) != null) {
-                throw new BadLineException("task " + sample.getTaskId() + " repeats sample_index "
-                        + sample.getSampleIndex() + " on this line");
+            if (!onThisLine.computeIfAbsent(sample.getTaskId(), id -> new HashSet<>()).add(sample.getSampleIndex())) {
+                throw new BadLineException(TaskSamples.repeated(sample.getTaskId(), sample.getSampleIndex())
+                        + " on this line");
             }
         }
         for (ReasoningSample sample : samples) {
-            tasks.computeIfAbsent(sample.getTaskId(),
-                    id -> new Task(sample.getN(), sample.getQuestionId(), new HashMap<>()))
-                    .lineOfIndex().put(sample.getSampleIndex(), line);
+            tasks.computeIfAbsent(sample.getTaskId(), id -> new TaskSamples<>(id, sample.getN(),
+                    sample.getQuestionId(), TaskSamples.Since.EARLIER_LINE)).keep(sample.getSampleIndex(), line);
         }
     }
 
-    private static void check(Task task, ReasoningSample sample) throws BadLineException {
-        if (sample.getN() != task.n()) {
-            throw new BadLineException("task " + sample.getTaskId() + " has n=" + sample.getN()
-                    + " but an earlier line said n=" + task.n());
+    private static void check(TaskSamples<Long> task, ReasoningSample sample) throws BadLineException {
+        Optional<String> contradiction = task.contradiction(sample.getN(), sample.getQuestionId());
+        if (contradiction.isPresent()) {
+            throw new BadLineException(contradiction.get());
         }
-        if (!sample.getQuestionId().equals(task.questionId())) {
-            throw new BadLineException("task " + sample.getTaskId() + " has question_id " + sample.getQuestionId()
-                    + " but an earlier line said " + task.questionId());
-        }
-        Long earlier = task.lineOfIndex().get(sample.getSampleIndex());
-        if (earlier != null) {
-            throw new BadLineException("task " + sample.getTaskId() + " repeats sample_index "
-                    + sample.getSampleIndex() + " of line " + earlier);
+        Optional<Long> earlier = task.kept(sample.getSampleIndex());
+        if (earlier.isPresent()) {
+            throw new BadLineException(task.repeated(sample.getSampleIndex(), earlier.get()));
         }
     }
 }

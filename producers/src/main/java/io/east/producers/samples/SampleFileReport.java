@@ -7,7 +7,7 @@ import java.time.Duration;
  * What an offline sampling run wrote.
  *
  * @param questions questions asked
- * @param failed questions the backend produced nothing for (left out of the file)
+ * @param failed questions the backend produced nothing or fewer than n answers for (left out of the file)
  * @param samples lines written: n per question that did not fail
  * @param correct samples graded correct
  * @param mixed questions with at least one correct and one wrong sample: what the standard keep rules keep

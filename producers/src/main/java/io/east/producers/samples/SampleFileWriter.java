@@ -1,12 +1,10 @@
 package io.east.producers.samples;
 
-import io.east.core.TaskIds;
 import io.east.producers.feed.FeedQuestion;
 import io.east.producers.generate.GenerationBackend;
 import io.east.producers.generate.GenerationOutcome;
 import io.east.producers.generate.GenerationRequest;
 import io.east.producers.generate.ReasoningSamples;
-import io.east.schemas.QuestionTask;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.RecordJson;
 import java.io.BufferedWriter;
@@ -82,14 +80,16 @@ public final class SampleFileWriter {
 
     private void write(BufferedWriter out, FeedQuestion question, GenerationOutcome outcome, Tally tally)
             throws IOException {
-        if (outcome instanceof GenerationOutcome.Failed failed) {
+        GenerationOutcome exact = outcome.exactly(job.n());
+        if (exact instanceof GenerationOutcome.Failed failed) {
             tally.failed++;
             LOG.atWarn().addKeyValue("question_id", question.questionId()).addKeyValue("reason", failed.reason())
                     .log("no samples for a question; it is left out of the file");
             return;
         }
-        List<ReasoningSample> samples = ReasoningSamples.of(task(question),
-                ((GenerationOutcome.Generated) outcome).generations(), backend.generatorId(), clock.instant());
+        List<ReasoningSample> samples = ReasoningSamples.of(
+                question.task(job.dataset(), job.round(), job.n(), clock.instant()),
+                ((GenerationOutcome.Generated) exact).generations(), backend.generatorId(), clock.instant());
         long correct = samples.stream().filter(ReasoningSample::getCorrect).count();
         for (ReasoningSample sample : samples) {
             out.write(RecordJson.toJson(sample));
@@ -100,21 +100,6 @@ public final class SampleFileWriter {
         if (correct > 0 && correct < samples.size()) {
             tally.mixed++;
         }
-    }
-
-    /** The task the feeder would publish for this question, so task ids (and seeded choices) agree with a topic. */
-    private QuestionTask task(FeedQuestion question) {
-        return QuestionTask.newBuilder()
-                .setTaskId(TaskIds.of(job.dataset(), question.questionId(), job.round()))
-                .setQuestionId(question.questionId())
-                .setDataset(job.dataset())
-                .setRound(job.round())
-                .setQuestion(question.question())
-                .setGoldAnswer(question.gold())
-                .setN(job.n())
-                .setLevel(question.level())
-                .setCreatedAt(clock.instant())
-                .build();
     }
 
     private static final class Tally {

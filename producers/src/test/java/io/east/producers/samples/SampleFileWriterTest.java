@@ -38,7 +38,10 @@ class SampleFileWriterTest {
     @TempDir
     Path dir;
 
-    /** Answers "#### 5" for even sample copies and "#### 6" for odd ones; fails a question marked [fail]. */
+    /**
+     * Answers "#### 5" for even sample copies and "#### 6" for odd ones; fails a question marked [fail], and gives
+     * one answer too few for [few] and two too many for [many].
+     */
     private static final class AlternatingBackend implements GenerationBackend {
         final List<String> prompts = new ArrayList<>();
 
@@ -48,8 +51,9 @@ class SampleFileWriterTest {
             if (prompt.contains("[fail]")) {
                 throw new GenerationException("scripted failure");
             }
+            int count = prompt.contains("[few]") ? n - 1 : prompt.contains("[many]") ? n + 2 : n;
             List<Generation> out = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < count; i++) {
                 out.add(new Generation("2 + 3 = " + (5 + i % 2) + "\n#### " + (5 + i % 2), 12, -0.5, 7));
             }
             return out;
@@ -98,6 +102,28 @@ class SampleFileWriterTest {
         String first = Files.readAllLines(out, StandardCharsets.UTF_8).get(0);
         assertThat(first).contains("\"generator\":\"scripted\"", "\"policy_version\":7", "\"sample_index\":0",
                 "\"mean_logprob\":-0.5", "\"token_count\":12", "\"created_at\":1000");
+    }
+
+    @Test
+    void aQuestionWithTooFewAnswersIsLeftOutAndTooManyAreCutToN() throws Exception {
+        List<FeedQuestion> questions = List.of(
+                new FeedQuestion("few", "[few] How many?", "5", "1"),
+                new FeedQuestion("many", "[many] How many?", "5", "1"),
+                new FeedQuestion("q0", QUESTIONS.get(0).question(), "5", "1"));
+        Path out = dir.resolve("uneven.jsonl");
+
+        SampleFileReport report = new SampleFileWriter(new AlternatingBackend(), job(3), CLOCK)
+                .write(questions, out, done -> { });
+
+        assertThat(report.failed()).as("too few answers fail only their own question").isEqualTo(1);
+        assertThat(report.samples()).isEqualTo(6);
+        GroupFileReader.Result read = GroupFileReader.read(out, InputFormat.SAMPLES, GroupFileReader.Origin.IMPORT,
+                count -> { });
+        assertThat(read.errors()).isEmpty();
+        assertThat(read.groups()).extracting(QuestionGroup::taskId)
+                .containsExactly("synthetic/many@r2", "synthetic/q0@r2");
+        assertThat(read.groups().get(0).answers()).extracting(a -> a.sampleIndex() + ":" + a.answer())
+                .containsExactly("0:5", "1:6", "2:5");
     }
 
     @Test
