@@ -1,5 +1,6 @@
 package io.east.streams;
 
+import io.east.core.weight.BatchWeigher;
 import io.east.core.weight.EmaNormaliser;
 import io.east.core.weight.MeanOne;
 import io.east.core.weight.Scope;
@@ -204,7 +205,7 @@ final class GroupWeigher implements Processor<String, CompletedGroup, String, Ob
 
     /** Unique across partitions: {@code p3/window-17}. */
     private String scopeId(long windowIndex) {
-        return "p" + partition + "/window-" + windowIndex;
+        return "p" + partition + "/" + BatchWeigher.windowId(windowIndex);
     }
 
     private static String windowPrefix(long windowIndex) {
