@@ -208,11 +208,18 @@ public final class TrainerApp implements AutoCloseable {
         }
     }
 
+    /** Checks every file the load will read, weights and shards included, before anything starts. */
     private static void requireModelDirectory(Path dir) {
-        if (!Files.isDirectory(dir) || !Files.isRegularFile(dir.resolve(Checkpoints.CONFIG))
-                || !Files.isRegularFile(dir.resolve(Checkpoints.TOKENIZER))) {
+        List<Path> missing;
+        try {
+            missing = !Files.isDirectory(dir) ? List.of(dir)
+                    : Checkpoints.filesRead(dir).stream().filter(file -> !Files.isRegularFile(file)).toList();
+        } catch (IOException e) {
+            throw new InvalidSetupException("--init " + dir + ": " + e.getMessage());
+        }
+        if (!missing.isEmpty()) {
             throw new InvalidSetupException("--init " + dir + " is not a checkpoint directory (config.json, "
-                    + "model.safetensors, tokenizer.json)");
+                    + "model.safetensors, tokenizer.json): no " + missing.get(0).getFileName());
         }
     }
 

@@ -238,6 +238,21 @@ class TrainFromFileTest {
     }
 
     @Test
+    void anInitWithoutItsWeightsIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path file = dataFile(TestExamples.examples("w", 4));
+        Path noWeights = Files.createDirectories(dir.resolve("no-weights"));
+        Files.copy(init.resolve(Checkpoints.CONFIG), noWeights.resolve(Checkpoints.CONFIG));
+        Files.copy(init.resolve(Checkpoints.TOKENIZER), noWeights.resolve(Checkpoints.TOKENIZER));
+
+        assertThatThrownBy(() -> TrainerApp.open(TrainerAppSettings.builder(LossKind.SFT, noWeights,
+                dir.resolve("checkpoints")).dataFile(file).build(), Map.of(), TrainingListener.NONE))
+                .isInstanceOf(InvalidSetupException.class)
+                .hasMessage("--init " + noWeights + " is not a checkpoint directory (config.json, model.safetensors, "
+                        + "tokenizer.json): no model.safetensors");
+        assertThat(dir.resolve("checkpoints")).doesNotExist();
+    }
+
+    @Test
     void cpuIsRefusedOnlyWhereTheEngineWouldPlaceModelsOnAGpu() {
         assertThat(DeviceChoice.CPU.resolve(0, ai.djl.Device.cpu(), "libtorch")).isEqualTo(ai.djl.Device.cpu());
         assertThat(DeviceChoice.GPU.resolve(2, ai.djl.Device.gpu(), "libtorch")).isEqualTo(ai.djl.Device.gpu());
