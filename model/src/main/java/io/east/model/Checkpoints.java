@@ -32,6 +32,8 @@ public final class Checkpoints {
     public static final String WEIGHTS = "model.safetensors";
     public static final String WEIGHTS_INDEX = "model.safetensors.index.json";
     public static final String TOKENIZER = "tokenizer.json";
+    /** The trainer's record of the run beside the weights; whoever needs a checkpoint's version reads it there. */
+    public static final String STATE_FILE = "east-state.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,7 +1,6 @@
 package io.east.serve;
 
 import io.east.model.Checkpoints;
-import io.east.producers.generate.djl.CheckpointVersion;
 import io.east.producers.testing.TinyCheckpoints;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ final class VariedCheckpoints {
     /** The same, with an east-state.json saying {@code version}, as the trainer writes. */
     static Path writeVersion(Path dir, long seed, long version) throws IOException {
         write(dir, seed);
-        Files.writeString(dir.resolve(CheckpointVersion.STATE_FILE), "{\"version\": " + version + "}\n");
+        Files.writeString(dir.resolve(Checkpoints.STATE_FILE), "{\"version\": " + version + "}\n");
         return dir;
     }
 }

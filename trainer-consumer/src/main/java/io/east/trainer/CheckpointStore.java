@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The --checkpoint-dir: one directory per model version, {@code vNNNNNN} (six digits or more), each in the Hugging
- * Face layout plus optimizer.safetensors, {@value TrainerStateFile#FILE}, {@value #TRAINED_TASKS} (the task ids
+ * Face layout plus optimizer.safetensors, {@value Checkpoints#STATE_FILE}, {@value #TRAINED_TASKS} (the task ids
  * trained since the parent version, one per line, in training order) and {@value #SKIPPED} (records consumed since
  * the parent but not trained, one JSON object per line with its reason).
  *
@@ -127,7 +127,7 @@ public final class CheckpointStore {
             TrainerStateFile.read(dir);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return Optional.of(TrainerStateFile.FILE + ": " + e.getMessage());
+            return Optional.of(Checkpoints.STATE_FILE + ": " + e.getMessage());
         }
     }
 
@@ -217,7 +217,7 @@ public final class CheckpointStore {
 
     /** A directory that holds a checkpoint: the model files and the trainer state. */
     public static boolean isComplete(Path dir) {
-        return Files.isRegularFile(dir.resolve(TrainerStateFile.FILE))
+        return Files.isRegularFile(dir.resolve(Checkpoints.STATE_FILE))
                 && Files.isRegularFile(dir.resolve(Checkpoints.CONFIG))
                 && Files.isRegularFile(dir.resolve(Checkpoints.TOKENIZER))
                 && (Files.isRegularFile(dir.resolve(Checkpoints.WEIGHTS))

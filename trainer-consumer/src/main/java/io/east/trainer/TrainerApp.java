@@ -225,7 +225,7 @@ public final class TrainerApp implements AutoCloseable {
 
     private static Checkpoint initCheckpoint(TrainerAppSettings settings) throws IOException {
         Path init = settings.init();
-        TrainerState state = Files.isRegularFile(init.resolve(TrainerStateFile.FILE))
+        TrainerState state = Files.isRegularFile(init.resolve(Checkpoints.STATE_FILE))
                 ? TrainerStateFile.read(init)
                 : TrainerState.initial(settings.lossId(), settings.experiment(), init.toAbsolutePath().toString());
         return new Checkpoint(init, state);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.east.model.Checkpoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import java.util.Map;
  */
 public final class TrainerStateFile {
 
-    public static final String FILE = "east-state.json";
     private static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -34,11 +34,11 @@ public final class TrainerStateFile {
     }
 
     public static void write(Path directory, TrainerState state) throws IOException {
-        Files.writeString(directory.resolve(FILE), toJson(state) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(directory.resolve(Checkpoints.STATE_FILE), toJson(state) + "\n", StandardCharsets.UTF_8);
     }
 
     public static TrainerState read(Path directory) throws IOException {
-        Path file = directory.resolve(FILE);
+        Path file = directory.resolve(Checkpoints.STATE_FILE);
         try {
             return fromJson(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {

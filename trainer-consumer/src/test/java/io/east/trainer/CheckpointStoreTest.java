@@ -108,7 +108,7 @@ class CheckpointStoreTest {
         Path v2 = root.resolve("v000002");
         Path pristine = Files.createTempDirectory("east-pristine-v2");
         List<String> names = copyFiles(v2, pristine);
-        assertThat(names).contains(Checkpoints.WEIGHTS, TrainerStateFile.FILE, CheckpointStore.TRAINED_TASKS,
+        assertThat(names).contains(Checkpoints.WEIGHTS, Checkpoints.STATE_FILE, CheckpointStore.TRAINED_TASKS,
                 CheckpointStore.SKIPPED, CheckpointIntegrity.MANIFEST);
 
         for (String name : names) {

@@ -2,6 +2,7 @@ package io.east.producers.generate.djl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.east.model.Checkpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
  */
 public final class CheckpointVersion {
 
-    public static final String STATE_FILE = "east-state.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckpointVersion() {
@@ -21,7 +21,7 @@ public final class CheckpointVersion {
 
     /** @throws IOException when east-state.json exists but cannot be read or has no integer version */
     public static long of(Path checkpoint) throws IOException {
-        Path file = checkpoint.resolve(STATE_FILE);
+        Path file = checkpoint.resolve(Checkpoints.STATE_FILE);
         if (!Files.exists(file)) {
             return 0;
         }
