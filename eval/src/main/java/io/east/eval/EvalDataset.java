@@ -1,6 +1,7 @@
 package io.east.eval;
 
 import io.east.producers.feed.DatasetKind;
+import io.east.producers.feed.DatasetLoader;
 import io.east.producers.feed.DatasetSpec;
 import io.east.producers.feed.LoadedQuestions;
 import io.east.producers.feed.QuestionSource;
@@ -37,7 +38,7 @@ public final class EvalDataset {
         String effective = split != null ? split : singleFile ? null : DEFAULT_SPLIT;
         QuestionSource source = new QuestionSource(spec, effective, null, limit);
         source.check();
-        return new EvalDataset(spec, source, effective != null ? effective : stem(spec.path().getFileName().toString()));
+        return new EvalDataset(spec, source, effective != null ? effective : DatasetLoader.stem(spec.path()));
     }
 
     /** The dataset as EvalResult names it: gsm8k, math, or synthetic:SEED (a seed makes another test set). */
@@ -53,14 +54,5 @@ public final class EvalDataset {
     /** The selected questions, with the file's bad lines. */
     public LoadedQuestions load() throws IOException {
         return source.load();
-    }
-
-    private static String stem(String fileName) {
-        for (String extension : new String[] {".jsonl", ".json"}) {
-            if (fileName.endsWith(extension) && fileName.length() > extension.length()) {
-                return fileName.substring(0, fileName.length() - extension.length());
-            }
-        }
-        return fileName;
     }
 }

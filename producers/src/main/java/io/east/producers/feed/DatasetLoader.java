@@ -106,8 +106,11 @@ public final class DatasetLoader {
         return new FeedQuestion(id, problem.problem(), problem.gold(), problem.level());
     }
 
-    /** train.jsonl gives train, math500_test.jsonl gives math500_test. */
-    static String stem(Path file) {
+    /**
+     * A split's name from its file: train.jsonl gives train, math500_test.jsonl gives math500_test. GSM8K question ids
+     * and an evaluated single file's split are named by it.
+     */
+    public static String stem(Path file) {
         Path name = file.getFileName();
         String text = name == null ? file.toString() : name.toString();
         for (String extension : new String[] {".jsonl", ".json"}) {
