@@ -31,6 +31,17 @@ public final class Tokenizers {
 
     private Tokenizers() {}
 
+    /** The character-level tokenizer, loaded through DJL from a temporary tokenizer.json that is gone afterwards. */
+    public static TextTokenizer loadCharacterLevel() throws IOException {
+        Path file = Files.createTempFile("east-tokenizer", ".json");
+        try {
+            writeCharacterLevel(file);
+            return TextTokenizer.load(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     public static void writeCharacterLevel(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", "1.0");

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import io.east.model.train.TokenizedBatch;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The weighted losses, differentiated through a small real model. */
 class LossesTest {
@@ -25,9 +23,6 @@ class LossesTest {
     private static final List<String> CHOSEN = List.of("#### 2", "2+5=7\n#### 7");
     private static final List<String> REJECTED = List.of("#### 3", "#### 8");
 
-    @TempDir
-    static Path dir;
-
     static LlamaModel model;
     static TextTokenizer tokenizer;
 
@@ -35,8 +30,7 @@ class LossesTest {
     static void setUp() throws Exception {
         model = LlamaModel.random(LlamaConfig.small(100, 32, 2, 4, 2, 64, 64), 5);
         model.setTrainable(true);
-        Tokenizers.writeCharacterLevel(dir.resolve("tokenizer.json"));
-        tokenizer = TextTokenizer.load(dir.resolve("tokenizer.json"));
+        tokenizer = Tokenizers.loadCharacterLevel();
     }
 
     @AfterAll

@@ -5,22 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Uses the transformers fixture (vocabulary 100, special ids 0/1/2) with the character tokenizer. */
 class SamplerTest {
 
     private static final List<String> PROMPTS = List.of("Q: 2+3=?\nA:", "hi", "The answer is");
-
-    @TempDir
-    static Path dir;
 
     static LlamaModel model;
     static TextTokenizer tokenizer;
@@ -29,8 +24,7 @@ class SamplerTest {
     @BeforeAll
     static void load() throws Exception {
         model = Checkpoints.loadModel(Fixtures.checkpoint("llama-untied-fp32"));
-        Tokenizers.writeCharacterLevel(dir.resolve("tokenizer.json"));
-        tokenizer = TextTokenizer.load(dir.resolve("tokenizer.json"));
+        tokenizer = Tokenizers.loadCharacterLevel();
         sampler = new Sampler(model, tokenizer);
     }
 

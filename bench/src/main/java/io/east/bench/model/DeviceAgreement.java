@@ -18,7 +18,6 @@ import io.east.model.train.TrainerSettings;
 import io.east.model.train.TrainingExample;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +52,7 @@ public final class DeviceAgreement {
             Path save) throws IOException {
         NativeMemory.reuseFreedMemory();
         Engine engine = Engine.getEngine("PyTorch");
-        Path dir = Files.createTempDirectory("east-agreement");
-        Path tokenizerFile = dir.resolve("tokenizer.json");
-        Tokenizers.writeCharacterLevel(tokenizerFile);
-        try (TextTokenizer tokenizer = TextTokenizer.load(tokenizerFile)) {
+        try (TextTokenizer tokenizer = Tokenizers.loadCharacterLevel()) {
             List<List<TrainingExample>> batches = batches(steps, batch);
             if (engine.getGpuCount() == 0) {
                 Run cpu = train(config, Precision.FP32, Device.cpu(), tokenizer, batches, save);
@@ -89,9 +85,6 @@ public final class DeviceAgreement {
                     batch, gpu.parameters(), f.firstLoss(), f.lastLoss(), f.lossDifference(), f.weightDifference(),
                     f.bf16LossGap());
             return java.util.Optional.of(f);
-        } finally {
-            Files.deleteIfExists(tokenizerFile);
-            Files.deleteIfExists(dir);
         }
     }
 

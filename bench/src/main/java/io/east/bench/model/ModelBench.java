@@ -109,10 +109,7 @@ public final class ModelBench {
         Map<String, TrainingRate> train = new LinkedHashMap<>();
         Map<String, Double> speedUp = new LinkedHashMap<>();
         double[] memory = {Double.NaN, Double.NaN};
-        Path dir = Files.createTempDirectory("east-model-bench");
-        Path tokenizerFile = dir.resolve("tokenizer.json");
-        Tokenizers.writeCharacterLevel(tokenizerFile);
-        try (TextTokenizer tokenizer = TextTokenizer.load(tokenizerFile)) {
+        try (TextTokenizer tokenizer = Tokenizers.loadCharacterLevel()) {
             out.printf(Locale.ROOT, "threads: ai.djl.pytorch.num_threads=%s OMP_WAIT_POLICY=%s cores=%d%n",
                     System.getProperty("ai.djl.pytorch.num_threads", "(default)"),
                     System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"), Runtime.getRuntime().availableProcessors());
@@ -127,9 +124,6 @@ public final class ModelBench {
             for (Size size : SIZES) {
                 speedUp.put(size.name(), sampling(out, tokenizer, size, options));
             }
-        } finally {
-            Files.deleteIfExists(tokenizerFile);
-            Files.deleteIfExists(dir);
         }
         return new Figures(train, speedUp, memory[0], memory[1]);
     }

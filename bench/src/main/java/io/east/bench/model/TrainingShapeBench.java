@@ -18,8 +18,6 @@ import io.east.model.train.TrainerSettings;
 import io.east.model.train.TrainingExample;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,13 +72,10 @@ public final class TrainingShapeBench {
         int deviceId = Math.max(0, device.getDeviceId());
         out.printf(Locale.ROOT, "libtorch: %s; device %s; fused kernels %s%n", LibTorchSetup.describeLoaded(), device,
                 NativeOps.fusedKernels() ? "yes" : "no");
-        Path dir = Files.createTempDirectory("east-shape-bench");
-        Path tokenizerFile = dir.resolve("tokenizer.json");
-        Tokenizers.writeCharacterLevel(tokenizerFile);
         if (NativeOps.available()) {
             NativeOps.resetPeak(deviceId);
         }
-        try (TextTokenizer tokenizer = TextTokenizer.load(tokenizerFile);
+        try (TextTokenizer tokenizer = Tokenizers.loadCharacterLevel();
              LlamaModel model = LlamaModel.randomOnDevice(o.config(), 1, o.precision());
              Trainer trainer = new Trainer(model, null, tokenizer, TrainerSettings.defaults(LossKind.SFT,
                      LearningRateSchedule.constant(1e-5, 0)).withMaxSequenceLength(o.length()))) {
@@ -107,9 +102,6 @@ public final class TrainingShapeBench {
                     f.optimizerMillis(), trainer.optimizer().fused() ? "fused" : "per parameter",
                     peak < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f GiB", peak / (double) (1L << 30)), loss);
             return f;
-        } finally {
-            Files.deleteIfExists(tokenizerFile);
-            Files.deleteIfExists(dir);
         }
     }
 
