@@ -1,7 +1,6 @@
 package io.east.eval;
 
-import io.east.core.answer.ParsedAnswer;
-import java.util.ArrayList;
+import io.east.core.answer.EquivalenceGroups;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,9 +8,9 @@ import java.util.Optional;
  * The most common final answer among n responses, answers clustered by equivalence ("0.5" and "1/2" are one vote),
  * as EAST's own clustering does.
  *
- * <p>An answer joins the first cluster (in order of first appearance) whose first answer it is equivalent to. A
- * response without an answer does not vote: it cannot be right, and letting "no answer" win would only hide the
- * answers that were given. A tie goes to the cluster seen first.
+ * <p>Answers are grouped by {@link EquivalenceGroups}. A response without an answer does not vote: it cannot be
+ * right, and letting "no answer" win would only hide the answers that were given. A tie goes to the cluster seen
+ * first.
  */
 public final class MajorityVote {
 
@@ -28,32 +27,15 @@ public final class MajorityVote {
 
     /** @param answers extracted answers in sample order; null or blank for a response without one */
     public static Optional<Winner> of(List<String> answers) {
-        List<ParsedAnswer> firsts = new ArrayList<>();
-        List<Integer> counts = new ArrayList<>();
+        List<List<Integer>> groups = EquivalenceGroups.of(answers);
+        List<Integer> best = null;
         int voters = 0;
-        for (String answer : answers) {
-            if (answer == null || answer.isBlank()) {
-                continue;
-            }
-            voters++;
-            ParsedAnswer parsed = ParsedAnswer.parse(answer);
-            int cluster = 0;
-            while (cluster < firsts.size() && !parsed.equivalentTo(firsts.get(cluster))) {
-                cluster++;
-            }
-            if (cluster == firsts.size()) {
-                firsts.add(parsed);
-                counts.add(0);
-            }
-            counts.set(cluster, counts.get(cluster) + 1);
-        }
-        int best = -1;
-        for (int cluster = 0; cluster < counts.size(); cluster++) {
-            if (best < 0 || counts.get(cluster) > counts.get(best)) {
-                best = cluster;
+        for (List<Integer> group : groups) {
+            voters += group.size();
+            if (best == null || group.size() > best.size()) {
+                best = group;
             }
         }
-        return best < 0 ? Optional.empty()
-                : Optional.of(new Winner(firsts.get(best).raw(), counts.get(best), voters));
+        return best == null ? Optional.empty() : Optional.of(new Winner(answers.get(best.get(0)), best.size(), voters));
     }
 }

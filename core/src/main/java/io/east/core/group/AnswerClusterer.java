@@ -1,6 +1,6 @@
 package io.east.core.group;
 
-import io.east.core.answer.ParsedAnswer;
+import io.east.core.answer.EquivalenceGroups;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,28 +30,12 @@ final class AnswerClusterer {
     }
 
     private static List<ResponseCluster> byEquivalence(List<SampleAnswer> answers) {
-        List<ParsedAnswer> representatives = new ArrayList<>();
         List<List<SampleAnswer>> groups = new ArrayList<>();
-        List<SampleAnswer> noAnswer = new ArrayList<>();
-        for (SampleAnswer answer : answers) {
-            if (answer.answer() == null || answer.answer().isBlank()) {
-                noAnswer.add(answer);
-                continue;
-            }
-            ParsedAnswer parsed = ParsedAnswer.parse(answer.answer());
-            int found = -1;
-            for (int i = 0; i < representatives.size() && found < 0; i++) {
-                if (parsed.equivalentTo(representatives.get(i))) {
-                    found = i;
-                }
-            }
-            if (found < 0) {
-                representatives.add(parsed);
-                groups.add(new ArrayList<>());
-                found = groups.size() - 1;
-            }
-            groups.get(found).add(answer);
+        for (List<Integer> group : EquivalenceGroups.of(answers.stream().map(SampleAnswer::answer).toList())) {
+            groups.add(group.stream().map(answers::get).toList());
         }
+        List<SampleAnswer> noAnswer = answers.stream()
+                .filter(answer -> answer.answer() == null || answer.answer().isBlank()).toList();
         if (!noAnswer.isEmpty()) {
             groups.add(noAnswer);
         }
