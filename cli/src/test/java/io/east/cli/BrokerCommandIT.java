@@ -2,6 +2,7 @@ package io.east.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.east.cli.common.EastJvm;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.TopicSpec;
 import java.io.BufferedReader;
@@ -9,7 +10,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,9 +27,7 @@ class BrokerCommandIT {
 
     @Test
     void printsItsBootstrapServesTheEastTopicsAndStopsCleanlyOnSigterm() throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+        List<String> command = EastJvm.command(List.of(), List.of(
                 "broker", "--port", "0", "--data-dir", dataDir.toString()));
         Path stderr = Files.createTempFile("east-broker-err", ".txt");
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();

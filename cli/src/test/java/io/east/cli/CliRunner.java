@@ -2,6 +2,7 @@ package io.east.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.east.cli.common.EastJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,12 +52,7 @@ final class CliRunner {
     }
 
     static Result run(Map<String, String> env, Path stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                EastCommand.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = EastJvm.command(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of(args));
         Path out = Files.createTempFile("east-cli-out", ".txt");
         Path err = Files.createTempFile("east-cli-err", ".txt");
         try {

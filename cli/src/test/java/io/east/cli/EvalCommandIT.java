@@ -3,6 +3,7 @@ package io.east.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.east.cli.common.EastJvm;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
@@ -58,9 +59,7 @@ class EvalCommandIT {
         String experiment = "follow-it";
         Path out = temp.resolve("follow.out");
         Path log = Path.of("target", "eval-follow-" + System.nanoTime() + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+        List<String> command = EastJvm.command(List.of("-Xmx512m"), List.of(
                 "eval", "--follow", "--checkpoint-root", root.toString(), "--experiment", experiment,
                 "--dataset", "synthetic:3", "--limit", "4", "--n", "2", "--max-new-tokens", "8",
                 "--bootstrap", KAFKA.bootstrapServers()));
@@ -109,13 +108,11 @@ class EvalCommandIT {
         Path log = Path.of("target", "eval-served-" + System.nanoTime() + ".log");
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             server.respond((prompt, i) -> "the weights at " + server.servedModelPath() + " say #### 6");
-            List<String> command = List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                    "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+            List<String> command = EastJvm.command(List.of("-Xmx256m"), List.of(
                     "eval", "--backend", "openai", "--endpoint", server.baseUrl() + "/v1", "--model", "fake-math",
                     "--follow", "--weight-sync", "sglang", "--checkpoint-root", root.toString(),
                     "--experiment", experiment, "--dataset", "synthetic:3", "--limit", "4",
-                    "--bootstrap", KAFKA.bootstrapServers());
+                    "--bootstrap", KAFKA.bootstrapServers()));
             Process eval = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(log.toFile()).start();
             try {
                 announce(experiment, 1, root.resolve("v000001"));

@@ -29,7 +29,7 @@ class GenerateCommandIT {
     void aWorkerKilledMidTaskLeavesNoPartialOrDuplicateSampleSet() throws Exception {
         try (OpenAiStub server = new OpenAiStub()) {
             topics.publish(QuestionsAndSamples.numbered("before", 4));
-            try (GenerateProcess first = startWorker(server)) {
+            try (EastProcess first = startWorker(server)) {
                 await().atMost(PATIENCE).until(() -> topics.samples().size() == 4 * N);
 
                 // Each task takes two requests (the server caps n at 2): hold the second request of the next
@@ -43,7 +43,7 @@ class GenerateCommandIT {
             }
 
             // Same worker id: the new instance fences the dead one's transactional id.
-            try (GenerateProcess second = startWorker(server)) {
+            try (EastProcess second = startWorker(server)) {
                 await().atMost(PATIENCE).until(topics::groupCaughtUp);
                 List<ReasoningSample> samples = topics.samples();
                 Map<String, List<Integer>> indexesByTask = samples.stream()
@@ -125,8 +125,8 @@ class GenerateCommandIT {
                 .contains(message);
     }
 
-    private static GenerateProcess startWorker(OpenAiStub server) throws Exception {
-        return GenerateProcess.start(KAFKA, "crash-test", GROUP,
+    private static EastProcess startWorker(OpenAiStub server) throws Exception {
+        return GenerateWorker.start(KAFKA, "crash-test", GROUP,
                 "--backend", "openai", "--endpoint", server.baseUrl(), "--model", "stub");
     }
 }

@@ -48,7 +48,7 @@ class GenerateWeightSyncCrashIT {
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             server.respond((prompt, i) -> "weights " + server.servedModelPath() + " say 2 times 3 is \\boxed{6}");
             topics.publish(QuestionsAndSamples.numbered("before", 4));
-            try (GenerateProcess first = startWorker(server, root)) {
+            try (EastProcess first = startWorker(server, root)) {
                 await().atMost(PATIENCE).until(() -> topics.samples().size() == 4 * N);
 
                 // The next batch asks the server for version 2, which holds the reload: the worker dies in the sync.
@@ -62,7 +62,7 @@ class GenerateWeightSyncCrashIT {
                 server.releaseReloads();
             }
 
-            try (GenerateProcess second = startWorker(server, root)) {
+            try (EastProcess second = startWorker(server, root)) {
                 topics.publish(QuestionsAndSamples.numbered("after", 3));
                 await().atMost(PATIENCE).until(topics::groupCaughtUp);
 
@@ -85,8 +85,8 @@ class GenerateWeightSyncCrashIT {
         }
     }
 
-    private static GenerateProcess startWorker(FakeOpenAiServer server, Path root) throws Exception {
-        return GenerateProcess.start(KAFKA, "sync-crash", GROUP, "--backend", "openai",
+    private static EastProcess startWorker(FakeOpenAiServer server, Path root) throws Exception {
+        return GenerateWorker.start(KAFKA, "sync-crash", GROUP, "--backend", "openai",
                 "--endpoint", server.baseUrl() + "/v1", "--model", "fake-math",
                 "--weight-sync", "sglang", "--checkpoint-root", root.toString(), "--model-key", KEY);
     }

@@ -2,11 +2,9 @@ package io.east.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,22 +17,19 @@ final class LongRun {
     }
 
     static String succeeds(String name, Duration timeout, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), EastCommand.class.getName()));
-        command.addAll(List.of(args));
-        Path log = Path.of("target", name + "-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // libtorch's OpenMP workers spin while idle and would starve the other processes on two cores.
-        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        Process process = builder.start();
-        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (!finished) {
-            process.destroy();
-            process.waitFor(60, TimeUnit.SECONDS);
+        try (EastProcess run = EastProcess.start(name, List.of("-XX:+UseSerialGC"),
+                Map.of("OMP_WAIT_POLICY", "PASSIVE"), args)) {
+            Process process = run.process();
+            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                process.destroy();
+                process.waitFor(60, TimeUnit.SECONDS);
+            }
+            String output = run.output();
+            assertThat(finished).as("%s finished within %s; output:%n%s", name, timeout, output).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            return output;
         }
-        String output = Files.readString(log);
-        assertThat(finished).as("%s finished within %s; output:%n%s", name, timeout, output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }

@@ -2,6 +2,7 @@ package io.east.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.east.cli.common.EastJvm;
 import io.east.model.Checkpoints;
 import io.east.model.LlamaConfig;
 import io.east.model.Tokenizers;
@@ -14,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -35,10 +35,8 @@ class ServeCommandIT {
         Path second = dir.resolve("runs/v000002");
         Checkpoints.writeFresh(first, TINY, 1);
         Checkpoints.writeFresh(second, TINY, 2);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
-                "serve", "--model", first.toString(), "--port", "0", "--checkpoint-root", dir.resolve("runs").toString()));
+        List<String> command = EastJvm.command(List.of(), List.of("serve", "--model", first.toString(),
+                "--port", "0", "--checkpoint-root", dir.resolve("runs").toString()));
         Path stderr = Files.createTempFile("east-serve-err", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");

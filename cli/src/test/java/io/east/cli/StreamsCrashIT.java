@@ -17,10 +17,8 @@ import io.east.streams.StreamsSettings;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,15 +56,14 @@ class StreamsCrashIT {
         }
         assertThat(steady).hasSize(expected);
 
-        Process first = startChild("crashy", dir.resolve("crashy"));
-        List<WeightedExample> beforeKill = readWeighted("crashy", 1);
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        List<WeightedExample> beforeKill;
+        try (EastProcess first = startChild("crashy", dir.resolve("crashy"))) {
+            beforeKill = readWeighted("crashy", 1);
+            first.kill();
+        }
         assertThat(beforeKill).isNotEmpty();
 
-        Process second = startChild("crashy", dir.resolve("crashy"));
-        try {
+        try (EastProcess second = startChild("crashy", dir.resolve("crashy"))) {
             List<WeightedExample> crashy = readWeighted("crashy", expected);
             assertThat(crashy).as("the crash happened mid-stream").hasSizeGreaterThan(beforeKill.size());
             assertThat(crashy).extracting(WeightedExample::getTaskId).doesNotHaveDuplicates();
@@ -77,9 +74,7 @@ class StreamsCrashIT {
             assertThat(crashyStats.stream().map(s -> s.getScopeId() + "=" + s.getNormaliser()).toList())
                     .containsExactlyInAnyOrderElementsOf(
                             steadyStats.stream().map(s -> s.getScopeId() + "=" + s.getNormaliser()).toList());
-        } finally {
-            second.destroy();
-            second.waitFor(60, TimeUnit.SECONDS);
+            second.stop();
         }
     }
 
@@ -90,17 +85,12 @@ class StreamsCrashIT {
                 String.valueOf(e.getRejected()), Double.toString(e.getEntropy()))).toList();
     }
 
-    private Process startChild(String experiment, Path stateDir) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+    private EastProcess startChild(String experiment, Path stateDir) throws Exception {
+        return EastProcess.start("streams-crash-" + experiment, List.of("-Xmx384m"),
                 "streams", "--experiment", experiment, "--scope", SCOPE, "--group-timeout", "10m",
                 "--state-dir", stateDir.toString(), "--bootstrap", KAFKA.bootstrapServers(),
                 // The killed member would hold its partitions until its session expires: 6 s is the broker's minimum.
-                "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=1000"));
-        // Kept under target/ so a failed run can be read afterwards.
-        Path log = Path.of("target", "streams-crash-" + experiment + "-" + System.nanoTime() + ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-X", "session.timeout.ms=6000", "-X", "heartbeat.interval.ms=1000");
     }
 
     private static List<WeightedExample> readWeighted(String experiment, int expected) {

@@ -47,8 +47,7 @@ class StreamsSaslIT {
         Path aliceConfig = SaslPlainListener.writeClientConfig(dir.resolve("alice.properties"),
                 SaslPlainListener.USER, SaslPlainListener.PASSWORD);
 
-        Process streams = startStreams(aliceConfig);
-        try {
+        try (EastProcess streams = startStreams(aliceConfig)) {
             List<GroupSummary> groups = SampleLogs.readAll(alice(KAFKA.consumerProps("sasl-groups")),
                     EastTopics.GROUPS.name(), EastSerdes.groupSummary().deserializer(), tasks.size(),
                     Duration.ofMinutes(2));
@@ -65,9 +64,7 @@ class StreamsSaslIT {
                     aliceConfig.toString());
             assertThat(tail.exitCode()).as(tail.stderr()).isZero();
             assertThat(tail.stdout()).contains(weighted.get(0).getTaskId());
-        } finally {
-            streams.destroy();
-            assertThat(streams.waitFor(60, TimeUnit.SECONDS)).as("east streams stops on SIGTERM").isTrue();
+            streams.stop();
         }
     }
 
@@ -105,15 +102,10 @@ class StreamsSaslIT {
         return SASL.withCredentials(clientConfig, SaslPlainListener.USER, SaslPlainListener.PASSWORD);
     }
 
-    private Process startStreams(Path kafkaConfig) throws Exception {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+    private EastProcess startStreams(Path kafkaConfig) throws Exception {
+        return EastProcess.start("streams-sasl", List.of("-Xmx384m"),
                 "streams", "--scope", "window:1", "--group-timeout", "10m",
                 "--state-dir", dir.resolve("state").toString(),
                 "--bootstrap", SASL.bootstrapServers(), "--kafka-config", kafkaConfig.toString());
-        // Kept under target/ so a failed run can be read afterwards.
-        Path output = Path.of("target", "streams-sasl-" + System.nanoTime() + ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 }

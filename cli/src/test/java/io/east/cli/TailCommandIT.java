@@ -1,11 +1,13 @@
 package io.east.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.east.schemas.ModelVersion;
 import io.east.schemas.serde.EastSerdes;
 import io.east.testkit.EmbeddedKafkaExtension;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,6 +62,34 @@ class TailCommandIT {
                 "--bootstrap", KAFKA.bootstrapServers());
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdoutLines()).hasSize(3);
+    }
+
+    @Test
+    void withoutTimeoutOrMaxItFollowsUntilSigtermThenFinishesCleanly() throws Exception {
+        String topic = KAFKA.createTopic("east.model-versions.tail-follow", 1);
+        try (KafkaProducer<String, ModelVersion> producer = new KafkaProducer<>(KAFKA.producerProps(),
+                new StringSerializer(), EastSerdes.modelVersion().serializer())) {
+            producer.send(new ProducerRecord<>(topic, "main", version(1, null)));
+            producer.send(new ProducerRecord<>(topic, "main", version(2, 1L)));
+            producer.flush();
+        }
+
+        try (EastProcess tail = EastProcess.start("tail-follow", List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                "tail", topic, "--from-beginning", "--bootstrap", KAFKA.bootstrapServers())) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> printedVersions(tail.output()).size() == 2);
+            assertThat(tail.process().isAlive()).as("tail keeps following after the last record").isTrue();
+
+            String output = tail.stop();
+            // Asked to stop, it closes its consumer and logs its count before the JVM exits.
+            assertThat(printedVersions(output)).containsExactly(1L, 2L);
+            assertThat(output).containsPattern("INFO .*tail finished .*records=\"2\"");
+        }
+    }
+
+    /** The versions of the JSON lines among the output's log lines. */
+    private static List<Long> printedVersions(String output) {
+        return output.lines().filter(line -> line.startsWith("{"))
+                .map(line -> CliRunnerJson.parse(line).get("version").asLong()).toList();
     }
 
     @Test

@@ -68,25 +68,23 @@ class TrainCrashIT {
         // The first run cannot finish: only 58 of the 96 examples exist yet. With 4 per step and a checkpoint every
         // 4 steps it trains steps 1-14 (56 examples), checkpoints at steps 4, 8 and 12 (48 examples), and waits with
         // 2 examples in a partly filled batch. Killed then, it loses 8 trained examples and 2 consumed ones.
-        Path firstLog = runLog("first");
-        Process first = startTrainer(init, checkpoints, firstLog);
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-                .until(() -> !first.isAlive() || Files.readString(firstLog).contains("{\"step\":14,"));
-        assertThat(first.isAlive()).as("the first run is still running when it is killed").isTrue();
-        first.destroyForcibly();
-        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        try (EastProcess first = startTrainer("first", init, checkpoints)) {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !first.process().isAlive() || first.output().contains("{\"step\":14,"));
+            assertThat(first.process().isAlive()).as("the first run is still running when it is killed").isTrue();
+            first.kill();
+        }
         Checkpoint atKill = store.newest().orElseThrow();
         assertThat(atKill.state().step()).isEqualTo(12);
         assertThat(atKill.state().examplesSeen()).isEqualTo(48);
 
         produce(examples.subList(BEFORE_KILL, TOTAL));
-        Path secondLog = runLog("second");
-        Process second = startTrainer(init, checkpoints, secondLog);
-        assertThat(second.waitFor(2, TimeUnit.MINUTES)).as("the restarted run finishes").isTrue();
-        assertThat(second.exitValue()).as(Files.readString(secondLog)).isZero();
-        assertThat(Files.readString(secondLog)).as("steps 13 and 14 are trained again from the step 12 checkpoint")
-                .contains("{\"step\":13,").doesNotContain("{\"step\":12,");
+        try (EastProcess second = startTrainer("second", init, checkpoints)) {
+            assertThat(second.process().waitFor(2, TimeUnit.MINUTES)).as("the restarted run finishes").isTrue();
+            assertThat(second.process().exitValue()).as(second.output()).isZero();
+            assertThat(second.output()).as("steps 13 and 14 are trained again from the step 12 checkpoint")
+                    .contains("{\"step\":13,").doesNotContain("{\"step\":12,");
+        }
 
         Checkpoint last = store.newest().orElseThrow();
         TrainerState state = last.state();
@@ -148,23 +146,14 @@ class TrainCrashIT {
         return out;
     }
 
-    /** Kept under target/ so a failed run can be read afterwards. */
-    private static Path runLog(String run) {
-        return Path.of("target", "train-crash-" + run + "-" + System.nanoTime() + ".log");
-    }
-
-    private Process startTrainer(Path init, Path checkpoints, Path log) throws Exception {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), EastCommand.class.getName(),
+    private static EastProcess startTrainer(String run, Path init, Path checkpoints) throws Exception {
+        // libtorch's idle OpenMP workers spin otherwise, and this machine has 2 shared cores.
+        return EastProcess.start("train-crash-" + run, List.of("-XX:+UseSerialGC", "-Xmx384m"),
+                Map.of("OMP_WAIT_POLICY", "PASSIVE"),
                 "train", "--loss", "sft", "--init", init.toString(), "--checkpoint-dir", checkpoints.toString(),
                 "--topic", TOPIC, "--experiment", "crash", "--batch-size", "4", "--checkpoint-every", "4",
                 "--max-examples", Integer.toString(TOTAL), "--lr", "1e-3", "--warmup", "0", "--log-every", "1",
                 "--bootstrap", KAFKA.bootstrapServers());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // libtorch's idle OpenMP workers spin otherwise, and this machine has 2 shared cores.
-        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        return builder.start();
     }
 
     /** Every committed record of the run's key on the topic, read to the topic's end as it is now. */

@@ -4,6 +4,7 @@ import io.east.bench.weights.ReferencePreprocessing;
 import io.east.bench.weights.WeightsProcessBench;
 import io.east.bench.weights.WeightsThroughput;
 import io.east.cli.EastCommand;
+import io.east.cli.common.EastJvm;
 import io.east.cli.common.ExitCodes;
 import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
@@ -66,7 +67,6 @@ public final class WeightsBench implements Callable<Integer> {
         if (root != null && Files.isExecutable(root.resolve("east"))) {
             return List.of(root.resolve("east").toString());
         }
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "-Xss4m", "-cp", System.getProperty("java.class.path"), EastCommand.class.getName());
+        return EastJvm.command(List.of("-XX:+UseSerialGC", "-Xss4m"), List.of());
     }
 }

@@ -1,6 +1,6 @@
 package io.east.cli.demo;
 
-import io.east.cli.EastCommand;
+import io.east.cli.common.EastJvm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -41,12 +41,10 @@ final class ChildProcesses implements AutoCloseable {
     }
 
     Child start(String name, List<String> eastArguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-Xss4m", "-Dai.djl.pytorch.num_threads=1"));
-        command.addAll(CLASS_DATA_OPTIONS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EastCommand.class.getName()));
-        command.addAll(eastArguments);
+        List<String> jvmOptions = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss4m",
+                "-Dai.djl.pytorch.num_threads=1"));
+        jvmOptions.addAll(CLASS_DATA_OPTIONS);
+        List<String> command = EastJvm.command(jvmOptions, eastArguments);
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
