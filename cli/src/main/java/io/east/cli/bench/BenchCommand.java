@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Benchmarks that print numbers; the README quotes them with the command that made them. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        subcommands = {
-            WeightsBench.class, GenerateBench.class, ServeBench.class, ModelBenchCommand.class, AgreementBench.class})
+        subcommands = {WeightsBenchCommand.class, GenerateBenchCommand.class, ServeBenchCommand.class,
+            ModelBenchCommand.class, AgreementBenchCommand.class})
 public final class BenchCommand extends GroupCommand {
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code east bench weights}: the response length, the whole-process runs and the reference's preprocessing. */
-class WeightsBenchTest {
+class WeightsBenchCommandTest {
 
     @TempDir
     Path dir;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** east serve's throughput against the in-process DJL backend's, and its reload latency, by the bench module. */
 @Command(name = "serve", mixinStandardHelpOptions = true)
-public final class ServeBench implements Callable<Integer> {
+public final class ServeBenchCommand implements Callable<Integer> {
 
     @Mixin private GenerationLoadOptions load;
     @Option(names = "--clients", defaultValue = "16") private int clients;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** Does training on the GPU compute what training on the CPU computes? */
 @Command(name = "agreement", mixinStandardHelpOptions = true, sortOptions = false)
-public final class AgreementBench implements Callable<Integer> {
+public final class AgreementBenchCommand implements Callable<Integer> {
 
     @Option(names = "--size", paramLabel = "NAME", defaultValue = "tiny") private String size;
     @Option(names = "--steps", paramLabel = "N", defaultValue = "8") private int steps;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 
 /** Throughput of the DJL generator backend, as the bench module's DjlGenerationBench measures it. */
 @Command(name = "generate", mixinStandardHelpOptions = true)
-public final class GenerateBench implements Callable<Integer> {
+public final class GenerateBenchCommand implements Callable<Integer> {
 
     @Mixin private GenerationLoadOptions load;
 

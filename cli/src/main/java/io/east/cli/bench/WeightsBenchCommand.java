@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** 'east bench weights': the bench module's {@link WeightsThroughput} and {@link WeightsProcessBench}. */
 @Command(name = "weights", mixinStandardHelpOptions = true, sortOptions = false)
-public final class WeightsBench implements Callable<Integer> {
+public final class WeightsBenchCommand implements Callable<Integer> {
 
     @Option(names = "--questions", defaultValue = "5000") private int questions;
     @Option(names = "--n", defaultValue = "64") private int n;
