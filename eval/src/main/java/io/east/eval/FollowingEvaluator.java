@@ -1,9 +1,9 @@
 package io.east.eval;
 
 import io.east.producers.feed.FeedQuestion;
-import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.generate.djl.DjlSettings;
-import io.east.producers.generate.djl.ModelVersionFeed;
+import io.east.producers.versions.CheckpointRoot;
+import io.east.producers.versions.ModelVersionFeed;
 import io.east.schemas.ModelVersion;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.east.serve;
 
 import io.east.model.Precision;
-import io.east.producers.generate.djl.CheckpointRoot;
-import io.east.producers.generate.djl.CheckpointVersion;
 import io.east.producers.generate.djl.LoadedPolicy;
-import io.east.producers.generate.djl.RefusedPointerException;
+import io.east.producers.versions.CheckpointRoot;
+import io.east.producers.versions.CheckpointVersion;
+import io.east.producers.versions.RefusedPointerException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,7 +1,7 @@
 package io.east.serve;
 
 import io.east.model.Precision;
-import io.east.producers.generate.djl.CheckpointRoot;
+import io.east.producers.versions.CheckpointRoot;
 import java.util.Objects;
 
 /**

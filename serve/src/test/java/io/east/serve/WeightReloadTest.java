@@ -3,8 +3,8 @@ package io.east.serve;
 import static io.east.serve.ServeClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.testing.TinyCheckpoints;
+import io.east.producers.versions.CheckpointRoot;
 import io.east.serve.ServeClient.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;

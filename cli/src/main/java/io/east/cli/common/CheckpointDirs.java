@@ -1,6 +1,6 @@
 package io.east.cli.common;
 
-import io.east.producers.generate.djl.CheckpointVersion;
+import io.east.producers.versions.CheckpointVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

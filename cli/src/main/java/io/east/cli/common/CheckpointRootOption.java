@@ -1,6 +1,6 @@
 package io.east.cli.common;
 
-import io.east.producers.generate.djl.CheckpointRoot;
+import io.east.producers.versions.CheckpointRoot;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

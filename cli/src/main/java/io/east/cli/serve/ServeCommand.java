@@ -7,7 +7,7 @@ import io.east.cli.common.PrecisionOption;
 import io.east.cli.common.StopOnSignal;
 import io.east.cli.common.Usage;
 import io.east.cli.common.UsageException;
-import io.east.producers.generate.djl.CheckpointRoot;
+import io.east.producers.versions.CheckpointRoot;
 import io.east.serve.ServeServer;
 import io.east.serve.ServeSettings;
 import java.io.UncheckedIOException;

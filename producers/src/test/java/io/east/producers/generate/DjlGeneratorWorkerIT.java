@@ -3,12 +3,12 @@ package io.east.producers.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.east.producers.generate.djl.CheckpointRoot;
 import io.east.producers.generate.djl.DjlBackend;
 import io.east.producers.generate.djl.DjlSettings;
-import io.east.producers.generate.djl.ModelVersionFollower;
 import io.east.producers.testing.LogCapture;
 import io.east.producers.testing.TinyCheckpoints;
+import io.east.producers.versions.CheckpointRoot;
+import io.east.producers.versions.ModelVersionFollower;
 import io.east.schemas.ReasoningSample;
 import io.east.testkit.EmbeddedKafkaExtension;
 import java.nio.file.Path;

@@ -1,7 +1,9 @@
 package io.east.producers.generate.djl;
 
-import io.east.schemas.ModelVersion;
 import io.east.model.Precision;
+import io.east.producers.versions.CheckpointRoot;
+import io.east.producers.versions.ModelVersionFeed;
+import io.east.schemas.ModelVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

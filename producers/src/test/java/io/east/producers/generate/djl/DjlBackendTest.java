@@ -10,6 +10,8 @@ import io.east.producers.generate.GenerationRequest;
 import io.east.producers.generate.SamplingParams;
 import io.east.producers.testing.LogCapture;
 import io.east.producers.testing.TinyCheckpoints;
+import io.east.producers.versions.CheckpointRoot;
+import io.east.producers.versions.ModelVersionFeed;
 import io.east.schemas.ModelVersion;
 import java.nio.file.Path;
 import java.time.Duration;

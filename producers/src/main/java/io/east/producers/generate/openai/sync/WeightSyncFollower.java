@@ -1,7 +1,7 @@
 package io.east.producers.generate.openai.sync;
 
-import io.east.producers.generate.djl.CheckpointRoot;
-import io.east.producers.generate.djl.ModelVersionFeed;
+import io.east.producers.versions.CheckpointRoot;
+import io.east.producers.versions.ModelVersionFeed;
 import io.east.schemas.ModelVersion;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.east.producers.generate.djl;
+package io.east.producers.versions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

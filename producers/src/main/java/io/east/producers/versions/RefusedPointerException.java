@@ -1,4 +1,4 @@
-package io.east.producers.generate.djl;
+package io.east.producers.versions;
 
 /** A model-version pointer that will not be loaded; the message names the pointer and says why. */
 public final class RefusedPointerException extends Exception {

@@ -1,4 +1,4 @@
-package io.east.producers.generate.djl;
+package io.east.producers.versions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

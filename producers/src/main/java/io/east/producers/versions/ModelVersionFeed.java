@@ -1,4 +1,4 @@
-package io.east.producers.generate.djl;
+package io.east.producers.versions;
 
 import io.east.schemas.ModelVersion;
 import java.time.Duration;
