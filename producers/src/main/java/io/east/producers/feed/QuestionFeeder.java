@@ -32,13 +32,13 @@ public final class QuestionFeeder implements AutoCloseable {
     private static final Duration LOG_WAITING_EVERY = Duration.ofSeconds(30);
 
     private final Producer<String, QuestionTask> producer;
-    private final CompletionSource completions;
+    private final CompletedTaskSource completions;
     private final String topic;
     private final Clock clock;
     private volatile boolean stopped;
 
     /** @param completions null when no feed of this feeder tracks completions */
-    public QuestionFeeder(Producer<String, QuestionTask> producer, CompletionSource completions, String topic,
+    public QuestionFeeder(Producer<String, QuestionTask> producer, CompletedTaskSource completions, String topic,
             Clock clock) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.completions = completions;
@@ -52,7 +52,8 @@ public final class QuestionFeeder implements AutoCloseable {
                 ClientConfigs.idempotentProducer(clientProperties, "east-feed"), new StringSerializer(),
                 EastSerdes.questionTask().serializer());
         try {
-            CompletionSource completions = trackCompletions ? GroupSummaryCompletions.connect(clientProperties) : null;
+            CompletedTaskSource completions =
+                    trackCompletions ? CompletedTasksFromGroups.connect(clientProperties) : null;
             return new QuestionFeeder(producer, completions, EastTopics.QUESTIONS.name(), Clock.systemUTC());
         } catch (RuntimeException e) {
             producer.close();
@@ -77,7 +78,7 @@ public final class QuestionFeeder implements AutoCloseable {
             if (completions == null) {
                 throw new IllegalStateException("this feeder was made without a completion source");
             }
-            // Before the first task is published: see CompletionSource.start.
+            // Before the first task is published: see CompletedTaskSource.start.
             completions.start();
         }
         InFlightTasks inFlight = new InFlightTasks();

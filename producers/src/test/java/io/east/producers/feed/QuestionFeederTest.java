@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.east.core.TaskIds;
 import io.east.producers.testing.FailingProducer;
 import io.east.producers.testing.MutableClock;
-import io.east.producers.testing.ScriptedCompletions;
+import io.east.producers.testing.ScriptedCompletedTasks;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.serde.EastSerdes;
 import java.time.Duration;
@@ -80,7 +80,7 @@ class QuestionFeederTest {
         AtomicInteger historyAtStart = new AtomicInteger(-1);
         List<String> completed = new ArrayList<>();
         AtomicInteger mostInFlight = new AtomicInteger();
-        ScriptedCompletions completions = new ScriptedCompletions(
+        ScriptedCompletedTasks completions = new ScriptedCompletedTasks(
                 () -> historyAtStart.set(producer.history().size()),
                 () -> {
                     List<String> published = producer.history().stream().map(ProducerRecord::key).toList();
@@ -107,7 +107,7 @@ class QuestionFeederTest {
         String first = TaskIds.of("gsm8k", "q0", 0);
         List<Integer> publishedAtPoll = new ArrayList<>();
         List<List<String>> script = new ArrayList<>(List.of(List.of("gsm8k/elsewhere@r0"), List.of(first, first)));
-        ScriptedCompletions completions = new ScriptedCompletions(() -> { }, () -> {
+        ScriptedCompletedTasks completions = new ScriptedCompletedTasks(() -> { }, () -> {
             publishedAtPoll.add(producer.history().size());
             return script.remove(0);
         });
@@ -123,7 +123,7 @@ class QuestionFeederTest {
 
     @Test
     void stallsWhenNoTaskCompletesWithinTheStallTimeout() {
-        ScriptedCompletions completions = new ScriptedCompletions(() -> { }, () -> {
+        ScriptedCompletedTasks completions = new ScriptedCompletedTasks(() -> { }, () -> {
             clock.advance(Duration.ofSeconds(1));
             return List.of();
         });
@@ -142,7 +142,7 @@ class QuestionFeederTest {
     @Test
     void stopEndsTheFeedAtTheNextPoll() {
         QuestionFeeder[] feeder = new QuestionFeeder[1];
-        ScriptedCompletions completions = new ScriptedCompletions(() -> { }, () -> {
+        ScriptedCompletedTasks completions = new ScriptedCompletedTasks(() -> { }, () -> {
             feeder[0].stop();
             return List.of();
         });
@@ -155,7 +155,7 @@ class QuestionFeederTest {
     @Test
     void waitingForCompletionReturnsOnceEveryTaskCompleted() {
         Set<String> done = new HashSet<>();
-        ScriptedCompletions completions = new ScriptedCompletions(() -> { }, () -> {
+        ScriptedCompletedTasks completions = new ScriptedCompletedTasks(() -> { }, () -> {
             List<String> now = producer.history().stream().map(ProducerRecord::key).filter(done::add).toList();
             return now;
         });
@@ -172,7 +172,7 @@ class QuestionFeederTest {
         String tooLarge = TaskIds.of("gsm8k", "q1", 0);
         producer.failKey(tooLarge, new RecordTooLargeException("too large"));
         List<String> completed = new ArrayList<>();
-        ScriptedCompletions completions = new ScriptedCompletions(() -> { }, () -> {
+        ScriptedCompletedTasks completions = new ScriptedCompletedTasks(() -> { }, () -> {
             String next = producer.history().stream().map(ProducerRecord::key)
                     .filter(key -> !completed.contains(key)).findFirst().orElseThrow();
             completed.add(next);

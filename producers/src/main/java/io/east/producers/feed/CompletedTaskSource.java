@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Tells the feeder which tasks have completed (in production: GroupSummaries on east.groups). */
-public interface CompletionSource extends AutoCloseable {
+public interface CompletedTaskSource extends AutoCloseable {
 
     /**
      * Positions the source at the present: completions from before this call are not reported. Returns only once

@@ -1,19 +1,19 @@
 package io.east.producers.testing;
 
-import io.east.producers.feed.CompletionSource;
+import io.east.producers.feed.CompletedTaskSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 /** Completions decided by the test at each poll, so that throttling can be checked step by step without a broker. */
-public final class ScriptedCompletions implements CompletionSource {
+public final class ScriptedCompletedTasks implements CompletedTaskSource {
 
     private final Supplier<List<String>> onPoll;
     private final Runnable onStart;
     private int polls;
     private boolean started;
 
-    public ScriptedCompletions(Runnable onStart, Supplier<List<String>> onPoll) {
+    public ScriptedCompletedTasks(Runnable onStart, Supplier<List<String>> onPoll) {
         this.onStart = onStart;
         this.onPoll = onPoll;
     }

@@ -18,7 +18,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class GroupSummaryCompletionsTest {
+class CompletedTasksFromGroupsTest {
 
     private static final String TOPIC = "east.groups";
     private static final TopicPartition PARTITION = new TopicPartition(TOPIC, 0);
@@ -33,7 +33,7 @@ class GroupSummaryCompletionsTest {
         MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("latest");
         consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, Node.noNode(), new Node[0], new Node[0])));
         consumer.updateEndOffsets(Map.of(PARTITION, 0L));
-        GroupSummaryCompletions completions = new GroupSummaryCompletions(consumer, TOPIC);
+        CompletedTasksFromGroups completions = new CompletedTasksFromGroups(consumer, TOPIC);
         completions.start();
 
         List<BadPayload> bad = BadPayload.ofKinds(BadPayload.undecodableKinds(),

@@ -24,26 +24,26 @@ import org.slf4j.LoggerFactory;
  * partition directly, outside any consumer group, from the end: the feeder only cares about the tasks it publishes
  * after starting, and several feeders may read the topic at once.
  */
-public final class GroupSummaryCompletions implements CompletionSource {
+public final class CompletedTasksFromGroups implements CompletedTaskSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(GroupSummaryCompletions.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CompletedTasksFromGroups.class);
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
 
     private final Consumer<byte[], byte[]> consumer;
     private final String topic;
     private long skipped;
 
-    public GroupSummaryCompletions(Consumer<byte[], byte[]> consumer, String topic) {
+    public CompletedTasksFromGroups(Consumer<byte[], byte[]> consumer, String topic) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.topic = Objects.requireNonNull(topic, "topic");
     }
 
-    public static GroupSummaryCompletions connect(Map<String, Object> clientProperties) {
+    public static CompletedTasksFromGroups connect(Map<String, Object> clientProperties) {
         return connect(clientProperties, EastTopics.GROUPS.name());
     }
 
-    public static GroupSummaryCompletions connect(Map<String, Object> clientProperties, String topic) {
-        return new GroupSummaryCompletions(new KafkaConsumer<>(
+    public static CompletedTasksFromGroups connect(Map<String, Object> clientProperties, String topic) {
+        return new CompletedTasksFromGroups(new KafkaConsumer<>(
                 ClientConfigs.assignedReader(clientProperties, "east-feed-completions"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()), topic);
     }
