@@ -4,6 +4,7 @@ import io.east.core.weight.Scope;
 import io.east.model.FileTrees;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.ClientConfigs;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.WholeTopic;
 import io.east.streams.StreamsApp;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -107,10 +107,7 @@ public final class StreamsReplay implements Replay {
 
     private Map<String, WeightedExample> readOutput(StreamsApp app, String topic, int expected)
             throws InterruptedException {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        Map<String, Object> props = ClientConfigs.assignedReader(clientProperties, "east-ablate-replay-reader");
         Deserializer<WeightedExample> decoder = EastSerdes.weightedExample().deserializer();
         Map<String, WeightedExample> examples = new LinkedHashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();

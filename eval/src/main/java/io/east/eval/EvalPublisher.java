@@ -1,6 +1,6 @@
 package io.east.eval;
 
-import io.east.producers.kafka.ClientConfigs;
+import io.east.schemas.topics.ClientConfigs;
 import io.east.schemas.EvalResult;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;

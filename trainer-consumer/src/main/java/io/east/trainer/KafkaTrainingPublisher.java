@@ -1,18 +1,17 @@
 package io.east.trainer;
 
 import io.east.schemas.ModelVersion;
+import io.east.schemas.topics.ClientConfigs;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -39,11 +38,8 @@ public final class KafkaTrainingPublisher implements TrainingListener, AutoClose
 
     /** @param publishedThroughStep the highest step whose metrics an earlier run published (0: none) */
     public KafkaTrainingPublisher(Map<String, Object> clientProperties, String key, long publishedThroughStep) {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "east-trainer-" + key);
-        this.producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(ClientConfigs.idempotentProducer(clientProperties, "east-trainer-" + key),
+                new StringSerializer(), new ByteArraySerializer());
         this.key = key;
         this.publishedThroughStep = publishedThroughStep;
     }

@@ -1,5 +1,6 @@
 package io.east.bench.streams;
 
+import io.east.schemas.topics.ClientConfigs;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +65,7 @@ public final class BenchClients {
 
     /** A consumer that sees only committed transactions, as the trainer does; no group, partitions assigned. */
     public KafkaConsumer<String, byte[]> committedReader(String clientId) {
-        Map<String, Object> props = common();
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Object> props = ClientConfigs.assignedReader(common(), clientId);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -5,6 +5,7 @@ import io.east.schemas.GroupSummary;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.ClientConfigs;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.WholeTopic;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -62,10 +62,8 @@ final class DemoTally implements Runnable, AutoCloseable {
     private final TreeMap<Long, Accuracy> accuracy = new TreeMap<>();
 
     DemoTally(Map<String, Object> clientProperties) {
-        Map<String, Object> props = new java.util.HashMap<>(clientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(ClientConfigs.assignedReader(clientProperties, "east-demo-tally"),
+                new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : TOPICS) {
             partitions.addAll(WholeTopic.partitions(consumer, topic, Duration.ofSeconds(30),

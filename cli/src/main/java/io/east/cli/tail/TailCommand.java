@@ -9,17 +9,16 @@ import io.east.cli.common.UsageException;
 import io.east.formats.JsonOutput;
 import io.east.schemas.serde.AnyRecordDecoder;
 import io.east.schemas.serde.RecordJson;
+import io.east.schemas.topics.ClientConfigs;
 import io.east.schemas.topics.WholeTopic;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -67,7 +66,9 @@ public final class TailCommand implements Callable<Integer> {
         AnyRecordDecoder decoder = AnyRecordDecoder.known();
         long printed = 0;
         long undecodable = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                ClientConfigs.assignedReader(kafka.clientProperties(), "east-tail"), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
              JsonOutput out = JsonOutput.to(System.out)) {
             List<TopicPartition> partitions = assign(consumer);
             Instant lastRecord = Instant.now();
@@ -102,15 +103,6 @@ public final class TailCommand implements Callable<Integer> {
         LOG.atInfo().addKeyValue("topic", topic).addKeyValue("records", printed)
                 .addKeyValue("undecodable", undecodable).log("tail finished");
         return undecodable == 0 ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    private Map<String, Object> consumerProperties() {
-        Map<String, Object> properties = kafka.clientProperties();
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return properties;
     }
 
     /** Assigns every partition directly: tail is a reader, not a member of any consumer group. */

@@ -1,6 +1,6 @@
 package io.east.producers.feed;
 
-import io.east.producers.kafka.ClientConfigs;
+import io.east.schemas.topics.ClientConfigs;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;

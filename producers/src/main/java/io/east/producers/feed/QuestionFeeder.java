@@ -1,6 +1,6 @@
 package io.east.producers.feed;
 
-import io.east.producers.kafka.ClientConfigs;
+import io.east.schemas.topics.ClientConfigs;
 import io.east.producers.kafka.SendTracker;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.serde.EastSerdes;

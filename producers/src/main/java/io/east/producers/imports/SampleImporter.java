@@ -7,7 +7,7 @@ import io.east.formats.JsonLines;
 import io.east.formats.LineError;
 import io.east.formats.QwenEvalFormat;
 import io.east.formats.SamplesFormat;
-import io.east.producers.kafka.ClientConfigs;
+import io.east.schemas.topics.ClientConfigs;
 import io.east.producers.kafka.SendTracker;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;

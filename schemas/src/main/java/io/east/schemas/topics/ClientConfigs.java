@@ -1,11 +1,11 @@
-package io.east.producers.kafka;
+package io.east.schemas.topics;
 
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** The client settings the producers rely on, laid over the user's connection properties. */
+/** The client settings east relies on, laid over the user's connection properties (security, timeouts, ...). */
 public final class ClientConfigs {
 
     private ClientConfigs() {
@@ -13,7 +13,8 @@ public final class ClientConfigs {
 
     /**
      * Idempotent with acks=all: a retried send never duplicates or reorders a record. These two are forced because
-     * the feeder's and importer's guarantees depend on them; everything else (security, timeouts) is the user's.
+     * the guarantees of the feeder, the importer, the trainer and the evaluator depend on them; everything else
+     * (security, timeouts) is the user's.
      */
     public static Map<String, Object> idempotentProducer(Map<String, Object> clientProperties, String clientId) {
         Map<String, Object> properties = new HashMap<>(clientProperties);
