@@ -10,24 +10,20 @@ import io.east.schemas.QuestionTask;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
+import io.east.testkit.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,12 +54,12 @@ class FeedCommandIT {
         assertThat(result.exitCode()).as(result.stderr()).isEqualTo(1);
         assertThat(result.stderr()).contains(file + ":3: field 'answer' has no '#### N' final answer line")
                 .contains("feed finished").contains("tasks_published=\"4\"").contains("malformed=\"1\"");
-        try (TaskReader tasks = new TaskReader(task -> task.getDataset().equals("gsm8k")
+        try (TopicReader<QuestionTask> tasks = tasksWhere(task -> task.getDataset().equals("gsm8k")
                 && task.getQuestionId().startsWith("train-"))) {
-            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> tasks.poll().size() >= 4);
-            assertThat(tasks.poll()).extracting(QuestionTask::getTaskId).containsExactlyInAnyOrder(
+            tasks.readUntil(4, Duration.ofSeconds(30));
+            assertThat(tasks.pollValues()).extracting(QuestionTask::getTaskId).containsExactlyInAnyOrder(
                     "gsm8k/train-1@r0", "gsm8k/train-2@r0", "gsm8k/train-1@r1", "gsm8k/train-2@r1");
-            QuestionTask pens = tasks.poll().stream().filter(t -> t.getTaskId().equals("gsm8k/train-2@r1"))
+            QuestionTask pens = tasks.pollValues().stream().filter(t -> t.getTaskId().equals("gsm8k/train-2@r1"))
                     .findFirst().orElseThrow();
             assertThat(pens.getGoldAnswer()).isEqualTo("1200");
             assertThat(pens.getN()).isEqualTo(4);
@@ -77,7 +73,7 @@ class FeedCommandIT {
         CompletableFuture<CliRunner.Result> feed = CompletableFuture.supplyAsync(() -> run("feed",
                 "--dataset", "synthetic:31", "--split", "test", "--n", "2", "--limit", "5", "--shuffle", "4",
                 "--max-in-flight", "2", "--stall-timeout", "60s", "--bootstrap", KAFKA.bootstrapServers()));
-        try (TaskReader tasks = new TaskReader(task -> task.getTaskId().startsWith("synthetic/s31-test-"));
+        try (TopicReader<QuestionTask> tasks = tasksWhere(task -> task.getTaskId().startsWith("synthetic/s31-test-"));
              KafkaProducer<String, GroupSummary> groups = groupsProducer()) {
             await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> tasks.poll().size() == 2);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).pollInSameThread()
@@ -85,7 +81,7 @@ class FeedCommandIT {
 
             Set<String> completed = new HashSet<>();
             await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
-                List<QuestionTask> seen = tasks.poll();
+                List<QuestionTask> seen = tasks.pollValues();
                 assertThat(seen.size() - completed.size()).isLessThanOrEqualTo(2);
                 for (QuestionTask task : seen) {
                     if (completed.add(task.getTaskId())) {
@@ -100,7 +96,7 @@ class FeedCommandIT {
             CliRunner.Result result = feed.get();
             assertThat(result.exitCode()).as(result.stderr()).isZero();
             assertThat(result.stderr()).contains("tasks_published=\"5\"");
-            assertThat(tasks.poll()).hasSize(5).allSatisfy(task -> {
+            assertThat(tasks.pollValues()).hasSize(5).allSatisfy(task -> {
                 assertThat(task.getLevel()).isIn("1", "2", "3", "4");
                 assertThat(task.getGoldAnswer()).matches("\\d+");
             });
@@ -115,9 +111,9 @@ class FeedCommandIT {
                 "--split", "test", "--limit", "3", "--n", "8", "--start-round", "5",
                 "--bootstrap", KAFKA.bootstrapServers());
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        try (TaskReader tasks = new TaskReader(task -> task.getQuestionId().startsWith("test-"))) {
-            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> tasks.poll().size() >= 3);
-            assertThat(tasks.poll()).extracting(QuestionTask::getTaskId)
+        try (TopicReader<QuestionTask> tasks = tasksWhere(task -> task.getQuestionId().startsWith("test-"))) {
+            tasks.readUntil(3, Duration.ofSeconds(30));
+            assertThat(tasks.pollValues()).extracting(QuestionTask::getTaskId)
                     .containsExactlyInAnyOrder("gsm8k/test-1@r5", "gsm8k/test-2@r5", "gsm8k/test-3@r5");
         }
     }
@@ -163,35 +159,9 @@ class FeedCommandIT {
                 .setCreatedAt(Instant.now()).build();
     }
 
-    /** Reads east.questions from the beginning, keeping the tasks a test cares about; one thread at a time. */
-    private static final class TaskReader implements AutoCloseable {
-        private final KafkaConsumer<String, QuestionTask> consumer;
-        private final Predicate<QuestionTask> filter;
-        private final List<QuestionTask> kept = new ArrayList<>();
-
-        TaskReader(Predicate<QuestionTask> filter) {
-            this.filter = filter;
-            consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                    EastSerdes.questionTask().deserializer());
-            List<TopicPartition> partitions = consumer.partitionsFor(EastTopics.QUESTIONS.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-
-        List<QuestionTask> poll() {
-            consumer.poll(Duration.ofMillis(100)).forEach(record -> {
-                if (filter.test(record.value())) {
-                    kept.add(record.value());
-                }
-            });
-            return List.copyOf(kept);
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
+    /** Reads east.questions from the beginning, keeping the tasks a test cares about. */
+    private static TopicReader<QuestionTask> tasksWhere(Predicate<QuestionTask> filter) {
+        return new TopicReader<>(KAFKA, EastTopics.QUESTIONS.name(), EastSerdes.questionTask().deserializer(),
+                record -> filter.test(record.value()));
     }
 }

@@ -1,7 +1,6 @@
 package io.east.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,17 +9,12 @@ import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
+import io.east.testkit.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,30 +107,11 @@ class ImportCommandIT {
     }
 
     private static List<ConsumerRecord<String, ReasoningSample>> samplesOf(String dataset, int expected) {
-        List<ConsumerRecord<String, ReasoningSample>> kept = new ArrayList<>();
-        try (KafkaConsumer<String, ReasoningSample> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                EastSerdes.reasoningSample().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EastTopics.SAMPLES.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
-                    if (record.value().getDataset().equals(dataset)) {
-                        kept.add(record);
-                    }
-                });
-                return kept.size() >= expected;
-            });
-            // Whatever else arrived in the same fetches is already in: nothing more is expected.
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                if (record.value().getDataset().equals(dataset)) {
-                    kept.add(record);
-                }
-            });
+        try (TopicReader<ReasoningSample> reader = new TopicReader<>(KAFKA, EastTopics.SAMPLES.name(),
+                EastSerdes.reasoningSample().deserializer(), record -> record.value().getDataset().equals(dataset))) {
+            reader.readUntil(expected, Duration.ofSeconds(30));
+            // Whatever else arrived in the same fetches is read too: nothing more is expected.
+            return reader.poll();
         }
-        return kept;
     }
 }

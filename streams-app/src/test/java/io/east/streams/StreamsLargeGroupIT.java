@@ -1,7 +1,6 @@
 package io.east.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.east.core.batch.WeightingSettings;
 import io.east.core.group.Clustering;
@@ -14,6 +13,7 @@ import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.TopicCreator;
 import io.east.testkit.EmbeddedKafkaExtension;
+import io.east.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,13 +22,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,20 +65,9 @@ class StreamsLargeGroupIT {
                 new Scope.Fixed(1), Clustering.EXACT, SelectionRules.STANDARD, 0), Duration.ofMinutes(10), 2,
                 Duration.ofHours(1), 64);
         try (StreamsApp app = new StreamsApp(settings, client, stateDir, "exactly_once_v2").start();
-             KafkaConsumer<byte[], byte[]> groups = new KafkaConsumer<>(Map.of(
-                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                     ConsumerConfig.GROUP_ID_CONFIG, "large-group-it",
-                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                     new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            groups.subscribe(List.of(EastTopics.GROUPS.name()));
-            List<GroupSummary> summaries = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(90)).until(() -> {
-                for (ConsumerRecord<byte[], byte[]> record : groups.poll(Duration.ofMillis(200))) {
-                    summaries.add(EastSerdes.groupSummary().deserialize(record.value()));
-                }
-                return !summaries.isEmpty();
-            });
+             TopicReader<GroupSummary> groups = new TopicReader<>(KAFKA, EastTopics.GROUPS.name(),
+                     EastSerdes.groupSummary().deserializer())) {
+            List<GroupSummary> summaries = groups.valuesUntil(1, Duration.ofSeconds(90));
             assertThat(summaries).singleElement().satisfies(summary -> {
                 assertThat(summary.getTaskId()).isEqualTo("long");
                 assertThat(summary.getKept()).isTrue();

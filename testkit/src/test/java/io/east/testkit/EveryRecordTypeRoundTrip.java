@@ -1,7 +1,6 @@
 package io.east.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.serde.RecordJson;
@@ -14,12 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,17 +63,8 @@ abstract class EveryRecordTypeRoundTrip {
             }
             producer.flush();
         }
-        List<T> received = new ArrayList<>();
-        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(kafka.consumerProps("it-" + topic.name()),
-                new StringDeserializer(), serde.deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(200))) {
-                    received.add(record.value());
-                }
-                return received.size() >= records.size();
-            });
+        try (TopicReader<T> reader = new TopicReader<>(kafka, topic.name(), serde.deserializer())) {
+            return reader.valuesUntil(records.size(), Duration.ofSeconds(30));
         }
-        return received;
     }
 }

@@ -9,28 +9,27 @@ import io.east.schemas.ModelVersion;
 import io.east.schemas.TrainMetrics;
 import io.east.schemas.WeightedExample;
 import io.east.schemas.serde.EastSerdes;
+import io.east.schemas.topics.CommittedScan;
 import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
+import io.east.testkit.TopicReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,23 +65,10 @@ class TrainerKafkaIT {
         }
     }
 
-    private <T> List<T> readByKey(String topic, String key, Function<byte[], T> decode, int expected) {
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KAFKA.consumerProps("reader-" + System.nanoTime()))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (out.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        out.add(decode.apply(r.value()));
-                    }
-                }
-            }
+    private static <T> List<T> readByKey(String topic, String key, Deserializer<T> values, int expected) {
+        try (TopicReader<T> reader = new TopicReader<>(KAFKA, topic, values, record -> key.equals(record.key()))) {
+            return reader.valuesUntil(expected, Duration.ofSeconds(30));
         }
-        return out;
     }
 
     private Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
@@ -115,7 +101,7 @@ class TrainerKafkaIT {
         }
 
         List<TrainMetrics> metrics = readByKey(EastTopics.TRAIN_METRICS.name(), "multi",
-                EastSerdes.trainMetrics()::deserialize, 6);
+                EastSerdes.trainMetrics().deserializer(), 6);
         assertThat(metrics).extracting(TrainMetrics::getStep).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(metrics).extracting(TrainMetrics::getExamplesSeen).containsExactly(4L, 8L, 12L, 16L, 20L, 24L);
         assertThat(metrics).extracting(TrainMetrics::getModelVersion).containsExactly(1L, 1L, 2L, 2L, 3L, 3L);
@@ -127,7 +113,7 @@ class TrainerKafkaIT {
         });
 
         List<ModelVersion> versions = readByKey(EastTopics.MODEL_VERSIONS.name(), "multi",
-                EastSerdes.modelVersion()::deserialize, 3);
+                EastSerdes.modelVersion().deserializer(), 3);
         assertThat(versions).extracting(ModelVersion::getVersion).containsExactly(1L, 2L, 3L);
         assertThat(versions).extracting(ModelVersion::getParentVersion).containsExactly(0L, 1L, 2L);
         assertThat(versions).extracting(ModelVersion::getStep).containsExactly(2L, 4L, 6L);
@@ -181,8 +167,11 @@ class TrainerKafkaIT {
             assertThat(report.lastCheckpoint().state().invalid()).as("carried along the lineage").isEqualTo(1);
         }
 
-        List<ModelVersion> versions = readByKey(EastTopics.MODEL_VERSIONS.name(), "ordered",
-                EastSerdes.modelVersion()::deserialize, 4);
+        // Both trainers have closed, so a second announcement of v2 would be on the topic by now: read all of it.
+        List<ModelVersion> versions = CommittedScan.readAll(KAFKA.clientProps(), EastTopics.MODEL_VERSIONS.name(),
+                        Duration.ofSeconds(30)).stream()
+                .filter(record -> "ordered".equals(new String(record.key(), StandardCharsets.UTF_8)))
+                .map(record -> EastSerdes.modelVersion().deserialize(record.value())).toList();
         assertThat(versions).extracting(ModelVersion::getVersion).as("v2 is on the topic already: not announced again")
                 .containsExactly(1L, 2L, 3L);
         CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"));

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.east.core.TaskIds;
 import io.east.producers.testing.GroupSummaries;
-import io.east.producers.testing.TopicReader;
 import io.east.schemas.GroupSummary;
 import io.east.schemas.QuestionTask;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
+import io.east.testkit.TopicReader;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -69,7 +69,7 @@ class QuestionFeederIT {
             // From here on complete whatever is published, checking the bound every time.
             Set<String> completed = new HashSet<>(Set.of(tasks.values().get(0).getTaskId()));
             await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
-                List<QuestionTask> seen = tasks.poll().stream().map(r -> r.value()).toList();
+                List<QuestionTask> seen = tasks.pollValues();
                 assertThat(seen.size() - completed.size()).isLessThanOrEqualTo(3);
                 for (QuestionTask task : seen) {
                     if (completed.add(task.getTaskId())) {
@@ -123,9 +123,8 @@ class QuestionFeederIT {
              TopicReader<QuestionTask> tasks = tasksOf("synthetic/s9-")) {
             FeedReport report = feeder.feed("synthetic", selected, FeedSettings.unbounded(1), c -> { });
             assertThat(report.ok()).isTrue();
-            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> tasks.poll().size() >= 5);
-            assertThat(tasks.values()).extracting(QuestionTask::getQuestionId).containsExactlyInAnyOrderElementsOf(
-                    selected.stream().map(FeedQuestion::questionId).toList());
+            assertThat(tasks.valuesUntil(5, Duration.ofSeconds(30))).extracting(QuestionTask::getQuestionId)
+                    .containsExactlyInAnyOrderElementsOf(selected.stream().map(FeedQuestion::questionId).toList());
             assertThat(selected).extracting(FeedQuestion::questionId)
                     .isEqualTo(new QuestionSource(DatasetSpec.parse("synthetic:9"), "test", 3L, null).load()
                             .questions().subList(0, 5).stream().map(FeedQuestion::questionId).toList());
@@ -147,7 +146,7 @@ class QuestionFeederIT {
     }
 
     private static TopicReader<QuestionTask> tasksOf(String prefix) {
-        return new TopicReader<>(KAFKA.bootstrapServers(), EastTopics.QUESTIONS.name(),
-                EastSerdes.questionTask().deserializer(), record -> record.key().startsWith(prefix));
+        return new TopicReader<>(KAFKA, EastTopics.QUESTIONS.name(), EastSerdes.questionTask().deserializer(),
+                record -> record.key().startsWith(prefix));
     }
 }

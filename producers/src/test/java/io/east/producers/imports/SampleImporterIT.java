@@ -1,15 +1,14 @@
 package io.east.producers.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.east.formats.InputFormat;
 import io.east.producers.testing.QwenEvalLines;
-import io.east.producers.testing.TopicReader;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import io.east.testkit.EmbeddedKafkaExtension;
+import io.east.testkit.TopicReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,11 +94,10 @@ class SampleImporterIT {
     }
 
     private static List<ConsumerRecord<String, ReasoningSample>> readSamples(String dataset, int expected) {
-        try (TopicReader<ReasoningSample> reader = new TopicReader<>(KAFKA.bootstrapServers(),
-                EastTopics.SAMPLES.name(), EastSerdes.reasoningSample().deserializer(),
-                record -> record.value().getDataset().equals(dataset))) {
-            await().atMost(Duration.ofSeconds(30)).pollInSameThread().pollInterval(Duration.ofMillis(50))
-                    .until(() -> reader.poll().size() >= expected);
+        try (TopicReader<ReasoningSample> reader = new TopicReader<>(KAFKA, EastTopics.SAMPLES.name(),
+                EastSerdes.reasoningSample().deserializer(), record -> record.value().getDataset().equals(dataset))) {
+            reader.readUntil(expected, Duration.ofSeconds(30));
+            // Whatever else arrived in the same fetches is read too: nothing more is expected.
             return reader.poll();
         }
     }
