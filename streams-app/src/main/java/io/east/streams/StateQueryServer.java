@@ -5,13 +5,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.east.core.group.GroupAnalysis;
 import io.east.core.group.ResponseCluster;
+import io.east.metrics.http.HttpResponses;
 import io.east.metrics.http.LoopbackHostGuard;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightStats;
 import io.east.schemas.serde.RecordJson;
 import io.east.schemas.state.OpenGroup;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -99,11 +99,7 @@ public final class StateQueryServer implements AutoCloseable {
         }
         byte[] body = (reply.body() instanceof String raw ? raw : JSON.writeValueAsString(reply.body()))
                 .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(reply.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        HttpResponses.send(exchange, reply.status(), "application/json; charset=utf-8", body);
     }
 
     private Reply task(String rawPath) {
