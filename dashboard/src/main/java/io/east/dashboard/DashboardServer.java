@@ -1,10 +1,10 @@
 package io.east.dashboard;
 
-import io.east.metrics.LoopbackHostGuard;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.east.metrics.MetricsEndpoint;
 import io.east.metrics.ProcessMetrics;
+import io.east.metrics.http.LoopbackHostGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

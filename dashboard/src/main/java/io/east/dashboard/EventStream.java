@@ -1,6 +1,7 @@
 package io.east.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.east.metrics.http.HttpResponses;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ final class EventStream implements Consumer<DashboardEvent>, AutoCloseable {
         }
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         if (exchange.getRequestMethod().equals("HEAD")) {
-            Responses.send(exchange, 200, "text/event-stream; charset=utf-8", new byte[0]);
+            HttpResponses.send(exchange, 200, "text/event-stream; charset=utf-8", new byte[0]);
             return;
         }
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");

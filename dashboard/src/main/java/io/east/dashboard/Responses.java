@@ -2,8 +2,8 @@ package io.east.dashboard;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import io.east.metrics.http.HttpResponses;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Writing small responses, and the headers every response carries. */
@@ -29,22 +29,10 @@ final class Responses {
     }
 
     static void text(HttpExchange exchange, int status, String text) throws IOException {
-        send(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+        HttpResponses.send(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
     static void json(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-        if (!head && body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        exchange.close();
+        HttpResponses.send(exchange, status, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package io.east.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.east.metrics.http.HttpResponses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class StaticAssets {
         }
         // Small files on a local page: revalidating each load is cheap and never shows a stale script.
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        Responses.send(exchange, 200, asset.get().contentType(), asset.get().bytes());
+        HttpResponses.send(exchange, 200, asset.get().contentType(), asset.get().bytes());
     }
 
     private static Optional<Asset> load(String name) {

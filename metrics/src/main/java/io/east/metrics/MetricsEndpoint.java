@@ -2,8 +2,8 @@ package io.east.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.east.metrics.http.HttpResponses;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -29,27 +29,19 @@ public final class MetricsEndpoint implements HttpHandler {
         try (exchange) {
             String method = exchange.getRequestMethod();
             if (!exchange.getRequestURI().getPath().equals(PATH)) {
-                sendText(exchange, 404, "not found\n", false);
+                sendText(exchange, 404, "not found\n");
                 return;
             }
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                sendText(exchange, 405, "only GET and HEAD\n", false);
+                sendText(exchange, 405, "only GET and HEAD\n");
                 return;
             }
             boolean openMetrics = wantsOpenMetrics(exchange.getRequestHeaders().getFirst("Accept"));
             String contentType = openMetrics ? OPENMETRICS_TEXT : PROMETHEUS_TEXT;
             byte[] body = metrics.scrape(contentType).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            if (method.equals("HEAD")) {
-                exchange.sendResponseHeaders(200, -1);
-                return;
-            }
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            HttpResponses.send(exchange, 200, contentType, body);
         }
     }
 
@@ -57,14 +49,7 @@ public final class MetricsEndpoint implements HttpHandler {
         return accept != null && accept.contains("application/openmetrics-text");
     }
 
-    private static void sendText(HttpExchange exchange, int status, String text, boolean head) throws IOException {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+        HttpResponses.send(exchange, status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -63,6 +63,23 @@ class MetricsServerTest {
     }
 
     @Test
+    void answersHeadWithHeadersOnlyOnEveryPath() throws Exception {
+        try (ProcessMetrics metrics = ProcessMetrics.create("test");
+                MetricsServer server = MetricsServer.start(metrics, "127.0.0.1", 0)) {
+            HttpResponse<String> scrape = head(server.url());
+            HttpResponse<String> missing = head("http://127.0.0.1:" + server.port() + "/metricsx");
+
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.headers().firstValue("Content-Type")).hasValue(MetricsEndpoint.PROMETHEUS_TEXT);
+            assertThat(scrape.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(scrape.body()).isEmpty();
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+            assertThat(missing.body()).isEmpty();
+        }
+    }
+
+    @Test
     void closesTheBindersItHolds() {
         AtomicBoolean closed = new AtomicBoolean();
         ProcessMetrics metrics = ProcessMetrics.create("test");
@@ -82,6 +99,11 @@ class MetricsServerTest {
     private static HttpResponse<String> get(String url, String accept) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> head(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private record ClosingBinder(AtomicBoolean closed) implements MeterBinder, AutoCloseable {

@@ -1,9 +1,9 @@
 package io.east.serve;
 
-import io.east.metrics.LoopbackHostGuard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.east.metrics.http.LoopbackHostGuard;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;

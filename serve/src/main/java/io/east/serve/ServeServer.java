@@ -1,8 +1,8 @@
 package io.east.serve;
 
-import io.east.metrics.LoopbackHostGuard;
 import com.sun.net.httpserver.HttpServer;
 import io.east.metrics.ProcessMetrics;
+import io.east.metrics.http.LoopbackHostGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;

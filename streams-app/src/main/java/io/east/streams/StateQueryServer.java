@@ -5,12 +5,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.east.core.group.GroupAnalysis;
 import io.east.core.group.ResponseCluster;
+import io.east.metrics.http.HttpResponses;
+import io.east.metrics.http.LoopbackHostGuard;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.WeightStats;
 import io.east.schemas.serde.RecordJson;
 import io.east.schemas.state.OpenGroup;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Interactive queries over this instance's stores: {@code GET /tasks/{task_id}} (samples received and clusters so
  * far), {@code GET /weight-stats} (the latest WeightStats of each local partition) and {@code GET /health}.
- * Only local state is served: with several instances, a task lives on the one that owns its partition.
+ * Only local state is served: with several instances, a task lives on the one that owns its partition. On a loopback
+ * address only loopback host names are answered, so a web page cannot read the stores through DNS rebinding.
  */
 public final class StateQueryServer implements AutoCloseable {
 
@@ -40,10 +42,12 @@ public final class StateQueryServer implements AutoCloseable {
 
     private final StreamsApp app;
     private final HttpServer server;
+    private final LoopbackHostGuard hosts;
 
     public StateQueryServer(StreamsApp app, String bind, int port) throws IOException {
         this.app = app;
         this.server = HttpServer.create(new InetSocketAddress(bind, port), 0);
+        this.hosts = new LoopbackHostGuard(server.getAddress().getAddress());
         server.createContext("/tasks/", exchange -> respond(exchange, this::task));
         server.createContext("/weight-stats", exchange -> respond(exchange, path -> weightStats()));
         server.createContext("/health", exchange -> respond(exchange, path -> health()));
@@ -78,7 +82,11 @@ public final class StateQueryServer implements AutoCloseable {
     private void respond(HttpExchange exchange, Handler handler) throws IOException {
         Reply reply;
         try {
-            if (!"GET".equals(exchange.getRequestMethod())) {
+            String host = exchange.getRequestHeaders().getFirst("Host");
+            if (!hosts.allows(host)) {
+                reply = new Reply(403, Map.of("error", "this server answers only to loopback host names, not '"
+                        + host + "'"));
+            } else if (!"GET".equals(exchange.getRequestMethod())) {
                 reply = new Reply(405, Map.of("error", "only GET is supported"));
             } else {
                 reply = handler.handle(exchange.getRequestURI().getRawPath());
@@ -91,11 +99,7 @@ public final class StateQueryServer implements AutoCloseable {
         }
         byte[] body = (reply.body() instanceof String raw ? raw : JSON.writeValueAsString(reply.body()))
                 .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(reply.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        HttpResponses.send(exchange, reply.status(), "application/json; charset=utf-8", body);
     }
 
     private Reply task(String rawPath) {

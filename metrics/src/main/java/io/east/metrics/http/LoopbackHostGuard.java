@@ -1,4 +1,4 @@
-package io.east.metrics;
+package io.east.metrics.http;
 
 import java.net.InetAddress;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.east.metrics;
+package io.east.metrics.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
