@@ -5,7 +5,6 @@ import io.east.core.group.SampleAnswer;
 import io.east.schemas.ReasoningSample;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
-import io.east.testkit.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,9 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 
@@ -60,14 +62,20 @@ final class SampleLogs {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
-    /**
-     * Reads a topic's committed records from its beginning until {@code expected} have arrived; fails naming the topic
-     * and how many arrived when they do not within the timeout. A group id in {@code consumerProps} is ignored.
-     */
+    /** Reads every committed record of a topic seen within the timeout, until {@code expected} have arrived. */
     static <T extends SpecificRecord> List<T> readAll(Map<String, Object> consumerProps, String topic,
             Deserializer<T> values, int expected, Duration timeout) {
-        try (TopicReader<T> reader = new TopicReader<>(consumerProps, topic, values, record -> true)) {
-            return reader.valuesUntil(expected, timeout);
+        List<T> records = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(),
+                values)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(200))) {
+                    records.add(record.value());
+                }
+            }
         }
+        return records;
     }
 }
