@@ -1,13 +1,12 @@
 package io.east.testkit;
 
+import io.east.schemas.topics.ClientConfigs;
 import io.east.schemas.topics.WholeTopic;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -49,13 +48,10 @@ public final class TopicReader<V> implements AutoCloseable {
      */
     public TopicReader(Map<String, Object> clientProperties, String topic, Deserializer<V> values,
             Predicate<ConsumerRecord<String, V>> filter) {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         this.topic = topic;
         this.filter = filter;
-        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), values);
+        this.consumer = new KafkaConsumer<>(ClientConfigs.assignedReader(clientProperties, "east-test-reader"),
+                new StringDeserializer(), values);
         try {
             List<TopicPartition> partitions = WholeTopic.assign(consumer, topic, METADATA_TIMEOUT,
                     "a test reads it");
