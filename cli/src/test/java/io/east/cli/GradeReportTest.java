@@ -92,7 +92,7 @@ class GradeReportTest {
         assertThat(result.stdout()).doesNotContain("agree%");
         assertThat(result.stderr())
                 .contains(bad + ":1: id 'a-1' already used at " + good + ":1")
-                .contains(bad + ":2: field 'expected' must be true or false")
+                .contains(bad + ":2: 'expected' must be true or false, got \"yes\"")
                 .contains(bad + ":3: unknown category 'algebra'")
                 .contains(bad + ":4: unknown split 'test'")
                 .contains(bad + ":5: invalid JSON")

@@ -61,7 +61,7 @@ class TrainCommandIT {
         CliRunner.Result result = train(data);
 
         assertThat(result.exitCode()).as("a bad line makes the exit code 1: " + result.stderr()).isEqualTo(1);
-        assertThat(result.stderr()).contains(data + ":5: missing weight");
+        assertThat(result.stderr()).contains(data + ":5: missing field 'weight'");
         List<JsonNode> steps = result.stdoutLines().stream().map(CliRunnerJson::parse).toList();
         assertThat(steps).extracting(s -> s.get("step").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(steps.get(5).get("examples_seen").asLong()).as("5 full batches and a tail of 2").isEqualTo(22);

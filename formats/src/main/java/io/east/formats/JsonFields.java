@@ -3,19 +3,19 @@ package io.east.formats;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Typed, validated access to the fields of one JSON line; every failure names the field. */
-final class JsonFields {
+public final class JsonFields {
 
     private final JsonNode json;
 
-    JsonFields(JsonNode json) {
+    public JsonFields(JsonNode json) {
         this.json = json;
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return json.hasNonNull(field);
     }
 
-    JsonNode node(String field) throws BadLineException {
+    public JsonNode node(String field) throws BadLineException {
         JsonNode value = json.get(field);
         if (value == null || value.isNull()) {
             throw new BadLineException("missing field '" + field + "'");
@@ -24,15 +24,15 @@ final class JsonFields {
     }
 
     /** A string; numbers are accepted as written, since some files store ids and answers as numbers. */
-    String text(String field) throws BadLineException {
+    public String text(String field) throws BadLineException {
         return asText(node(field), field);
     }
 
-    String text(String field, String fallback) throws BadLineException {
+    public String text(String field, String fallback) throws BadLineException {
         return has(field) ? text(field) : fallback;
     }
 
-    String nonEmptyText(String field) throws BadLineException {
+    public String nonEmptyText(String field) throws BadLineException {
         String value = text(field);
         if (value.isBlank()) {
             throw new BadLineException("field '" + field + "' is empty");
@@ -41,11 +41,11 @@ final class JsonFields {
     }
 
     /** A nullable string: absent or null gives null. */
-    String nullableText(String field) throws BadLineException {
+    public String nullableText(String field) throws BadLineException {
         return has(field) ? text(field) : null;
     }
 
-    long integer(String field) throws BadLineException {
+    public long integer(String field) throws BadLineException {
         JsonNode value = node(field);
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
             throw new BadLineException("field '" + field + "' must be an integer, got " + value);
@@ -53,11 +53,11 @@ final class JsonFields {
         return value.longValue();
     }
 
-    long integer(String field, long fallback) throws BadLineException {
+    public long integer(String field, long fallback) throws BadLineException {
         return has(field) ? integer(field) : fallback;
     }
 
-    int intInRange(String field, long min, long max) throws BadLineException {
+    public int intInRange(String field, long min, long max) throws BadLineException {
         long value = integer(field);
         if (value < min || value > max) {
             throw new BadLineException("field '" + field + "' must be in [" + min + ", " + max + "], got " + value);
@@ -65,15 +65,15 @@ final class JsonFields {
         return (int) value;
     }
 
-    int intInRange(String field, long min, long max, int fallback) throws BadLineException {
+    public int intInRange(String field, long min, long max, int fallback) throws BadLineException {
         return has(field) ? intInRange(field, min, max) : fallback;
     }
 
-    boolean bool(String field) throws BadLineException {
+    public boolean bool(String field) throws BadLineException {
         return asBoolean(node(field), field);
     }
 
-    Double nullableFiniteDouble(String field) throws BadLineException {
+    public Double nullableFiniteDouble(String field) throws BadLineException {
         if (!has(field)) {
             return null;
         }
@@ -84,7 +84,29 @@ final class JsonFields {
         return value.doubleValue();
     }
 
-    JsonNode array(String field) throws BadLineException {
+    /** A number, or one of the strings RecordJson writes for the values a JSON number cannot hold. */
+    public double number(String field) throws BadLineException {
+        JsonNode value = node(field);
+        if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        switch (value.isTextual() ? value.textValue() : "") {
+            case "NaN":
+                return Double.NaN;
+            case "Infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-Infinity":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                throw new BadLineException("field '" + field + "' must be a number, got " + value);
+        }
+    }
+
+    public double number(String field, double fallback) throws BadLineException {
+        return has(field) ? number(field) : fallback;
+    }
+
+    public JsonNode array(String field) throws BadLineException {
         JsonNode value = node(field);
         if (!value.isArray()) {
             throw new BadLineException("field '" + field + "' must be an array");

@@ -2,6 +2,8 @@ package io.east.trainer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.east.formats.BadLineException;
+import io.east.formats.WeightedExampleFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * WeightedExamples from a JSON Lines file (the --data mode, no Kafka), one per line as {@link WeightedExampleJson}
+ * WeightedExamples from a JSON Lines file (the --data mode, no Kafka), one per line as {@link WeightedExampleFormat}
  * reads them. The stream key is {@code file:NAME} (the file name, so a moved file still resumes) and a record's
  * offset is its 0-based line index, so a checkpoint's position is the number of lines consumed and a restart skips
  * exactly those. Blank lines are consumed silently; a malformed line becomes an unusable record reported as
@@ -81,10 +83,10 @@ public final class FileExampleSource implements ExampleSource {
     private IncomingExample parse(String line, SourcePosition position) {
         String where = file + ":" + (position.offset() + 1) + ": ";
         try {
-            return IncomingExample.of(position, WeightedExampleJson.parse(JSON.readTree(line)));
+            return IncomingExample.of(position, WeightedExampleFormat.parse(JSON.readTree(line)));
         } catch (JsonProcessingException e) {
             return IncomingExample.unusable(position, where + "invalid JSON: " + e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (BadLineException e) {
             return IncomingExample.unusable(position, where + e.getMessage());
         }
     }

@@ -44,7 +44,7 @@ class FileExampleSourceTest {
                     .containsExactly("t-0", "t-1", "t-2");
             assertThat(records).filteredOn(r -> !r.usable()).extracting(IncomingExample::problem).satisfiesExactly(
                     p -> assertThat(p).startsWith(file + ":3: invalid JSON"),
-                    p -> assertThat(p).isEqualTo(file + ":6: missing weight"));
+                    p -> assertThat(p).isEqualTo(file + ":6: missing field 'weight'"));
         }
     }
 

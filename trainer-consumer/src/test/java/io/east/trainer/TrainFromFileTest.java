@@ -200,7 +200,7 @@ class TrainFromFileTest {
         assertThat(last.state().offsets()).containsEntry("file:data.jsonl", 10L);
         assertThat(Files.readAllLines(last.directory().resolve(CheckpointStore.SKIPPED)))
                 .satisfiesExactly(l -> assertThat(l).contains("data.jsonl:4: invalid JSON"),
-                        l -> assertThat(l).contains("data.jsonl:6: weight must be finite and >= 0"));
+                        l -> assertThat(l).contains("data.jsonl:6: field 'weight' must be finite and >= 0"));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.east.cli.grade;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.east.formats.BadLineException;
+import io.east.formats.JsonFields;
 import io.east.formats.JsonLines;
 import io.east.formats.LineError;
 import io.east.formats.LineScan;
@@ -62,44 +62,18 @@ public final class GradingCorpus {
     }
 
     private static CorpusCase parse(JsonLines.Line line) throws BadLineException {
-        JsonNode json = line.json();
-        JsonNode expected = json.get("expected");
-        if (expected == null || !expected.isBoolean()) {
-            throw new BadLineException("field 'expected' must be true or false");
-        }
-        String category = text(json, "category");
+        JsonFields fields = new JsonFields(line.json());
+        boolean expected = fields.bool("expected");
+        String category = fields.text("category");
         if (!CATEGORIES.contains(category)) {
             throw new BadLineException("unknown category '" + category + "', expected one of " + CATEGORIES);
         }
-        String split = text(json, "split");
+        String split = fields.text("split");
         if (!SPLITS.contains(split)) {
             throw new BadLineException("unknown split '" + split + "', expected one of " + SPLITS);
         }
-        String gold = text(json, "gold");
-        if (gold.isBlank()) {
-            throw new BadLineException("field 'gold' is blank");
-        }
-        JsonNode note = json.get("note");
-        if (note != null && !note.isNull() && !note.isTextual()) {
-            throw new BadLineException("field 'note' must be a string");
-        }
-        String id = text(json, "id");
-        if (id.isBlank()) {
-            throw new BadLineException("field 'id' is blank");
-        }
-        return new CorpusCase(id, text(json, "prediction"), gold, expected.booleanValue(), category, split,
-                text(json, "source"), note == null || note.isNull() ? null : note.asText(), line.file(),
+        return new CorpusCase(fields.nonEmptyText("id"), fields.text("prediction"), fields.nonEmptyText("gold"),
+                expected, category, split, fields.text("source"), fields.nullableText("note"), line.file(),
                 line.number());
-    }
-
-    private static String text(JsonNode json, String field) throws BadLineException {
-        JsonNode value = json.get(field);
-        if (value == null || value.isNull()) {
-            throw new BadLineException("missing field '" + field + "'");
-        }
-        if (!value.isTextual()) {
-            throw new BadLineException("field '" + field + "' must be a string");
-        }
-        return value.asText();
     }
 }

@@ -1,4 +1,4 @@
-package io.east.trainer;
+package io.east.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,12 +10,12 @@ import io.east.schemas.serde.SampleRecords;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class WeightedExampleJsonTest {
+class WeightedExampleFormatTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static WeightedExample parse(String line) throws Exception {
-        return WeightedExampleJson.parse(JSON.readTree(line));
+        return WeightedExampleFormat.parse(JSON.readTree(line));
     }
 
     @Test
@@ -36,18 +36,32 @@ class WeightedExampleJsonTest {
     }
 
     @Test
-    void saysWhatIsWrongWithABadLine() {
-        assertThatThrownBy(() -> parse("{\"prompt\":\"p\",\"chosen\":\"c\",\"weight\":1}")).hasMessage("missing task_id");
-        assertThatThrownBy(() -> parse("{\"task_id\":\"t\",\"prompt\":\"p\",\"chosen\":\"c\"}")).hasMessage("missing weight");
+    void readsTheStringsRecordJsonWritesForNonFiniteNumbers() throws Exception {
+        WeightedExample example = parse("{\"task_id\":\"t\",\"prompt\":\"p\",\"chosen\":\"c\",\"weight\":1,"
+                + "\"signal\":\"Infinity\",\"alpha\":\"-Infinity\",\"entropy\":\"NaN\"}");
+        assertThat(example.getSignal()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(example.getAlpha()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(example.getEntropy()).isNaN();
+    }
+
+    @Test
+    void saysWhatIsWrongWithABadLineNamingTheField() {
+        assertThatThrownBy(() -> parse("[1]")).isInstanceOf(BadLineException.class).hasMessage("not a JSON object");
+        assertThatThrownBy(() -> parse("{\"prompt\":\"p\",\"chosen\":\"c\",\"weight\":1}"))
+                .hasMessage("missing field 'task_id'");
+        assertThatThrownBy(() -> parse("{\"task_id\":\"t\",\"prompt\":\"p\",\"chosen\":\"c\"}"))
+                .hasMessage("missing field 'weight'");
         assertThatThrownBy(() -> parse("{\"task_id\":\"t\",\"prompt\":\"p\",\"chosen\":\"c\",\"weight\":-1}"))
-                .hasMessageContaining("weight must be finite and >= 0");
+                .hasMessageContaining("'weight' must be finite and >= 0");
         assertThatThrownBy(() -> parse("{\"task_id\":\"t\",\"prompt\":\"p\",\"chosen\":\"c\",\"weight\":\"NaN\"}"))
-                .hasMessageContaining("weight must be finite");
-        assertThatThrownBy(() -> parse("{\"task_id\":\"t\",\"prompt\":3,\"chosen\":\"c\",\"weight\":1}"))
-                .hasMessage("prompt must be a string");
+                .hasMessageContaining("'weight' must be finite");
+        assertThatThrownBy(() -> parse("{\"task_id\":\"t\",\"prompt\":\"p\",\"chosen\":\"c\",\"weight\":\"heavy\"}"))
+                .hasMessage("field 'weight' must be a number, got \"heavy\"");
+        assertThatThrownBy(() -> parse("{\"task_id\":\"t\",\"prompt\":true,\"chosen\":\"c\",\"weight\":1}"))
+                .hasMessage("'prompt' must be a string, got BOOLEAN");
         assertThatThrownBy(() -> parse("{\"task_id\":\"a\\nb\",\"prompt\":\"p\",\"chosen\":\"c\",\"weight\":1}"))
                 .hasMessageContaining("control characters");
         assertThatThrownBy(() -> parse("{\"task_id\":\"t\",\"prompt\":\"p\",\"chosen\":\"c\",\"weight\":1,\"round\":1.5}"))
-                .hasMessage("round must be an integer");
+                .hasMessage("field 'round' must be an integer, got 1.5");
     }
 }
