@@ -1,5 +1,6 @@
 package io.east.model.torch;
 
+import io.east.model.ChildProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.east.model.torch;
 
+import io.east.model.ChildProcess;
+import io.east.model.FileTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import io.east.model.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.east.model.torch;
+package io.east.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +38,16 @@ class ChildProcessTest {
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.output()).hasSize(300_000).matches("x+");
+    }
+
+    @Test
+    void aChattyChildKeepsOnlyTheEndOfItsOutput() throws Exception {
+        ChildProcess.Result result = ChildProcess.run(
+                sh("head -c 3000000 /dev/zero | tr '\\000' x; printf '  the\\n  end '"), AMPLE);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.output()).hasSize(ChildProcess.KEPT_OUTPUT_BYTES).endsWith("x  the\n  end ");
+        assertThat(result.outputTail(10)).isEqualTo("the end");
     }
 
     @Test
