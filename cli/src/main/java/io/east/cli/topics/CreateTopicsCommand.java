@@ -1,10 +1,11 @@
 package io.east.cli.topics;
 
+import io.east.broker.BrokerReadiness;
 import io.east.cli.common.Durations;
 import io.east.cli.common.ExitCodes;
-import io.east.formats.JsonOutput;
 import io.east.cli.common.KafkaOptions;
 import io.east.cli.common.Usage;
+import io.east.formats.JsonOutput;
 import io.east.schemas.topics.TopicCreator;
 import io.east.schemas.topics.TopicSpec;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public final class CreateTopicsCommand implements Callable<Integer> {
                 "--experiment: ");
         Duration timeout = Durations.parse(wait, "--wait");
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            ClusterReadiness.awaitBrokers(admin, replicationFactor == null ? 1 : replicationFactor, timeout);
+            BrokerReadiness.await(admin, replicationFactor == null ? 1 : replicationFactor, timeout);
             Set<String> created = TopicCreator.ensureTopics(admin, specs,
                     replicationFactor == null ? TopicCreator.BROKER_DEFAULT_REPLICATION : replicationFactor);
             try (JsonOutput out = JsonOutput.to(System.out)) {
