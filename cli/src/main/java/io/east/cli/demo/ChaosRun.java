@@ -5,7 +5,6 @@ import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.CommittedScan;
 import io.east.schemas.topics.EastTopics;
-import io.east.schemas.topics.TopicCreator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,14 +51,8 @@ final class ChaosRun {
         try (ChaosBroker broker = settings.brokers() == 1 ? new SingleChaosBroker(run.resolve("kafka"))
                 : new ClusterChaosBroker(settings.brokers(), run.resolve("kafka"), run.resolve("logs"), settings.seed());
              ChildProcesses stages = new ChildProcesses(run.resolve("logs"))) {
-            Thread stopStages = new Thread(stages::close, "east-chaos-stop-stages");
-            Runtime.getRuntime().addShutdownHook(stopStages);
             String bootstrap = broker.bootstrapServers();
-            Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            try (Admin admin = Admin.create(client)) {
-                TopicCreator.ensureAll(admin);
-            }
-            DemoRun.announceBaseModel(client, base);
+            Map<String, Object> client = DemoRun.prepareLoop(stages, bootstrap, base);
             defineStages(bootstrap, run, base);
             for (String stage : List.of(DemoStages.STREAMS, DemoStages.GENERATE, DemoStages.TRAIN, DemoStages.FEED)) {
                 start(stages, stage);

@@ -80,15 +80,7 @@ final class DemoRun {
         BrokerSettings brokerSettings = BrokerSettings.builder().dataDir(run.resolve("kafka")).build();
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(brokerSettings).start();
              ChildProcesses stages = new ChildProcesses(run.resolve("logs"))) {
-            // On Ctrl-C the JVM runs hooks, not finally blocks: the stages must not outlive the demo.
-            Thread stopStages = new Thread(stages::close, "east-demo-stop-stages");
-            Runtime.getRuntime().addShutdownHook(stopStages);
-            Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
-                    broker.bootstrapServers());
-            try (Admin admin = Admin.create(client)) {
-                TopicCreator.ensureAll(admin);
-            }
-            announceBaseModel(client, base);
+            Map<String, Object> client = prepareLoop(stages, broker.bootstrapServers(), base);
             DemoStages.startAll(stages, settings, backend, broker.bootstrapServers(), run, base);
             try (DemoTally tally = new DemoTally(client)) {
                 Thread counting = new Thread(tally, "east-demo-tally");
@@ -121,8 +113,23 @@ final class DemoRun {
         }
     }
 
+    /**
+     * Readies a fresh broker for the loop's stages: its topics, and the base model announced as version 0. The stages
+     * are stopped on Ctrl-C too, since the JVM then runs shutdown hooks, not finally blocks. Returns the client
+     * settings for that broker.
+     */
+    static Map<String, Object> prepareLoop(ChildProcesses stages, String bootstrap, Path base) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stages::close, "east-demo-stop-stages"));
+        Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(client)) {
+            TopicCreator.ensureAll(admin);
+        }
+        announceBaseModel(client, base);
+        return client;
+    }
+
     /** The base model is version 0, so the generator starts with it and the evaluator measures it first. */
-    static void announceBaseModel(Map<String, Object> client, Path base) {
+    private static void announceBaseModel(Map<String, Object> client, Path base) {
         ModelVersion version = ModelVersion.newBuilder()
                 .setVersion(0)
                 .setCheckpointUri(base.toAbsolutePath().toUri().toString())
