@@ -42,6 +42,15 @@ class CheckpointStoreTest {
         return store.write(state(version, parent), tasks, List.of(), FAKE_MODEL);
     }
 
+    /** Versions 1, 2, ... each trained on one of {@code tasks} on top of the one before. */
+    private CheckpointStore chain(String... tasks) throws IOException {
+        CheckpointStore store = new CheckpointStore(root);
+        for (int i = 0; i < tasks.length; i++) {
+            write(store, i + 1, (long) i, List.of(tasks[i]));
+        }
+        return store;
+    }
+
     @Test
     void anEmptyOrMissingDirectoryHasNoNewest() throws IOException {
         assertThat(new CheckpointStore(root).newest()).isEmpty();
@@ -91,10 +100,7 @@ class CheckpointStoreTest {
 
     @Test
     void theLineageFollowsParentsUntilTheInitCheckpoint() throws IOException {
-        CheckpointStore store = new CheckpointStore(root);
-        write(store, 1, 0L, List.of("a"));
-        write(store, 2, 1L, List.of("b"));
-        write(store, 3, 2L, List.of("c"));
+        CheckpointStore store = chain("a", "b", "c");
         assertThat(store.lineage(store.newest().orElseThrow())).extracting(Checkpoint::version).containsExactly(3L, 2L, 1L);
         assertThat(TestExamples.trainedAlongLineage(store)).containsExactly("a", "b", "c");
     }
@@ -145,9 +151,7 @@ class CheckpointStoreTest {
 
     @Test
     void aSoundNewestCheckpointIsLeftAlone() throws IOException {
-        CheckpointStore store = new CheckpointStore(root);
-        write(store, 1, 0L, List.of("a"));
-        write(store, 2, 1L, List.of("b"));
+        CheckpointStore store = chain("a", "b");
 
         assertThat(store.cleanUp()).isZero();
         assertThat(store.newest().orElseThrow().version()).isEqualTo(2);

@@ -1,17 +1,17 @@
 package io.east.cli.demo;
 
-import io.east.cli.common.SamplingBackend;
-import io.east.cli.common.Progress;
-import io.east.schemas.TrainMetrics;
-import io.east.trainer.TrainingListener;
-import io.east.trainer.BaseModelCache;
-import io.east.model.FileTrees;
 import io.east.broker.BrokerSettings;
 import io.east.broker.EmbeddedKafkaBroker;
+import io.east.cli.common.Progress;
+import io.east.cli.common.SamplingBackend;
+import io.east.model.FileTrees;
 import io.east.schemas.ModelVersion;
+import io.east.schemas.TrainMetrics;
 import io.east.schemas.serde.EastSerdes;
 import io.east.schemas.topics.EastTopics;
 import io.east.schemas.topics.TopicCreator;
+import io.east.trainer.BaseModelCache;
+import io.east.trainer.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.east.core.batch.QuestionGroup;
-import io.east.producers.feed.FeedQuestion;
 import io.east.formats.GroupFileReader;
 import io.east.formats.InputFormat;
+import io.east.producers.feed.FeedQuestion;
 import io.east.producers.generate.Generation;
 import io.east.producers.generate.GenerationBackend;
 import io.east.producers.generate.GenerationException;
@@ -16,6 +16,7 @@ import io.east.producers.generate.djl.DjlBackend;
 import io.east.producers.generate.djl.DjlSettings;
 import io.east.producers.generate.djl.LoadedPolicy;
 import io.east.producers.testing.TinyCheckpoints;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,12 +93,10 @@ class SampleFileWriterTest {
         assertThat(backend.prompts.get(0)).isEqualTo(PromptTemplate.DEFAULT.fill(QUESTIONS.get(0).question()));
         assertThat(Files.list(out.getParent())).as("no partial file left").containsExactly(out);
 
-        GroupFileReader.Result read = GroupFileReader.read(out, InputFormat.SAMPLES, GroupFileReader.Origin.IMPORT,
-                count -> { });
-        assertThat(read.errors()).isEmpty();
-        assertThat(read.groups()).extracting(QuestionGroup::taskId)
+        List<QuestionGroup> groups = readBack(out);
+        assertThat(groups).extracting(QuestionGroup::taskId)
                 .containsExactly("synthetic/q0@r2", "synthetic/q1@r2");
-        assertThat(read.groups().get(0).answers()).extracting(a -> a.answer() + ":" + a.correct())
+        assertThat(groups.get(0).answers()).extracting(a -> a.answer() + ":" + a.correct())
                 .containsExactly("5:true", "6:false", "5:true", "6:false");
         String first = Files.readAllLines(out, StandardCharsets.UTF_8).get(0);
         assertThat(first).contains("\"generator\":\"scripted\"", "\"policy_version\":7", "\"sample_index\":0",
@@ -117,12 +116,10 @@ class SampleFileWriterTest {
 
         assertThat(report.failed()).as("too few answers fail only their own question").isEqualTo(1);
         assertThat(report.samples()).isEqualTo(6);
-        GroupFileReader.Result read = GroupFileReader.read(out, InputFormat.SAMPLES, GroupFileReader.Origin.IMPORT,
-                count -> { });
-        assertThat(read.errors()).isEmpty();
-        assertThat(read.groups()).extracting(QuestionGroup::taskId)
+        List<QuestionGroup> groups = readBack(out);
+        assertThat(groups).extracting(QuestionGroup::taskId)
                 .containsExactly("synthetic/many@r2", "synthetic/q0@r2");
-        assertThat(read.groups().get(0).answers()).extracting(a -> a.sampleIndex() + ":" + a.answer())
+        assertThat(groups.get(0).answers()).extracting(a -> a.sampleIndex() + ":" + a.answer())
                 .containsExactly("0:5", "1:6", "2:5");
     }
 
@@ -150,5 +147,13 @@ class SampleFileWriterTest {
         assertThatThrownBy(() -> new SampleFileWriter(new AlternatingBackend(), job(2), CLOCK)
                 .write(List.of(), dir.resolve("x.jsonl"), done -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no questions");
+    }
+
+    /** The groups the importer reads from a written file, which must hold no bad line. */
+    private static List<QuestionGroup> readBack(Path out) throws IOException {
+        GroupFileReader.Result read = GroupFileReader.read(out, InputFormat.SAMPLES, GroupFileReader.Origin.IMPORT,
+                count -> { });
+        assertThat(read.errors()).isEmpty();
+        return read.groups();
     }
 }
