@@ -16,13 +16,12 @@ class GradeCommandTest {
 
     @Test
     void gradesEachLineInOrderExtractingFromResponsesAndGsm8kSolutions() throws Exception {
-        Path input = dir.resolve("in.jsonl");
-        Files.write(input, List.of(
+        Path input = lines("in.jsonl",
                 "{\"prediction\": \"So the total is \\\\boxed{\\\\frac{1}{2}}.\", \"gold\": \"0.5\"}",
                 "{\"prediction\": \"1,000\", \"gold\": \"She pays 10*100 = 1000.\\n#### 1000\"}",
                 "",
                 "{\"prediction\": \"The answer is 7\", \"gold\": \"8\"}",
-                "{\"prediction\": \"no number here\", \"gold\": \"3\"}"));
+                "{\"prediction\": \"no number here\", \"gold\": \"3\"}");
         Path output = dir.resolve("out.jsonl");
 
         CliRunner.Result result = CliRunner.run("grade", "--input", input.toString(), "--output", output.toString());
@@ -42,12 +41,11 @@ class GradeCommandTest {
 
     @Test
     void aMalformedLineIsReportedWithItsNumberKeepsOutputAlignedAndFailsTheExitCode() throws Exception {
-        Path input = dir.resolve("bad.jsonl");
-        Files.write(input, List.of(
+        Path input = lines("bad.jsonl",
                 "{\"prediction\": \"2\", \"gold\": \"2\"}",
                 "{\"prediction\": \"2\", ",
                 "{\"gold\": \"2\"}",
-                "{\"prediction\": \"3\", \"gold\": \"2\"}"));
+                "{\"prediction\": \"3\", \"gold\": \"2\"}");
 
         CliRunner.Result result = CliRunner.run("grade", "--input", input.toString());
 
@@ -65,8 +63,7 @@ class GradeCommandTest {
 
     @Test
     void readsStandardInputByDefault() throws Exception {
-        Path input = dir.resolve("stdin.jsonl");
-        Files.writeString(input, "{\"prediction\": \"50\\\\%\", \"gold\": \"50\"}\n");
+        Path input = lines("stdin.jsonl", "{\"prediction\": \"50\\\\%\", \"gold\": \"50\"}");
         CliRunner.Result result = CliRunner.run(java.util.Map.of(), input, "grade");
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(CliRunnerJson.parse(result.stdoutLines().get(0)).get("equivalent").booleanValue()).isTrue();
@@ -76,6 +73,10 @@ class GradeCommandTest {
     void aMissingInputFileIsAUsageError() throws Exception {
         assertThat(CliRunner.badUsage("grade", "--input", dir.resolve("nope.jsonl").toString()).strip())
                 .contains("--input: no such file").doesNotContain("Exception");
+    }
+
+    private Path lines(String name, String... lines) throws Exception {
+        return Files.write(dir.resolve(name), List.of(lines));
     }
 
     static List<JsonNode> readJson(Path file) throws Exception {
