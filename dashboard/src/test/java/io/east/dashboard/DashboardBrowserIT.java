@@ -29,7 +29,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,6 +62,7 @@ class DashboardBrowserIT {
     private static Chromium chromium;
     private static Dashboard dashboard;
     private static DashboardRecords records;
+    @AutoClose
     private BrowserPage page;
 
     /** The reason for skipping goes to the build log too, where a reader sees it; reports alone hide it. */
@@ -98,11 +99,6 @@ class DashboardBrowserIT {
     @BeforeEach
     void openTab() throws Exception {
         page = chromium.firstPage();
-    }
-
-    @AfterEach
-    void closeTab() {
-        page.close();
     }
 
     private static final List<Integer> ENTROPY_0 = bins(0, 4, 9, 6, 3, 1);

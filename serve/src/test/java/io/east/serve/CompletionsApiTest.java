@@ -10,7 +10,7 @@ import io.east.serve.ServeClient.Reply;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +23,7 @@ class CompletionsApiTest {
     @TempDir
     static Path dir;
 
+    @AutoClose
     static ServeServer server;
     static ServeClient client;
     static Path checkpoint;
@@ -32,11 +33,6 @@ class CompletionsApiTest {
         checkpoint = VariedCheckpoints.write(dir.resolve("tiny"), 11);
         server = ServeServer.start(ServeSettings.defaults("tiny").withAddress("127.0.0.1", 0), checkpoint, null);
         client = new ServeClient(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

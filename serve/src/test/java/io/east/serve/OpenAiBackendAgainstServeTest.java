@@ -16,7 +16,7 @@ import io.east.producers.generate.openai.OpenAiSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,17 +34,13 @@ class OpenAiBackendAgainstServeTest {
     static Path dir;
 
     static Path checkpoint;
+    @AutoClose
     static ServeServer server;
 
     @BeforeAll
     static void start() throws Exception {
         checkpoint = VariedCheckpoints.write(dir.resolve("tiny"), 31);
         server = ServeServer.start(ServeSettings.defaults("tiny").withAddress("127.0.0.1", 0), checkpoint, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

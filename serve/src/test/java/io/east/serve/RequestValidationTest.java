@@ -14,8 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +34,7 @@ class RequestValidationTest {
     @TempDir
     static Path dir;
 
+    @AutoClose
     static ServeServer server;
     static ServeClient client;
 
@@ -43,11 +44,6 @@ class RequestValidationTest {
         server = ServeServer.start(ServeSettings.defaults("tiny").withAddress("127.0.0.1", 0)
                 .withMaxBodyBytes(MAX_BODY).withMaxChoices(16), checkpoint, null);
         client = new ServeClient(server.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @AfterEach

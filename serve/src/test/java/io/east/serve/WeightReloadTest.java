@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +30,7 @@ class WeightReloadTest {
 
     Path a;
     Path b;
+    @AutoClose
     ServeServer server;
     ServeClient client;
 
@@ -39,11 +40,6 @@ class WeightReloadTest {
         b = VariedCheckpoints.writeVersion(dir.resolve("runs/b"), 22, 7);
         server = ServeServer.start(ServeSettings.defaults("tiny").withAddress("127.0.0.1", 0), a, null);
         client = new ServeClient(server.baseUrl());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

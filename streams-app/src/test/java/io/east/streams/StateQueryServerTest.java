@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +29,7 @@ class StateQueryServerTest {
     @TempDir
     Path stateDir;
 
+    @AutoClose
     private StateQueryServer server;
 
     @BeforeEach
@@ -39,11 +40,6 @@ class StateQueryServerTest {
         StreamsApp app = new StreamsApp(settings, Map.of("bootstrap.servers", "127.0.0.1:9"), stateDir,
                 "exactly_once_v2");
         server = new StateQueryServer(app, "127.0.0.1", 0).start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -58,30 +58,31 @@ final class BatchRebalanceListener implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return;
-        }
-        Set<TopicPartition> now = new HashSet<>(owned);
-        now.addAll(partitions);
-        owned = Set.copyOf(now);
-        if (batchOpen) {
+        if (update(partitions, true, "assigned") && batchOpen) {
             consumer.pause(partitions);
         }
-        LOG.atInfo().addKeyValue("partitions", partitions).addKeyValue("during_batch", batchOpen)
-                .log("partitions assigned");
     }
 
     private void leaving(Collection<TopicPartition> partitions, String how) {
-        if (partitions.isEmpty()) {
-            return;
-        }
-        Set<TopicPartition> now = new HashSet<>(owned);
-        now.removeAll(partitions);
-        owned = Set.copyOf(now);
-        if (batchOpen) {
+        if (update(partitions, false, how) && batchOpen) {
             revokedDuringBatch.addAll(partitions);
         }
+    }
+
+    /** Adds the partitions to the owned copy or removes them, and logs it; false when there were none. */
+    private boolean update(Collection<TopicPartition> partitions, boolean adding, String how) {
+        if (partitions.isEmpty()) {
+            return false;
+        }
+        Set<TopicPartition> now = new HashSet<>(owned);
+        if (adding) {
+            now.addAll(partitions);
+        } else {
+            now.removeAll(partitions);
+        }
+        owned = Set.copyOf(now);
         LOG.atInfo().addKeyValue("partitions", partitions).addKeyValue("during_batch", batchOpen)
                 .log("partitions {}", how);
+        return true;
     }
 }

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +43,7 @@ class QuestionFeederIT {
     }
 
     /** The streams app's part, played by the test: a GroupSummary per task it decides is complete. */
+    @AutoClose
     private final KafkaProducer<String, GroupSummary> groups = new KafkaProducer<>(
             Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()), new StringSerializer(),
             EastSerdes.groupSummary().serializer());
@@ -129,11 +130,6 @@ class QuestionFeederIT {
                     .isEqualTo(new QuestionSource(DatasetSpec.parse("synthetic:9"), "test", 3L, null).load()
                             .questions().subList(0, 5).stream().map(FeedQuestion::questionId).toList());
         }
-    }
-
-    @AfterEach
-    void closeGroups() {
-        groups.close();
     }
 
     private void complete(String taskId) {

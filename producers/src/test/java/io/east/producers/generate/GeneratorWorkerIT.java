@@ -3,8 +3,8 @@ package io.east.producers.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.east.producers.generate.openai.FakeOpenAiServer;
 import io.east.producers.generate.openai.FakeOpenAiServer.Fault;
+import io.east.producers.generate.openai.FakeOpenAiServer;
 import io.east.producers.generate.openai.OpenAiBackend;
 import io.east.producers.generate.openai.OpenAiSettings;
 import io.east.producers.generate.openai.RetryPolicy;
@@ -24,7 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -38,7 +38,9 @@ class GeneratorWorkerIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    @AutoClose
     private FakeOpenAiServer server;
+    @AutoClose
     private OpenAiBackend backend;
     private GenerateTopics topics;
     private WorkerSettings settings;
@@ -53,12 +55,6 @@ class GeneratorWorkerIT {
         backend = new OpenAiBackend(OpenAiSettings.builder(server.baseUrl(), "fake-math")
                 .retry(new RetryPolicy(1, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(1)))
                 .requestTimeout(Duration.ofSeconds(20)).build());
-    }
-
-    @AfterEach
-    void tearDown() {
-        backend.close();
-        server.close();
     }
 
     @Test

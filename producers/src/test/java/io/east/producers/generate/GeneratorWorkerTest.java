@@ -16,7 +16,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The worker's transaction logic against Kafka's mock clients: what is committed when things go wrong. */
@@ -25,16 +25,12 @@ class GeneratorWorkerTest {
     private static final TopicPartition P0 = new TopicPartition("q", 0);
     private static final TopicPartition P1 = new TopicPartition("q", 1);
 
+    @AutoClose
     private final WorkerOnMockClients mocks = new WorkerOnMockClients();
     private final MockConsumer<byte[], byte[]> consumer = mocks.consumer();
     private final MockProducer<byte[], byte[]> producer = mocks.producer();
     private final GatedBackend backend = mocks.backend();
     private final GeneratorWorker worker = mocks.worker();
-
-    @AfterEach
-    void stop() {
-        mocks.close();
-    }
 
     @Test
     void tasksOfAPartitionRevokedWhileGeneratingAreLeftToItsNewOwner() throws Exception {

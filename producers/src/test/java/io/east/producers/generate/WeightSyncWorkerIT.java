@@ -28,7 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -53,6 +53,7 @@ class WeightSyncWorkerIT {
     Path temp;
 
     private Path root;
+    @AutoClose
     private FakeOpenAiServer server;
     private WorkerSettings settings;
     private String key;
@@ -68,11 +69,6 @@ class WeightSyncWorkerIT {
         root = Files.createDirectories(temp.resolve("checkpoints")).toRealPath();
         FakeOpenAiServer fake = FakeOpenAiServer.start();
         server = fake.respond((prompt, i) -> "served by " + fake.servedModelPath() + " so \\boxed{6}");
-    }
-
-    @AfterEach
-    void tearDown() {
-        server.close();
     }
 
     @Test

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.east.metrics.ProcessMetrics;
 import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What {@code east generate --metrics-port} publishes about a worker. */
@@ -14,12 +14,8 @@ class WorkerMetersTest {
 
     private static final TopicPartition P0 = new TopicPartition("q", 0);
 
+    @AutoClose
     private final WorkerOnMockClients mocks = new WorkerOnMockClients();
-
-    @AfterEach
-    void stop() {
-        mocks.close();
-    }
 
     @Test
     void aScrapeShowsCommittedWorkAndOwnedPartitions() throws Exception {

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +26,13 @@ class OpenAiBackendTest {
             new RetryPolicy(3, Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(30));
     private static final String SECRET = "sk-test-SECRET-0123456789";
 
+    @AutoClose
     private FakeOpenAiServer server;
     private final RecordingSleeper sleeper = new RecordingSleeper();
 
     @BeforeEach
     void startServer() throws Exception {
         server = FakeOpenAiServer.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     private OpenAiSettings.Builder settings() {

@@ -4,18 +4,18 @@ import static io.east.producers.generate.openai.sync.LoadFailures.assertLoadFail
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.east.producers.generate.openai.ApiKey;
-import io.east.producers.generate.openai.FakeOpenAiServer;
-import io.east.producers.generate.openai.FakeOpenAiServer.ReloadFault;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.east.producers.generate.openai.ApiKey;
+import io.east.producers.generate.openai.FakeOpenAiServer.ReloadFault;
+import io.east.producers.generate.openai.FakeOpenAiServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,7 @@ class SglangWeightSyncTest {
     private static final ServedCheckpoint V1 = new ServedCheckpoint(1, Path.of("/local/v000001"), "/srv/v000001");
     private static final ServedCheckpoint V2 = new ServedCheckpoint(2, Path.of("/local/v000002"), "/srv/v000002");
 
+    @AutoClose
     private FakeOpenAiServer server;
     private SglangWeightSync sync;
 
@@ -37,11 +38,6 @@ class SglangWeightSyncTest {
     private static SglangWeightSync sync(String baseUrl) {
         return new SglangWeightSync(new AdminHttp(Duration.ofSeconds(5), ApiKey.none()), baseUrl, "worker-7",
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -4,11 +4,11 @@ import static io.east.producers.generate.openai.sync.LoadFailures.assertLoadFail
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.east.producers.generate.openai.ApiKey;
-import io.east.producers.generate.openai.FakeOpenAiServer;
 import io.east.producers.generate.openai.FakeOpenAiServer.ReloadFault;
+import io.east.producers.generate.openai.FakeOpenAiServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +17,7 @@ class VllmWeightSyncTest {
 
     private static final ServedCheckpoint V2 = new ServedCheckpoint(2, Path.of("/local/v000002"), "/srv/v000002");
 
+    @AutoClose
     private FakeOpenAiServer server;
     private VllmWeightSync sync;
 
@@ -29,11 +30,6 @@ class VllmWeightSyncTest {
     private static VllmWeightSync sync(String baseUrl, Duration reloadTimeout) {
         return new VllmWeightSync(new AdminHttp(Duration.ofSeconds(5), ApiKey.none()), baseUrl, "policy",
                 reloadTimeout, Duration.ofSeconds(5));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
