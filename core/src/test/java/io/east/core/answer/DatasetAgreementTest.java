@@ -26,6 +26,13 @@ class DatasetAgreementTest {
         return FlatJson.readLines(file);
     }
 
+    /** The worked solutions of a GSM8K split, which has {@code size} rows. */
+    private static List<String> gsm8kSolutions(String split, int size) throws IOException {
+        List<Map<String, String>> rows = load("gsm8k/" + split + ".jsonl");
+        assertThat(rows).hasSize(size);
+        return rows.stream().map(row -> row.get("answer")).toList();
+    }
+
     private static String hashValue(String solution) {
         String lastLine = solution.substring(solution.lastIndexOf('\n') + 1);
         assertThat(lastLine).startsWith("####");
@@ -34,10 +41,7 @@ class DatasetAgreementTest {
 
     @Test
     void gsm8kTrainFinalAnswersAreExtractedAndSelfEquivalent() throws IOException {
-        List<Map<String, String>> rows = load("gsm8k/train.jsonl");
-        assertThat(rows).hasSize(7473);
-        for (Map<String, String> row : rows) {
-            String solution = row.get("answer");
+        for (String solution : gsm8kSolutions("train", 7473)) {
             String expected = hashValue(solution);
             assertThat(AnswerExtractor.extract(solution)).as(solution).contains(expected);
             assertThat(AnswerGrader.equivalent(expected, expected)).as(expected).isTrue();
@@ -54,10 +58,7 @@ class DatasetAgreementTest {
 
     @Test
     void gsm8kTestSolutionsGradeAgainstTheirOwnFinalAnswer() throws IOException {
-        List<Map<String, String>> rows = load("gsm8k/test.jsonl");
-        assertThat(rows).hasSize(1319);
-        for (Map<String, String> row : rows) {
-            String solution = row.get("answer");
+        for (String solution : gsm8kSolutions("test", 1319)) {
             AnswerGrader.Grade grade = AnswerGrader.grade("The answer is " + hashValue(solution) + ".", solution);
             assertThat(grade.equivalent()).as(solution).isTrue();
             assertThat(grade.goldAnswer()).isEqualTo(hashValue(solution));
