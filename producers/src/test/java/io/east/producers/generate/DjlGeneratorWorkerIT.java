@@ -45,8 +45,8 @@ class DjlGeneratorWorkerIT {
         GenerateTopics topics = TestTopics.create(KAFKA, "djl", 2);
         tasks = new VersionedTasks(KAFKA, topics, KEY, "Eva has 7 shells. She gets 5 more. How many shells?", "12",
                 PATIENCE);
-        WorkerSettings settings = WorkerSettings.defaults("it-djl").withGroup("group-djl").withTopics(topics)
-                .withBatchSize(2).withSampling(new SamplingParams(1.0, 1.0, 16, SamplingParams.DEFAULT_STOP));
+        WorkerSettings settings = TestTopics.worker("djl", topics)
+                .withSampling(new SamplingParams(1.0, 1.0, 16, SamplingParams.DEFAULT_STOP));
         tasks.announce(1, v1);
 
         List<String> beforeSwitch = List.of("first-0", "first-1", "first-2", "first-3");

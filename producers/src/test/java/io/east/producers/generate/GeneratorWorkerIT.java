@@ -49,8 +49,7 @@ class GeneratorWorkerIT {
     void setUp(TestInfo test) throws Exception {
         String name = test.getTestMethod().orElseThrow().getName();
         topics = TestTopics.create(KAFKA, name, 3);
-        settings = WorkerSettings.defaults("it-" + name).withGroup("group-" + name).withTopics(topics)
-                .withBatchSize(2);
+        settings = TestTopics.worker(name, topics);
         server = FakeOpenAiServer.start().respond(FakeAnswers::answer);
         backend = new OpenAiBackend(OpenAiSettings.builder(server.baseUrl(), "fake-math")
                 .retry(new RetryPolicy(1, Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofSeconds(1)))

@@ -65,7 +65,7 @@ class WeightSyncWorkerIT {
         key = "sync-" + Integer.toHexString(name.hashCode());
         GenerateTopics topics = TestTopics.create(KAFKA, name, 2);
         tasks = new VersionedTasks(KAFKA, topics, key, "What is 2*3?", "6", PATIENCE);
-        settings = WorkerSettings.defaults("it-" + key).withGroup("group-" + key).withTopics(topics).withBatchSize(2);
+        settings = TestTopics.worker(key, topics);
         root = Files.createDirectories(temp.resolve("checkpoints")).toRealPath();
         FakeOpenAiServer fake = FakeOpenAiServer.start();
         server = fake.respond((prompt, i) -> "served by " + fake.servedModelPath() + " so \\boxed{6}");
