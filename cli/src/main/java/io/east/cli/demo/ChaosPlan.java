@@ -14,16 +14,16 @@ import java.util.Random;
 record ChaosPlan(List<Kill> kills, Duration brokerRestartAt) {
 
     /** A SIGKILL of one stage at {@code at} after the start, restarted {@code downFor} later. */
-    record Kill(String stage, Duration at, Duration downFor) {
+    record Kill(Stage stage, Duration at, Duration downFor) {
     }
 
-    static ChaosPlan draw(long seed, Duration period, Duration killEvery, List<String> stages, int killsPerStage) {
+    static ChaosPlan draw(long seed, Duration period, Duration killEvery, List<Stage> stages, int killsPerStage) {
         Random random = new Random(seed);
         if (killsPerStage == 0) {
             return new ChaosPlan(List.of(), period.dividedBy(2));
         }
         int count = Math.max(killsPerStage * stages.size(), (int) (period.toMillis() / killEvery.toMillis()));
-        List<String> order = new ArrayList<>();
+        List<Stage> order = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             order.add(stages.get(i % stages.size()));
         }
@@ -40,7 +40,7 @@ record ChaosPlan(List<Kill> kills, Duration brokerRestartAt) {
         return new ChaosPlan(List.copyOf(kills), period.dividedBy(2));
     }
 
-    long killsOf(String stage) {
-        return kills.stream().filter(kill -> kill.stage().equals(stage)).count();
+    long killsOf(Stage stage) {
+        return kills.stream().filter(kill -> kill.stage() == stage).count();
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -25,19 +25,19 @@ import org.slf4j.LoggerFactory;
 final class ChaosRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChaosRun.class);
-    static final List<String> KILLED_STAGES = List.of(DemoStages.GENERATE, DemoStages.STREAMS, DemoStages.TRAIN);
+    static final List<Stage> KILLED_STAGES = List.of(Stage.GENERATE, Stage.STREAMS, Stage.TRAIN);
     private static final int SAMPLES_PER_TASK = 4;
     private static final int QUESTIONS_PER_ROUND = 32;
 
     /** What was done to the pipeline, and what it delivered. */
-    record Outcome(ChaosLedger ledger, Map<String, Integer> kills, String brokerDisruptions, long tasks) {
+    record Outcome(ChaosLedger ledger, Map<Stage, Integer> kills, String brokerDisruptions, long tasks) {
     }
 
     private final ChaosSettings settings;
     private final DemoSettings loop;
-    private final Map<String, List<String>> commands = new LinkedHashMap<>();
-    private final Map<String, ChildProcesses.Child> running = new LinkedHashMap<>();
-    private final Map<String, Integer> kills = new LinkedHashMap<>();
+    private final Map<Stage, List<String>> commands = new EnumMap<>(Stage.class);
+    private final Map<Stage, ChildProcesses.Child> running = new EnumMap<>(Stage.class);
+    private final Map<Stage, Integer> kills = new EnumMap<>(Stage.class);
     private final List<Instant> generatorRestarts = new ArrayList<>();
 
     ChaosRun(ChaosSettings settings) {
@@ -54,7 +54,7 @@ final class ChaosRun {
             String bootstrap = broker.bootstrapServers();
             Map<String, Object> client = DemoRun.prepareLoop(stages, bootstrap, base);
             defineStages(bootstrap, run, base);
-            for (String stage : List.of(DemoStages.STREAMS, DemoStages.GENERATE, DemoStages.TRAIN, DemoStages.FEED)) {
+            for (Stage stage : List.of(Stage.STREAMS, Stage.GENERATE, Stage.TRAIN, Stage.FEED)) {
                 start(stages, stage);
             }
             ChaosPlan plan = ChaosPlan.draw(settings.seed(), settings.period(), settings.killEvery(), KILLED_STAGES,
@@ -92,25 +92,26 @@ final class ChaosRun {
     }
 
     private void defineStages(String bootstrap, Path run, Path base) {
-        commands.put(DemoStages.STREAMS, List.of("streams", "--scope", "window:4", "--window-timeout", "5s",
-                "--group-timeout", "30s", "--state-dir", run.resolve("streams-state").toString(),
-                "--bootstrap", bootstrap));
+        commands.put(Stage.STREAMS, DemoStages.command(Stage.STREAMS, bootstrap, "--scope", "window:4",
+                "--window-timeout", "5s", "--group-timeout", "30s",
+                "--state-dir", run.resolve("streams-state").toString()));
         // A fixed worker id fences the killed worker's zombie and aborts its open transaction at once.
-        commands.put(DemoStages.GENERATE, List.of("generate", "--backend", "djl", "--checkpoint-root", run.toString(),
-                "--init", base.toString(), "--temperature", Double.toString(loop.temperature()), "--max-new-tokens",
+        commands.put(Stage.GENERATE, DemoStages.command(Stage.GENERATE, bootstrap, "--backend", "djl",
+                "--checkpoint-root", run.toString(), "--init", base.toString(),
+                "--temperature", Double.toString(loop.temperature()), "--max-new-tokens",
                 Integer.toString(loop.maxNewTokens()), "--batch", "4", "--seed", Long.toString(settings.seed()),
-                "--worker-id", "chaos-generator", "--bootstrap", bootstrap));
+                "--worker-id", "chaos-generator"));
         // Batches of one: the drain can tell when every example has been trained.
-        commands.put(DemoStages.TRAIN, List.of("train", "--loss", "sft", "--init", base.toString(),
+        commands.put(Stage.TRAIN, DemoStages.command(Stage.TRAIN, bootstrap, "--loss", "sft", "--init", base.toString(),
                 "--checkpoint-dir", run.resolve("checkpoints").toString(), "--batch-size", "1", "--lr", "1e-3",
-                "--warmup", "0", "--checkpoint-every", "4", "--log-every", "50", "--bootstrap", bootstrap));
-        commands.put(DemoStages.FEED, List.of("feed", "--dataset", "synthetic:" + loop.feedSeed(),
+                "--warmup", "0", "--checkpoint-every", "4", "--log-every", "50"));
+        commands.put(Stage.FEED, DemoStages.command(Stage.FEED, bootstrap, "--dataset", "synthetic:" + loop.feedSeed(),
                 "--n", Integer.toString(SAMPLES_PER_TASK), "--limit", Integer.toString(QUESTIONS_PER_ROUND),
-                "--rounds", Integer.toString(rounds()), "--max-in-flight", "16", "--bootstrap", bootstrap));
+                "--rounds", Integer.toString(rounds()), "--max-in-flight", "16"));
     }
 
-    private void start(ChildProcesses stages, String stage) throws IOException {
-        running.put(stage, stages.start(stage, commands.get(stage)));
+    private void start(ChildProcesses stages, Stage stage) throws IOException {
+        running.put(stage, stages.start(stage.toString(), commands.get(stage)));
     }
 
     private void killAndRestart(ChildProcesses stages, ChaosPlan.Kill kill) throws Exception {
@@ -125,7 +126,7 @@ final class ChaosRun {
                 .addKeyValue("down_ms", kill.downFor().toMillis()).log("chaos: killed a stage with SIGKILL");
         Thread.sleep(kill.downFor().toMillis());
         start(stages, kill.stage());
-        if (kill.stage().equals(DemoStages.GENERATE)) {
+        if (kill.stage() == Stage.GENERATE) {
             generatorRestarts.add(Instant.now());
         }
     }
@@ -137,14 +138,14 @@ final class ChaosRun {
     private void drain(ChildProcesses stages, Map<String, Object> client) throws Exception {
         LOG.atInfo().log("chaos: no more kills; draining the pipeline");
         Instant deadline = Instant.now().plus(settings.drainTimeout());
-        ChildProcesses.Child feed = running.get(DemoStages.FEED);
+        ChildProcesses.Child feed = running.get(Stage.FEED);
         while (Instant.now().isBefore(deadline) && (feed.process().isAlive() || !drained(client))) {
             Thread.sleep(2_000);
         }
         if (feed.process().isAlive() || feed.process().exitValue() != 0) {
             LOG.atWarn().addKeyValue("log", feed.log()).log("chaos: the feed did not finish cleanly");
         }
-        for (String stage : List.of(DemoStages.FEED, DemoStages.GENERATE, DemoStages.TRAIN, DemoStages.STREAMS)) {
+        for (Stage stage : List.of(Stage.FEED, Stage.GENERATE, Stage.TRAIN, Stage.STREAMS)) {
             stages.stop(running.get(stage), 120);
         }
     }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ChaosPlanTest {
 
-    private static final List<String> STAGES = List.of("generate", "streams", "train");
+    private static final List<Stage> STAGES = List.of(Stage.GENERATE, Stage.STREAMS, Stage.TRAIN);
 
     @Test
     void everyStageIsKilledAtLeastTwiceInOrderWithinThePeriodAndTheBrokerRestartsHalfway() {
