@@ -261,7 +261,7 @@ class TrainFromFileTest {
     }
 
     /** The lines of data.jsonl that the newest checkpoint counts as consumed. */
-    private static long consumedLines(CheckpointStore store) {
+    private static long consumedLines(CheckpointStore store) throws IOException {
         return store.newest().orElseThrow().state().offsets().get(FileExampleSource.keyFor(Path.of("data.jsonl")));
     }
 }
