@@ -52,6 +52,8 @@ public final class LlamaModel implements AutoCloseable {
     private final RotaryEmbedding rope;
     private final Precision compute;
     private final boolean fused;
+    /** 1 / sqrt(headDim) as a tensor the model owns: see {@link Losses#times}. */
+    private final NDArray attentionScale;
 
     private record Attention(NDArray qProj, NDArray qBias, NDArray kProj, NDArray kBias, NDArray vProj,
                              NDArray vBias, NDArray oProj, NDArray oBias) {}
@@ -76,6 +78,7 @@ public final class LlamaModel implements AutoCloseable {
         this.config = config;
         this.manager = manager;
         this.compute = compute;
+        this.attentionScale = manager.create((float) (1.0 / Math.sqrt(config.headDim())));
         Map<String, Shape> expected = expectedShapes(config);
         Set<String> missing = new TreeSet<>(expected.keySet());
         missing.removeAll(tensors.keySet());
@@ -377,16 +380,15 @@ public final class LlamaModel implements AutoCloseable {
             k = all.get(0);
             v = all.get(1);
         }
-        double scale = 1.0 / Math.sqrt(headDim);
         NDArray out;                                                        // [B, heads, T, headDim]
         if (fused) {
             NDArray fusedMask = mask == null ? null : NativeOps.cast(mask.squeeze(1), q.getDataType());
-            out = NativeOps.attention(q, k, v, fusedMask, mask == null, scale);
+            out = NativeOps.attention(q, k, v, fusedMask, mask == null, 1.0 / Math.sqrt(headDim));
         } else {
             int group = config.kvGroupSize();
             NDArray grouped = q.reshape(batch, kvHeads, group, time, headDim);
-            NDArray scores = NativeOps.cast(grouped.matMul(k.expandDims(2).transpose(0, 1, 2, 4, 3)).mul(scale),
-                    DataType.FLOAT32).add(mask);
+            NDArray scores = NativeOps.cast(grouped.matMul(k.expandDims(2).transpose(0, 1, 2, 4, 3))
+                    .mul(attentionScale), DataType.FLOAT32).add(mask);
             out = cast(scores.softmax(-1)).matMul(v.expandDims(2)).reshape(batch, heads, time, headDim);
         }
         out = out.transpose(0, 2, 1, 3).reshape(batch, time, (long) heads * headDim);

@@ -41,7 +41,7 @@ public final class Losses {
     public static NDArray dpo(NDArray policyChosen, NDArray policyRejected, NDArray referenceChosen,
                               NDArray referenceRejected, double beta) {
         NDArray margin = policyChosen.sub(referenceChosen).sub(policyRejected.sub(referenceRejected));
-        return softplus(margin.mul(-beta));
+        return softplus(times(margin, -beta));
     }
 
     /**
@@ -55,16 +55,16 @@ public final class Losses {
                               double desirableWeight, double undesirableWeight) {
         NDArray chosenReward = policyChosen.sub(referenceChosen).sub(referencePoint);
         NDArray rejectedReward = referencePoint.sub(policyRejected.sub(referenceRejected));
-        NDArray desirable = Activation.sigmoid(chosenReward.mul(beta)).neg().add(1).mul(desirableWeight);
-        NDArray undesirable = Activation.sigmoid(rejectedReward.mul(beta)).neg().add(1).mul(undesirableWeight);
-        return desirable.add(undesirable).mul(0.5);
+        NDArray desirable = times(Activation.sigmoid(times(chosenReward, beta)).neg().add(1), desirableWeight);
+        NDArray undesirable = times(Activation.sigmoid(times(rejectedReward, beta)).neg().add(1), undesirableWeight);
+        return times(desirable.add(undesirable), 0.5);
     }
 
     /** KTO with desirable examples only (no rejected response): [B]. */
     public static NDArray ktoDesirableOnly(NDArray policyChosen, NDArray referenceChosen, NDArray referencePoint,
                                            double beta, double desirableWeight) {
         NDArray chosenReward = policyChosen.sub(referenceChosen).sub(referencePoint);
-        return Activation.sigmoid(chosenReward.mul(beta)).neg().add(1).mul(desirableWeight);
+        return times(Activation.sigmoid(times(chosenReward, beta)).neg().add(1), desirableWeight);
     }
 
     /**
@@ -79,6 +79,16 @@ public final class Losses {
     /** The EAST batch loss: mean over examples of {@code weights[i] * perExample[i]}. */
     public static NDArray weightedMean(NDArray perExample, NDArray weights) {
         return perExample.mul(weights).mean();
+    }
+
+    /**
+     * {@code x * factor}, with the factor as a tensor on x's manager, which lives until the step's backward pass.
+     * DJL's {@code mul(Number)} wraps the number in a tensor over a Java buffer and closes it at once, while autograd
+     * keeps that tensor to compute x's gradient: once the buffer is collected and its memory reused, backward reads
+     * another value (0, in a test that forces it) and the gradient is silently wrong.
+     */
+    static NDArray times(NDArray x, double factor) {
+        return x.mul(x.getManager().create((float) factor));
     }
 
     /**

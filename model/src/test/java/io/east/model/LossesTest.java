@@ -53,6 +53,24 @@ class LossesTest {
         assertScaled(weighted, unweighted, 2.5);
     }
 
+    /**
+     * A constant an op keeps for backward must outlive the backward pass: here the buffers freed between forward and
+     * backward are taken over by new ones, as happens whenever the JVM collects during a training step.
+     */
+    @Test
+    void gradientsDoNotChangeWhenFreedBuffersAreReusedBeforeBackward() {
+        for (BiFunction<NDManager, NDArray, NDArray> loss : List.<BiFunction<NDManager, NDArray, NDArray>>of(
+                this::sft, this::dpo, this::kto)) {
+            Map<String, float[]> quiet = gradients(loss, 1f, 2f);
+            Map<String, float[]> reused = gradients((step, w) -> {
+                NDArray value = loss.apply(step, w);
+                reuseFreedBuffers();
+                return value;
+            }, 1f, 2f);
+            assertScaled(reused, quiet, 1.0);
+        }
+    }
+
     @Test
     void zeroWeightsGiveZeroGradientAndAZeroWeightDropsItsExample() {
         gradients(this::sft, 0f, 0f).values().forEach(g -> assertThat(g).containsOnly(0f));
@@ -114,6 +132,18 @@ class LossesTest {
         }
     }
 
+    /** Collects what is unreachable and allocates small buffers, which take over the memory just freed. */
+    private static void reuseFreedBuffers() {
+        try (NDManager scratch = NDManager.newBaseManager()) {
+            for (int round = 0; round < 5; round++) {
+                System.gc();
+                for (int i = 0; i < 2_000; i++) {
+                    scratch.create(7.5f);
+                }
+            }
+        }
+    }
+
     private NDArray sft(NDManager step, NDArray weights) {
         return sftOf(step, weights, PROMPTS, CHOSEN);
     }
@@ -132,6 +162,15 @@ class LossesTest {
         NDArray referenceChosen = chosen.stopGradient().add(0.5);
         NDArray referenceRejected = rejected.stopGradient().sub(0.3);
         return Losses.weightedMean(Losses.dpo(chosen, rejected, referenceChosen, referenceRejected, 0.5), weights);
+    }
+
+    /** KTO against a shifted, detached reference, with its reference point from mismatched pairs. */
+    private NDArray kto(NDManager step, NDArray weights) {
+        NDArray chosen = sequenceLogProbs(step, PROMPTS, CHOSEN);
+        NDArray rejected = sequenceLogProbs(step, PROMPTS, REJECTED);
+        NDArray point = Losses.ktoReferencePoint(chosen.add(0.2), chosen.stopGradient());
+        return Losses.weightedMean(Losses.kto(chosen, rejected, chosen.stopGradient().add(0.5),
+                rejected.stopGradient().sub(0.3), point, 0.5, 1.0, 1.33), weights);
     }
 
     private NDArray sequenceLogProbs(NDManager step, List<String> prompts, List<String> responses) {
