@@ -2,7 +2,6 @@ package io.east.broker;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,6 +65,7 @@ public final class BrokerReadiness {
                 if (seen >= brokers) {
                     return;
                 }
+                last = null;
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof AuthenticationException || e.getCause() instanceof AuthorizationException) {
                     throw (RuntimeException) e.getCause();
@@ -75,7 +75,7 @@ public final class BrokerReadiness {
                 last = e;
             }
             String state = seen + "/" + brokers + (last == null ? "" : " " + last);
-            if (!Objects.equals(state, logged)) {
+            if (!state.equals(logged)) {
                 LOG.atInfo().addKeyValue("brokers", seen).addKeyValue("wanted", brokers)
                         .addKeyValue("error", last == null ? null : last.toString()).log("waiting for brokers");
                 logged = state;
